@@ -1,0 +1,200 @@
+import { io, type Socket } from 'socket.io-client';
+import type { CommandInput } from '../../../shared/protocol/commands';
+import { ERROR_CODES, failure, isErrorCode } from '../../../shared/protocol/errors';
+import type {
+  ClientToServer,
+  CommandReply,
+  EventBatch,
+  ServerToClient,
+  SyncReply,
+} from '../../../shared/protocol/socket';
+import { PROTOCOL_VERSION } from '../../../shared/protocol/version';
+import { useAssembly } from './assemblyStore';
+import { bestSample, type ClockSample, sampleFrom } from './clockOffset';
+import { loadCachedMirror, saveCachedMirror } from './mirrorCache';
+import { applyBatch, applyEntries } from './stream';
+
+type AssemblySocket = Socket<ServerToClient, ClientToServer>;
+
+/** Refusals a retry cannot fix: the page says why and stops trying. */
+const FINAL = new Set(['unknown_assembly', 'bad_key', 'protocol_mismatch', 'invalid_body']);
+const COMMAND_TIMEOUT_MS = 8_000;
+
+let socket: AssemblySocket | null = null;
+let cacheMirror = false;
+
+export interface ConnectOptions {
+  code: string;
+  key?: string;
+  /** Public screens keep the last state on the device, so a reload never shows a blank projector. */
+  cache?: boolean;
+}
+
+export function connectAssembly({ code, key, cache = false }: ConnectOptions): () => void {
+  disconnectAssembly();
+  cacheMirror = cache;
+  const cached = cache ? loadCachedMirror(code) : null;
+  useAssembly.setState({
+    ...useAssembly.getInitialState(),
+    code,
+    ...(cached ? { epoch: cached.epoch, seq: cached.seq, state: cached.state, status: 'reconnecting' } : {}),
+  });
+
+  const s: AssemblySocket = io({
+    auth: { code, key, v: PROTOCOL_VERSION },
+    transports: ['websocket', 'polling'],
+    tryAllTransports: true,
+    reconnectionDelay: 500,
+    reconnectionDelayMax: 2_000,
+  });
+  socket = s;
+  let syncing = false;
+  let buffered: EventBatch[] = [];
+  let clockTimer: ReturnType<typeof setInterval> | undefined;
+
+  const sync = () => {
+    syncing = true;
+    buffered = [];
+    const { epoch, seq } = useAssembly.getState();
+    s.timeout(COMMAND_TIMEOUT_MS).emit('sync', { epoch, seq }, (error: Error | null, reply?: SyncReply) => {
+      if (error || !reply) {
+        syncing = false;
+        if (s.connected) setTimeout(sync, 1_000);
+        return;
+      }
+      if (!reply.ok) {
+        syncing = false;
+        useAssembly.setState({ status: 'refused', refusal: reply });
+        return;
+      }
+      const current = useAssembly.getState();
+      const base = reply.kind === 'snapshot' ? { seq: reply.seq, state: reply.state } : null;
+      let mirror = base ?? (current.state ? { seq: current.seq, state: current.state } : null);
+      if (!mirror) {
+        // A replay needs a state to apply to; without one ask for everything.
+        useAssembly.setState({ epoch: null, seq: 0 });
+        return sync();
+      }
+      if (reply.kind === 'replay') mirror = applyEntries(mirror, reply.entries);
+      for (const batch of buffered) {
+        const outcome = applyBatch(mirror, batch);
+        if (outcome.kind === 'applied') mirror = outcome.mirror;
+      }
+      syncing = false;
+      buffered = [];
+      useAssembly.setState({
+        status: 'live',
+        refusal: null,
+        role: reply.role,
+        epoch: reply.epoch,
+        publicUrl: reply.publicUrl,
+        seq: mirror.seq,
+        state: mirror.state,
+      });
+      persist();
+    });
+  };
+
+  const persist = () => {
+    const { epoch, seq, state } = useAssembly.getState();
+    if (cacheMirror && epoch && state) saveCachedMirror(code, { epoch, seq, state });
+  };
+
+  const measureClock = async (pings: number) => {
+    const samples: ClockSample[] = [];
+    for (let i = 0; i < pings && s.connected; i++) {
+      const sentAt = Date.now();
+      try {
+        const serverTime = await s.timeout(3_000).emitWithAck('clock');
+        samples.push(sampleFrom(sentAt, serverTime, Date.now()));
+      } catch {
+        return;
+      }
+    }
+    const best = bestSample(samples);
+    if (best) useAssembly.setState({ clockOffsetMs: Math.round(best.offsetMs) });
+  };
+
+  s.on('connect', () => {
+    useAssembly.setState((state) => ({ status: state.state ? 'reconnecting' : 'connecting' }));
+    sync();
+    void measureClock(5);
+    clearInterval(clockTimer);
+    clockTimer = setInterval(() => void measureClock(3), 60_000);
+  });
+
+  s.on('events', (batch) => {
+    if (syncing) {
+      buffered.push(batch);
+      return;
+    }
+    const { seq, state } = useAssembly.getState();
+    if (!state) return;
+    const outcome = applyBatch({ seq, state }, batch);
+    if (outcome.kind === 'gap') return sync();
+    if (outcome.kind === 'applied') {
+      useAssembly.setState({ seq: outcome.mirror.seq, state: outcome.mirror.state });
+      persist();
+    }
+  });
+
+  s.on('resync', () => sync());
+
+  s.on('disconnect', (reason) => {
+    clearInterval(clockTimer);
+    if (useAssembly.getState().status !== 'refused') useAssembly.setState({ status: 'reconnecting' });
+    // The server hung up on purpose (a restart, or a message over the size limit): come back.
+    if (reason === 'io server disconnect') setTimeout(() => s.connect(), 1_000);
+  });
+
+  s.on('connect_error', (error) => {
+    const data = (error as Error & { data?: { code?: unknown; message?: string } }).data;
+    const code = data?.code;
+    if (isErrorCode(code) && FINAL.has(code)) {
+      useAssembly.setState({ status: 'refused', refusal: failure(code, data?.message ?? ERROR_CODES[code]) });
+      return;
+    }
+    useAssembly.setState((state) => ({ status: state.state ? 'reconnecting' : 'connecting' }));
+    // A refusal from our own middleware is not retried by Socket.IO: retry it ourselves.
+    if (isErrorCode(code)) setTimeout(() => s.connect(), code === 'rate_limited' ? 60_000 : 2_000);
+  });
+
+  // Phones sleep and wifi drops: when the browser says it is back, reconnect at once.
+  const wake = () => {
+    if (
+      !s.connected &&
+      document.visibilityState === 'visible' &&
+      useAssembly.getState().status !== 'refused'
+    ) {
+      s.connect();
+    }
+  };
+  window.addEventListener('online', wake);
+  document.addEventListener('visibilitychange', wake);
+
+  return () => {
+    clearInterval(clockTimer);
+    window.removeEventListener('online', wake);
+    document.removeEventListener('visibilitychange', wake);
+    s.removeAllListeners();
+    s.disconnect();
+    if (socket === s) socket = null;
+  };
+}
+
+export function disconnectAssembly(): void {
+  socket?.disconnect();
+  socket = null;
+}
+
+/** Sends a command; resolves with the server's answer, or a clear failure when offline. */
+export async function sendCommand(command: CommandInput): Promise<CommandReply> {
+  const s = socket;
+  if (!s?.connected)
+    return failure('unavailable', 'Not connected: nothing was sent. Try again when reconnected.');
+  try {
+    return await s.timeout(COMMAND_TIMEOUT_MS).emitWithAck('command', command);
+  } catch {
+    return failure('unavailable', 'No answer from the server. Check the screen before trying again.');
+  }
+}

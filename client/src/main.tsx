@@ -1,0 +1,54 @@
+import { lazy, StrictMode, Suspense } from 'react';
+import { createRoot } from 'react-dom/client';
+import { ErrorBoundary } from './components/ErrorBoundary';
+import { parseRoute } from './route';
+import './styles.css';
+
+const HomeScreen = lazy(() => import('./screens/home/HomeScreen'));
+const ChairScreen = lazy(() => import('./screens/chair/ChairScreen'));
+const ProjectorScreen = lazy(() => import('./screens/screen/ProjectorScreen'));
+const JoinScreen = lazy(() => import('./screens/join/JoinScreen'));
+const AdminScreen = lazy(() => import('./screens/admin/AdminScreen'));
+const DoorScreen = lazy(() => import('./screens/door/DoorScreen'));
+
+function App() {
+  const route = parseRoute(location.pathname, location.hash);
+  switch (route.screen) {
+    case 'home':
+      return <HomeScreen />;
+    case 'chair':
+      return <ChairScreen code={route.code} staffKey={route.key} />;
+    case 'screen':
+      return <ProjectorScreen code={route.code} />;
+    case 'admin':
+      return <AdminScreen code={route.code} staffKey={route.key} />;
+    case 'door':
+      return <DoorScreen code={route.code} staffKey={route.key} />;
+    case 'join':
+      return <JoinScreen code={route.code} />;
+    case 'notFound':
+      return (
+        <main className="page narrow">
+          <h1>Page not found</h1>
+          <p>
+            Check the link, or go to the <a href="/">home page</a>.
+          </p>
+        </main>
+      );
+    default:
+      return route satisfies never;
+  }
+}
+
+// The key in the fragment never reaches the server's logs; a changed fragment is a new role.
+window.addEventListener('hashchange', () => location.reload());
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <ErrorBoundary>
+      <Suspense fallback={<p className="boot">Loading…</p>}>
+        <App />
+      </Suspense>
+    </ErrorBoundary>
+  </StrictMode>,
+);

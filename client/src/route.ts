@@ -1,0 +1,16 @@
+export type Route =
+  | { screen: 'home' }
+  | { screen: 'chair' | 'screen' | 'admin' | 'door'; code: string; key: string | undefined }
+  | { screen: 'join'; code: string }
+  | { screen: 'notFound' };
+
+/** The URL is input from outside like any other: anything unexpected is "not found". */
+export function parseRoute(pathname: string, hash: string): Route {
+  const key = new URLSearchParams(hash.replace(/^#/, '')).get('key') ?? undefined;
+  if (pathname === '/' || pathname === '') return { screen: 'home' };
+  const staff = pathname.match(/^\/a\/([A-Za-z0-9]{1,12})\/(chair|screen|admin|door)\/?$/);
+  if (staff) return { screen: staff[2] as 'chair', code: staff[1]!.toUpperCase(), key };
+  const join = pathname.match(/^\/j\/([A-Za-z0-9]{1,12})\/?$/);
+  if (join) return { screen: 'join', code: join[1]!.toUpperCase() };
+  return { screen: 'notFound' };
+}

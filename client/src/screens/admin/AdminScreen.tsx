@@ -1,0 +1,103 @@
+import { type ChangeEvent, useState } from 'react';
+import { formatDuration } from '../../../../shared/domain/timer';
+import { callApi } from '../../api';
+import { ConnectionBadge } from '../../components/ConnectionBadge';
+import { Refused } from '../../components/Refused';
+import { useAssembly } from '../../connection/assemblyStore';
+import { useAssemblyConnection } from '../../connection/useAssemblyConnection';
+
+/**
+ * The organiser's page, for now: import the setup file, see what is loaded, and open the
+ * other screens. (Editing in the browser is the organiser setup issue.)
+ */
+export default function AdminScreen({ code, staffKey }: { code: string; staffKey: string | undefined }) {
+  useAssemblyConnection(code, staffKey);
+  const state = useAssembly((s) => s.state);
+  const refusal = useAssembly((s) => s.refusal);
+  const role = useAssembly((s) => s.role);
+  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+
+  if (refusal) return <Refused />;
+  if (!state) return <p className="page">Connecting to assembly {code}…</p>;
+  if (role !== 'admin') {
+    return (
+      <main className="page narrow" role="alert">
+        <h1>This needs the organiser link</h1>
+        <p>Open this page with the organiser link made when the assembly was created.</p>
+      </main>
+    );
+  }
+
+  const importFile = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    let json: unknown;
+    try {
+      json = JSON.parse(await file.text());
+    } catch {
+      setResult({ ok: false, text: `${file.name} is not valid JSON.` });
+      return;
+    }
+    const reply = await callApi<{ seq: number }>(`/api/assemblies/${code}/import`, json, staffKey);
+    setResult(reply.ok ? { ok: true, text: `Imported ${file.name}.` } : { ok: false, text: reply.message });
+  };
+
+  const totalMs = state.agenda.reduce((sum, item) => sum + item.durationMs, 0);
+  return (
+    <main className="page">
+      <ConnectionBadge />
+      <h1>{state.title}</h1>
+      <p className="muted">
+        Organiser · code {code} · {state.status}
+      </p>
+      <nav className="button-row" aria-label="Open">
+        <a className="button" href={`/a/${code}/chair#key=${staffKey}`} target="_blank" rel="noreferrer">
+          Open the chair console
+        </a>
+        <a className="button" href={`/a/${code}/screen`} target="_blank" rel="noreferrer">
+          Open the screen
+        </a>
+        <a className="button" href={`/j/${code}`} target="_blank" rel="noreferrer">
+          Open the join page
+        </a>
+      </nav>
+
+      <section aria-label="Import setup">
+        <h2>Import the setup</h2>
+        <p>
+          A JSON file with the agenda, institutions, power-holders and asks (the format is in{' '}
+          <code>docs/setup-format.md</code>; <code>examples/demo-assembly.json</code> is a full example).
+          Importing replaces what is there.
+        </p>
+        <label className="button" htmlFor="setup-file">
+          Choose a setup file…
+        </label>
+        <input
+          id="setup-file"
+          type="file"
+          accept="application/json,.json"
+          onChange={importFile}
+          className="visually-hidden"
+        />
+        {result && (
+          <p className={result.ok ? 'success' : 'error'} role="status" data-testid="import-result">
+            {result.text}
+          </p>
+        )}
+      </section>
+
+      <section aria-label="Loaded">
+        <h2>Loaded</h2>
+        <ul>
+          <li>
+            {state.agenda.length} agenda items, {formatDuration(totalMs)} in all
+          </li>
+          <li>{state.institutions.length} institutions</li>
+          <li>{state.powerHolders.length} power-holders</li>
+          <li>{state.asks.length} asks</li>
+        </ul>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,165 @@
+import { useState } from 'react';
+import { currentItem, ITEM_KIND_LABELS } from '../../../../shared/domain/assembly';
+import { ConnectionBadge } from '../../components/ConnectionBadge';
+import { Refused } from '../../components/Refused';
+import { TimerClock } from '../../components/TimerClock';
+import { useAssembly } from '../../connection/assemblyStore';
+import { useAssemblyConnection } from '../../connection/useAssemblyConnection';
+import { MessageControl } from './MessageControl';
+import { ProjectedFinish } from './ProjectedFinish';
+import { RunOfShow } from './RunOfShow';
+import { SceneControl } from './SceneControl';
+import { useChairActions } from './useChairActions';
+import { SHORTCUTS, useChairShortcuts } from './useChairShortcuts';
+
+/** The chair's console: the run of show, the clock, the screen, and undo for a wrong press. */
+export default function ChairScreen({ code, staffKey }: { code: string; staffKey: string | undefined }) {
+  useAssemblyConnection(code, staffKey);
+  const state = useAssembly((s) => s.state);
+  const refusal = useAssembly((s) => s.refusal);
+  const [notice, setNotice] = useState<string | null>(null);
+  const actions = useChairActions(setNotice);
+  useChairShortcuts(actions);
+
+  if (!staffKey) {
+    return (
+      <main className="page narrow" role="alert">
+        <h1>This is the chair's console</h1>
+        <p>Open it with the chair link the organiser gave you (it ends in #key=…).</p>
+      </main>
+    );
+  }
+  if (refusal) return <Refused />;
+  if (!state) {
+    return (
+      <main className="page narrow">
+        <p>Connecting to assembly {code}…</p>
+        <ConnectionBadge />
+      </main>
+    );
+  }
+
+  const item = currentItem(state);
+  const running = state.live.timer.startedAt !== null;
+  const closed = state.status === 'closed';
+  return (
+    <div className="chair">
+      <header className="chair-header">
+        <div>
+          <h1>{state.title}</h1>
+          <p className="muted">
+            Chair · {code} · <span data-testid="assembly-status">{state.status}</span>
+          </p>
+        </div>
+        <ProjectedFinish state={state} />
+        <ConnectionBadge />
+      </header>
+
+      <div className="chair-body">
+        <RunOfShow state={state} onJump={actions.goTo} />
+
+        <section className="chair-controls" aria-label="Controls">
+          <div className="now-card" data-testid="now-card">
+            {item ? (
+              <>
+                <p className="kind">{ITEM_KIND_LABELS[item.kind]}</p>
+                <h2 data-testid="chair-item-title">{item.title}</h2>
+                {item.speaker && <p className="speaker">{item.speaker}</p>}
+                <TimerClock timer={state.live.timer} warningMs={item.warningMs} className="timer-console" />
+                {item.notes && <p className="notes">{item.notes}</p>}
+              </>
+            ) : (
+              <p className="muted">
+                {state.agenda.length === 0
+                  ? 'The agenda is empty: the organiser imports it first.'
+                  : 'Not started. Press Next (→) to begin with the first item.'}
+              </p>
+            )}
+          </div>
+
+          <div className="button-row">
+            <button type="button" onClick={actions.previous} disabled={closed} aria-keyshortcuts="ArrowLeft">
+              ← Previous
+            </button>
+            <button
+              type="button"
+              className="primary"
+              onClick={actions.toggleTimer}
+              disabled={!item || closed}
+              aria-keyshortcuts="Space"
+            >
+              {running ? 'Pause' : 'Start'}
+            </button>
+            <button type="button" onClick={actions.next} disabled={closed} aria-keyshortcuts="ArrowRight">
+              Next →
+            </button>
+          </div>
+          <div className="button-row">
+            <button type="button" onClick={() => actions.adjust(-30_000)} disabled={!item || closed}>
+              −30 s
+            </button>
+            <button type="button" onClick={actions.reset} disabled={!item || closed} aria-keyshortcuts="R">
+              Reset
+            </button>
+            <button type="button" onClick={() => actions.adjust(30_000)} disabled={!item || closed}>
+              +30 s
+            </button>
+            <button
+              type="button"
+              onClick={actions.undo}
+              disabled={state.undo.length === 0 || closed}
+              aria-keyshortcuts="U"
+            >
+              ↶ Undo
+            </button>
+          </div>
+
+          <SceneControl scene={state.live.scene} onChange={actions.scene} disabled={closed} />
+          <MessageControl
+            message={state.live.message}
+            onShow={actions.showMessage}
+            onClear={actions.clearMessage}
+          />
+
+          {notice && (
+            <p className="notice" role="alert" data-testid="chair-notice">
+              {notice}{' '}
+              <button type="button" className="link" onClick={() => setNotice(null)}>
+                dismiss
+              </button>
+            </p>
+          )}
+
+          <details className="shortcuts">
+            <summary>Keyboard shortcuts</summary>
+            <dl>
+              {SHORTCUTS.map(([keys, what]) => (
+                <div key={keys}>
+                  <dt>
+                    <kbd>{keys}</kbd>
+                  </dt>
+                  <dd>{what}</dd>
+                </div>
+              ))}
+            </dl>
+          </details>
+          <p className="shortcut-hint muted">
+            <kbd>Space</kbd> start/pause · <kbd>←</kbd> <kbd>→</kbd> previous/next · <kbd>U</kbd> undo
+          </p>
+
+          <div className="button-row end">
+            {closed ? (
+              <button type="button" onClick={actions.reopen}>
+                Reopen assembly
+              </button>
+            ) : (
+              <button type="button" className="quiet" onClick={actions.close}>
+                Close assembly…
+              </button>
+            )}
+          </div>
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import type { AssemblyState } from '../../../../shared/domain/assembly';
+import { describeOverrun, schedule } from '../../../../shared/domain/schedule';
+import { useServerNow } from '../../components/useServerNow';
+import { formatTimeOfDay } from '../../format';
+
+/** Where the night is heading against the planned finish, updated every second. */
+export function ProjectedFinish({ state }: { state: AssemblyState }) {
+  const now = useServerNow(1_000);
+  const { projectedEndsAt, overByMs } = schedule(state, now);
+  const over = overByMs !== null && overByMs >= 60_000;
+  return (
+    <div className={`projected ${over ? 'over' : ''}`} data-testid="projected-finish">
+      <span className="muted">Projected finish</span> <strong>{formatTimeOfDay(projectedEndsAt)}</strong>
+      {state.endsAt !== null && (
+        <>
+          {' '}
+          <span className="muted">planned {formatTimeOfDay(state.endsAt)}</span>{' '}
+          <strong className="overrun">{describeOverrun(overByMs)}</strong>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import { useEffect } from 'react';
+import type { ChairActions } from './useChairActions';
+
+export const SHORTCUTS: [string, string][] = [
+  ['Space', 'Start or pause the timer'],
+  ['→', 'Next item'],
+  ['←', 'Previous item'],
+  ['R', 'Reset the timer'],
+  ['+ / −', 'Add or take 30 seconds'],
+  ['U or Ctrl+Z', 'Undo the last action'],
+  ['Esc', 'Clear the message on the screen'],
+];
+
+const typingInto = (target: EventTarget | null) =>
+  target instanceof HTMLElement &&
+  (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+
+/** Keyboard control for the console, silent while the chair types a message. */
+export function useChairShortcuts(actions: ChairActions): void {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (typingInto(event.target) || event.altKey || event.metaKey) return;
+      if (event.ctrlKey && event.key.toLowerCase() !== 'z') return;
+      const action: Record<string, () => void> = {
+        ' ': actions.toggleTimer,
+        ArrowRight: actions.next,
+        ArrowLeft: actions.previous,
+        r: actions.reset,
+        R: actions.reset,
+        '+': () => actions.adjust(30_000),
+        '=': () => actions.adjust(30_000),
+        '-': () => actions.adjust(-30_000),
+        u: actions.undo,
+        U: actions.undo,
+        z: actions.undo,
+        Z: actions.undo,
+        Escape: actions.clearMessage,
+      };
+      const run = action[event.key];
+      if ((event.key === 'z' || event.key === 'Z') && !event.ctrlKey) return;
+      if (!run) return;
+      event.preventDefault();
+      run();
+    };
+    // Space on a focused button would also click it (on key up): one press, one command,
+    // and always start/pause, whichever button the chair clicked last.
+    const onKeyUp = (event: KeyboardEvent) => {
+      if (event.key === ' ' && !typingInto(event.target)) event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    window.addEventListener('keyup', onKeyUp);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('keyup', onKeyUp);
+    };
+  }, [actions]);
+}

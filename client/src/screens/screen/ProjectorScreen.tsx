@@ -1,0 +1,116 @@
+import {
+  type AssemblyState,
+  currentIndex,
+  currentItem,
+  ITEM_KIND_LABELS,
+} from '../../../../shared/domain/assembly';
+import { ConnectionBadge } from '../../components/ConnectionBadge';
+import { JoinQr, joinUrl, shortJoinUrl } from '../../components/JoinQr';
+import { Refused } from '../../components/Refused';
+import { TimerClock } from '../../components/TimerClock';
+import { useAssembly } from '../../connection/assemblyStore';
+import { useAssemblyConnection } from '../../connection/useAssemblyConnection';
+import { formatTimeOfDay } from '../../format';
+
+/** The projector: a 16:9 stage whose type scales with the window, readable from the back. */
+export default function ProjectorScreen({ code }: { code: string }) {
+  useAssemblyConnection(code, undefined, true);
+  const state = useAssembly((s) => s.state);
+  const refusal = useAssembly((s) => s.refusal);
+  const publicUrl = useAssembly((s) => s.publicUrl);
+
+  return (
+    <div className="projector" data-testid="projector">
+      <div className="stage" data-scene={state?.live.scene ?? 'loading'}>
+        {refusal ? (
+          <Refused />
+        ) : state ? (
+          <Scene state={state} code={code} publicUrl={publicUrl} />
+        ) : (
+          <div className="scene scene-loading">
+            <p className="muted">Assembly Live</p>
+          </div>
+        )}
+        {state?.live.message && (
+          <div className="banner" role="status" data-testid="banner">
+            {state.live.message}
+          </div>
+        )}
+        <ConnectionBadge />
+      </div>
+    </div>
+  );
+}
+
+function Scene({ state, code, publicUrl }: { state: AssemblyState; code: string; publicUrl: string }) {
+  switch (state.live.scene) {
+    case 'blank':
+      return <div className="scene scene-blank" data-testid="scene-blank" />;
+    case 'join':
+      return <JoinScene state={state} code={code} publicUrl={publicUrl} />;
+    case 'agenda':
+      return <AgendaScene state={state} code={code} publicUrl={publicUrl} />;
+    default:
+      return state.live.scene satisfies never;
+  }
+}
+
+function JoinScene({ state, code, publicUrl }: { state: AssemblyState; code: string; publicUrl: string }) {
+  return (
+    <div className="scene scene-join" data-testid="scene-join">
+      <JoinQr url={joinUrl(publicUrl, code)} className="qr-large" />
+      <div className="join-text">
+        <p className="kind">Check in</p>
+        <h1>{state.title}</h1>
+        <p className="join-url">{shortJoinUrl(publicUrl, code)}</p>
+        <p className="join-code">
+          Code <strong>{code}</strong>
+        </p>
+      </div>
+    </div>
+  );
+}
+
+function AgendaScene({ state, code, publicUrl }: { state: AssemblyState; code: string; publicUrl: string }) {
+  const item = currentItem(state);
+  const next = state.agenda[currentIndex(state) + 1];
+  const corner = (
+    <div className="join-corner">
+      <JoinQr url={joinUrl(publicUrl, code)} />
+      <p>{shortJoinUrl(publicUrl, code)}</p>
+    </div>
+  );
+  if (!item) {
+    return (
+      <div className="scene scene-welcome" data-testid="scene-welcome">
+        <p className="kind">{state.status === 'closed' ? 'Thank you' : 'Welcome'}</p>
+        <h1 className="title">{state.title}</h1>
+        {state.venue && <p className="speaker">{state.venue}</p>}
+        {state.startsAt !== null && state.status === 'draft' && (
+          <p className="starts">Starting at {formatTimeOfDay(state.startsAt)}</p>
+        )}
+        {corner}
+      </div>
+    );
+  }
+  return (
+    <div className="scene scene-agenda" data-testid="scene-agenda">
+      <p className="kind" data-testid="item-kind">
+        {ITEM_KIND_LABELS[item.kind]}
+      </p>
+      <h1 className="title" data-testid="item-title">
+        {item.title}
+      </h1>
+      {item.speaker && <p className="speaker">{item.speaker}</p>}
+      {item.durationMs > 0 && (
+        <TimerClock timer={state.live.timer} warningMs={item.warningMs} className="timer-huge" />
+      )}
+      {next && (
+        <p className="up-next">
+          Next: <span>{next.title}</span>
+        </p>
+      )}
+      {corner}
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express from 'express';
+import helmet from 'helmet';
+import { failure } from '../shared/protocol/errors';
+import { AssemblyHost } from './assemblies/assemblyHost';
+import { apiRouter } from './http/api';
+import { clientPages } from './http/clientPages';
+import { publicBaseUrl } from './http/publicUrl';
+import { type AssemblyServer, attachSockets } from './io/socketServer';
+import type { Logger } from './logger';
+import type { Store } from './store/store';
+
+export const DEFAULT_CLIENT_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../dist/client',
+);
+
+export interface AppOptions {
+  store: Store;
+  logger: Logger;
+  /** PUBLIC_URL: the base for links and the join QR when the server sits behind a proxy. */
+  publicUrl?: string;
+  clientDir?: string;
+  now?: () => number;
+}
+
+export interface Application {
+  httpServer: HttpServer;
+  io: AssemblyServer;
+  host: AssemblyHost;
+  /** Listens and resolves with the port (0 picks a free one, as the tests do). */
+  listen(port: number, hostname?: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** Builds the whole server without listening: only the entry point and tests call listen. */
+export function createApplication(options: AppOptions): Application {
+  const { store, logger } = options;
+  const host = new AssemblyHost({ store, logger, now: options.now });
+  const app = express();
+  const httpServer = createServer(app);
+  const port = () => (httpServer.address() as AddressInfo | null)?.port ?? 0;
+  const publicUrl = (hostHeader: string | undefined, proto: string | undefined) =>
+    publicBaseUrl(options.publicUrl, hostHeader, proto, port());
+
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(
+    helmet({
+      // Served over plain http on a venue LAN as often as behind TLS: never force https.
+      contentSecurityPolicy: {
+        directives: { upgradeInsecureRequests: null, imgSrc: ["'self'", 'data:'] },
+      },
+      strictTransportSecurity: false,
+    }),
+  );
+
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await store.check();
+      res.json({ ok: true, uptimeSeconds: Math.round(process.uptime()) });
+    } catch {
+      res.status(503).json(failure('unavailable'));
+    }
+  });
+  app.use('/api', apiRouter({ host, logger, publicUrl }));
+  app.use(clientPages(options.clientDir ?? DEFAULT_CLIENT_DIR));
+  app.use((_req, res) => res.status(404).type('text').send('Not found'));
+
+  const io = attachSockets(httpServer, { host, logger, publicUrl });
+
+  return {
+    httpServer,
+    io,
+    host,
+    listen: (listenPort, hostname) =>
+      new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(listenPort, hostname, () => resolve(port()));
+      }),
+    async close() {
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await host.settle();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,64 @@
+import type { AssemblyState } from '../../shared/domain/assembly';
+import { evolveAll } from '../../shared/domain/evolve';
+import type { JournalEntry } from '../../shared/protocol/events';
+import type { AssemblyRecord } from '../store/store';
+
+/** How many recent entries stay in memory, so a reconnecting client gets the gap, not a snapshot. */
+const RECENT = 1000;
+
+/**
+ * One assembly held in memory. `decided` runs ahead of `committed` while a group commit is
+ * in flight, so the next command is decided against everything already accepted; clients
+ * only ever see `committed`.
+ */
+export class AssemblyRoom {
+  decided: AssemblyState;
+  decidedSeq: number;
+  committed: AssemblyState;
+  committedSeq: number;
+  sinceSnapshot = 0;
+  broken = false;
+  private recent: JournalEntry[] = [];
+
+  constructor(
+    readonly record: AssemblyRecord,
+    state: AssemblyState,
+    seq: number,
+  ) {
+    this.decided = state;
+    this.committed = state;
+    this.decidedSeq = seq;
+    this.committedSeq = seq;
+  }
+
+  get code(): string {
+    return this.record.code;
+  }
+
+  accept(entries: JournalEntry[]): void {
+    this.decided = evolveAll(
+      this.decided,
+      entries.map((entry) => entry.event),
+    );
+    this.decidedSeq = entries.at(-1)!.seq;
+  }
+
+  commit(entries: JournalEntry[]): void {
+    this.committed = evolveAll(
+      this.committed,
+      entries.map((entry) => entry.event),
+    );
+    this.committedSeq = entries.at(-1)!.seq;
+    this.sinceSnapshot += entries.length;
+    this.recent.push(...entries);
+    if (this.recent.length > 2 * RECENT) this.recent = this.recent.slice(-RECENT);
+  }
+
+  /** Committed entries after `seq`, or null when they are no longer held in memory. */
+  entriesAfter(seq: number): JournalEntry[] | null {
+    if (seq === this.committedSeq) return [];
+    const first = this.recent[0];
+    if (!first || seq < first.seq - 1 || seq > this.committedSeq) return null;
+    return this.recent.slice(seq - first.seq + 1);
+  }
+}

@@ -1,0 +1,32 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AssemblyHost, CreatedAssembly } from './assemblies/assemblyHost';
+
+const DEMO_FILE = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../examples/demo-assembly.json',
+);
+
+const QUARTER_HOUR = 15 * 60_000;
+
+/** A realistic assembly to try things on: starts at the next quarter hour, runs 75 minutes. */
+export async function createDemoAssembly(host: AssemblyHost, now = Date.now()): Promise<CreatedAssembly> {
+  const setup = JSON.parse(fs.readFileSync(DEMO_FILE, 'utf8'));
+  const startsAt = Math.ceil(now / QUARTER_HOUR) * QUARTER_HOUR;
+  const details = {
+    title: setup.assembly.title,
+    venue: setup.assembly.venue,
+    startsAt,
+    endsAt: startsAt + 75 * 60_000,
+  };
+  const created = await host.create(details);
+  const room = await host.room(created.code);
+  if (!room) throw new Error('demo assembly vanished');
+  const reply = await host.execute(room, 'admin', {
+    type: 'importSetup',
+    setup: { ...setup, assembly: { startsAt, endsAt: details.endsAt } },
+  });
+  if (!reply.ok) throw new Error(`demo setup refused: ${reply.message}`);
+  return created;
+}

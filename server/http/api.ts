@@ -1,0 +1,141 @@
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { stateFor } from '../../shared/domain/views';
+import { type ErrorCode, type Failure, failure } from '../../shared/protocol/errors';
+import { describeIssues } from '../../shared/protocol/fields';
+import type { Role } from '../../shared/protocol/roles';
+import { assemblyDetailsSchema } from '../../shared/protocol/setup';
+import type { AssemblyHost } from '../assemblies/assemblyHost';
+import type { AssemblyRoom } from '../assemblies/assemblyRoom';
+import type { Logger } from '../logger';
+
+export const MAX_BODY = '1mb';
+
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  invalid_command: 400,
+  unknown_command: 400,
+  invalid_body: 400,
+  bad_json: 400,
+  invalid_setup: 400,
+  payload_too_large: 413,
+  unknown_assembly: 404,
+  not_found: 404,
+  key_required: 401,
+  bad_key: 403,
+  forbidden: 403,
+  rate_limited: 429,
+  unavailable: 503,
+  internal: 500,
+};
+
+/** Domain refusals (nothing to undo, end of agenda, ...) are conflicts with the current state. */
+export const statusFor = (code: ErrorCode): number => STATUS[code] ?? 409;
+
+const send = (res: Response, result: Failure) => res.status(statusFor(result.code)).json(result);
+
+export interface ApiDeps {
+  host: AssemblyHost;
+  logger: Logger;
+  publicUrl: (hostHeader: string | undefined, forwardedProto: string | undefined) => string;
+}
+
+interface Located {
+  room: AssemblyRoom;
+  role: Role;
+}
+
+const bearer = (req: Request): string | undefined => {
+  const header = req.get('authorization');
+  const match = header?.match(/^Bearer\s+(\S+)$/i);
+  return match?.[1];
+};
+
+export function apiRouter({ host, logger, publicUrl }: ApiDeps): express.Router {
+  const router = express.Router();
+  router.use(express.json({ limit: MAX_BODY }));
+
+  const baseUrl = (req: Request) => publicUrl(req.get('host'), req.get('x-forwarded-proto'));
+
+  /** Finds the assembly and the caller's role, answering the request itself when it cannot. */
+  async function locate(req: Request, res: Response, needs?: Role): Promise<Located | null> {
+    const room = await host.room(String(req.params.code));
+    if (!room) {
+      send(res, failure('unknown_assembly'));
+      return null;
+    }
+    const key = bearer(req);
+    if (needs && needs !== 'public' && !key) {
+      send(res, failure('key_required'));
+      return null;
+    }
+    const role = host.roleFor(room, key, req.ip ?? 'unknown');
+    if (!role.ok) {
+      send(res, role);
+      return null;
+    }
+    if (needs === 'admin' && role.role !== 'admin') {
+      send(res, failure('forbidden', 'This needs the organiser link.'));
+      return null;
+    }
+    return { room, role: role.role };
+  }
+
+  router.post('/assemblies', async (req, res) => {
+    const parsed = assemblyDetailsSchema.safeParse(req.body);
+    if (!parsed.success) return send(res, failure('invalid_body', describeIssues(parsed.error)));
+    const { code, keys } = await host.create(parsed.data);
+    res.status(201).json({ code, links: roleLinks(baseUrl(req), code, keys) });
+  });
+
+  router.get('/assemblies/:code', async (req, res) => {
+    const found = await locate(req, res);
+    if (!found) return;
+    res.json({
+      ok: true,
+      seq: found.room.committedSeq,
+      role: found.role,
+      state: stateFor(found.role, found.room.committed),
+    });
+  });
+
+  router.post('/assemblies/:code/commands', async (req, res) => {
+    const found = await locate(req, res, 'chair');
+    if (!found) return;
+    const reply = await host.execute(found.room, found.role, req.body);
+    if (reply.ok) res.json(reply);
+    else send(res, reply);
+  });
+
+  router.post('/assemblies/:code/import', async (req, res) => {
+    const found = await locate(req, res, 'admin');
+    if (!found) return;
+    const reply = await host.execute(found.room, found.role, { type: 'importSetup', setup: req.body });
+    if (reply.ok) res.json(reply);
+    else send(res, reply.code === 'invalid_command' ? { ...reply, code: 'invalid_setup' } : reply);
+  });
+
+  router.use((_req, res) => send(res, failure('not_found')));
+
+  // Express hands body-parser's and handlers' errors here; the process never crashes on input.
+  router.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const type = (error as { type?: string }).type;
+    if (type === 'entity.too.large')
+      return send(res, failure('payload_too_large', `The body is over ${MAX_BODY}.`));
+    if (type === 'entity.parse.failed') return send(res, failure('bad_json'));
+    if (type === 'encoding.unsupported' || type === 'charset.unsupported')
+      return send(res, failure('invalid_body'));
+    logger.error({ err: error }, 'request failed');
+    send(res, failure('internal'));
+  });
+
+  return router;
+}
+
+export function roleLinks(base: string, code: string, keys: { admin: string; chair: string; door: string }) {
+  return {
+    admin: `${base}/a/${code}/admin#key=${keys.admin}`,
+    chair: `${base}/a/${code}/chair#key=${keys.chair}`,
+    door: `${base}/a/${code}/door#key=${keys.door}`,
+    screen: `${base}/a/${code}/screen`,
+    join: `${base}/j/${code}`,
+  };
+}

@@ -1,0 +1,26 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import express from 'express';
+
+/** Paths the client's router knows; anything else is a 404 page, not the app. */
+const CLIENT_ROUTES = [/^\/$/, /^\/a\/[^/]+\/(admin|chair|door|screen)\/?$/, /^\/j\/[^/]+\/?$/];
+
+const NOT_BUILT = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Assembly Live</title>
+<body style="background:#111;color:#eee;font:20px system-ui;padding:3em">
+<h1>Assembly Live</h1><p>The client is not built yet. Run <code>npm run build</code>, or start with <code>npm start</code>, which builds it.</p></body></html>`;
+
+export function clientPages(clientDir: string): express.Router {
+  const router = express.Router();
+  const indexFile = path.join(clientDir, 'index.html');
+  router.use(
+    '/assets',
+    express.static(path.join(clientDir, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }),
+  );
+  router.use(express.static(clientDir, { index: false, maxAge: '1h' }));
+  router.get(/.*/, (req, res, next) => {
+    if (!CLIENT_ROUTES.some((route) => route.test(req.path))) return next();
+    if (!fs.existsSync(indexFile)) return res.status(503).type('html').send(NOT_BUILT);
+    res.set('Cache-Control', 'no-cache').sendFile(indexFile);
+  });
+  return router;
+}

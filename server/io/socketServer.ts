@@ -1,0 +1,127 @@
+import type { Server as HttpServer } from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import { ERROR_CODES, type ErrorCode, failure } from '../../shared/protocol/errors';
+import type { Role } from '../../shared/protocol/roles';
+import {
+  type ClientToServer,
+  type ConnectRefusal,
+  handshakeSchema,
+  type ServerToClient,
+  syncRequestSchema,
+} from '../../shared/protocol/socket';
+import { PROTOCOL_VERSION } from '../../shared/protocol/version';
+import type { AssemblyHost } from '../assemblies/assemblyHost';
+import type { AssemblyRoom } from '../assemblies/assemblyRoom';
+import type { Logger } from '../logger';
+
+interface SocketData {
+  room: AssemblyRoom;
+  role: Role;
+  publicUrl: string;
+}
+
+export type AssemblyServer = Server<ClientToServer, ServerToClient, Record<string, never>, SocketData>;
+type AssemblySocket = Socket<ClientToServer, ServerToClient, Record<string, never>, SocketData>;
+
+const staffRoom = (code: string) => `${code}:staff`;
+const publicRoom = (code: string) => `${code}:public`;
+
+/** Socket.IO's cap on one message; anything bigger closes that client's connection. */
+export const MAX_MESSAGE_BYTES = 1_000_000;
+
+function refusal(code: ErrorCode, message: string = ERROR_CODES[code]): Error {
+  const error = new Error(message) as Error & { data: ConnectRefusal };
+  error.data = { code, message };
+  return error;
+}
+
+export interface SocketDeps {
+  host: AssemblyHost;
+  logger: Logger;
+  publicUrl: (hostHeader: string | undefined, forwardedProto: string | undefined) => string;
+}
+
+export function attachSockets(
+  httpServer: HttpServer,
+  { host, logger, publicUrl }: SocketDeps,
+): AssemblyServer {
+  const io: AssemblyServer = new Server(httpServer, {
+    maxHttpBufferSize: MAX_MESSAGE_BYTES,
+    pingInterval: 10_000,
+    pingTimeout: 20_000,
+    serveClient: false,
+  });
+
+  host.publish = (code, batch, publicBatch) => {
+    io.to(staffRoom(code)).emit('events', batch);
+    io.to(publicRoom(code)).emit('events', publicBatch);
+  };
+  host.resync = (code) => {
+    io.to(staffRoom(code)).to(publicRoom(code)).emit('resync');
+  };
+
+  io.use(async (socket, next) => {
+    try {
+      const auth = handshakeSchema.safeParse(socket.handshake.auth);
+      if (!auth.success) return next(refusal('protocol_mismatch'));
+      if (auth.data.v !== PROTOCOL_VERSION) return next(refusal('protocol_mismatch'));
+      const room = await host.room(auth.data.code);
+      if (!room) return next(refusal('unknown_assembly'));
+      const role = host.roleFor(room, auth.data.key, socket.handshake.address);
+      if (!role.ok) return next(refusal(role.code, role.message));
+      const headers = socket.handshake.headers;
+      socket.data = {
+        room,
+        role: role.role,
+        publicUrl: publicUrl(headers.host, headers['x-forwarded-proto'] as string | undefined),
+      };
+      next();
+    } catch (error) {
+      logger.error({ err: error }, 'handshake failed');
+      next(refusal('unavailable'));
+    }
+  });
+
+  io.on('connection', (socket) => onConnection(socket, host, logger));
+  return io;
+}
+
+// Acks come from untrusted clients too: a raw client may send no callback at all.
+const isFunction = (value: unknown): value is (answer: unknown) => void => typeof value === 'function';
+
+function onConnection(socket: AssemblySocket, host: AssemblyHost, logger: Logger): void {
+  const { role } = socket.data;
+  const code = socket.data.room.code;
+
+  // The room object is re-fetched per message: after a storage failure the host reloads it.
+  const currentRoom = async () => (await host.room(code)) ?? socket.data.room;
+
+  socket.on('sync', async (request: unknown, reply: unknown) => {
+    if (!isFunction(reply)) return;
+    try {
+      const parsed = syncRequestSchema.safeParse(request);
+      if (!parsed.success) return reply(failure('invalid_body', 'sync needs {epoch, seq}'));
+      const room = await currentRoom();
+      // Join and answer in one synchronous step: no committed batch can fall between them.
+      socket.join(role === 'public' ? publicRoom(code) : staffRoom(code));
+      reply(host.sync(room, role, parsed.data, socket.data.publicUrl));
+    } catch (error) {
+      logger.error({ err: error, code }, 'sync failed');
+      reply(failure('internal'));
+    }
+  });
+
+  socket.on('command', async (command: unknown, reply: unknown) => {
+    const answer = isFunction(reply) ? reply : () => {};
+    try {
+      answer(await host.execute(await currentRoom(), role, command));
+    } catch (error) {
+      logger.error({ err: error, code }, 'command failed');
+      answer(failure('internal'));
+    }
+  });
+
+  socket.on('clock', (reply: unknown) => {
+    if (isFunction(reply)) reply(Date.now());
+  });
+}

@@ -1,0 +1,69 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import QRCode from 'qrcode';
+import { createApplication, DEFAULT_CLIENT_DIR } from './app';
+import { readConfig } from './config';
+import { createDemoAssembly } from './demo';
+import { roleLinks } from './http/api';
+import { lanAddress, publicBaseUrl } from './http/publicUrl';
+import { createLogger } from './logger';
+import { SqliteStore } from './store/sqliteStore';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+async function buildClientIfMissing(): Promise<void> {
+  if (fs.existsSync(path.join(DEFAULT_CLIENT_DIR, 'index.html'))) return;
+  console.log('Building the client (first start only)...');
+  const { build } = await import('vite');
+  await build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+}
+
+async function main(): Promise<void> {
+  const args = new Set(process.argv.slice(2));
+  const config = readConfig();
+  const logger = createLogger(config.logLevel);
+  await buildClientIfMissing();
+
+  const store = new SqliteStore(path.join(config.dataDir, 'assembly-live.sqlite'));
+  const app = createApplication({ store, logger, publicUrl: config.publicUrl });
+  const port = await app.listen(config.port, config.host);
+  const base = publicBaseUrl(config.publicUrl, `localhost:${port}`, undefined, port);
+
+  const existing = await app.host.list();
+  if (args.has('--demo') || existing.length === 0) {
+    const demo = await createDemoAssembly(app.host);
+    const links = roleLinks(base, demo.code, demo.keys);
+    console.log(`\nDemo assembly ${demo.code} created. Its links (keep the staff ones private):`);
+    console.log(`  organiser  ${links.admin}`);
+    console.log(`  chair      ${links.chair}`);
+    console.log(`  door       ${links.door}`);
+    console.log(`  screen     ${links.screen}`);
+    console.log(`  join       ${links.join}\n`);
+    console.log(await QRCode.toString(links.join, { type: 'terminal', small: true }));
+  } else {
+    console.log(
+      `\n${existing.length} assemblies in ${config.dataDir}. \`npm start -- --demo\` makes a fresh demo.`,
+    );
+  }
+  console.log(`Assembly Live is running: http://localhost:${port}/`);
+  const lan = lanAddress();
+  if (lan && !config.publicUrl) console.log(`Phones on this network reach it at http://${lan}:${port}/`);
+  console.log(`Data: ${config.dataDir}`);
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, 'shutting down');
+    await app.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

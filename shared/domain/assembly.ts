@@ -1,0 +1,141 @@
+// The assembly's authoritative state: what the server holds and every client mirrors.
+
+export const ITEM_KINDS = [
+  'welcome',
+  'rollCall',
+  'testimony',
+  'ask',
+  'response',
+  'speech',
+  'song',
+  'break',
+  'close',
+  'custom',
+] as const;
+export type ItemKind = (typeof ITEM_KINDS)[number];
+
+export const ITEM_KIND_LABELS: Record<ItemKind, string> = {
+  welcome: 'Welcome',
+  rollCall: 'Roll call',
+  testimony: 'Testimony',
+  ask: 'The ask',
+  response: 'Response',
+  speech: 'Speech',
+  song: 'Song',
+  break: 'Break',
+  close: 'Close',
+  custom: 'Item',
+};
+
+export interface AgendaItem {
+  id: string;
+  kind: ItemKind;
+  title: string;
+  speaker: string;
+  durationMs: number;
+  /** The timer turns amber when this much time is left (the timekeeper's yellow card). */
+  warningMs: number;
+  /** The chair's private notes: never sent to the screen or phones. */
+  notes: string;
+  askId: string | null;
+}
+
+export interface Institution {
+  id: string;
+  name: string;
+  section: string;
+  committed: number;
+}
+
+export interface PowerHolder {
+  id: string;
+  name: string;
+  role: string;
+  organisation: string;
+  attending: boolean;
+}
+
+export interface Commitment {
+  action: string;
+  deadline: string;
+  owner: string;
+  measure: string;
+}
+
+export interface Ask {
+  id: string;
+  title: string;
+  wording: string;
+  targetIds: string[];
+  commitment: Commitment;
+}
+
+/** Timers are state, not ticks: everyone computes the remaining time from server time. */
+export interface Timer {
+  durationMs: number;
+  startedAt: number | null;
+  accumulatedMs: number;
+}
+
+export const SCENES = ['agenda', 'join', 'blank'] as const;
+export type Scene = (typeof SCENES)[number];
+
+export interface Live {
+  currentItemId: string | null;
+  timer: Timer;
+  scene: Scene;
+  message: string | null;
+}
+
+export type AssemblyStatus = 'draft' | 'live' | 'closed';
+
+export interface AssemblyDetails {
+  title: string;
+  venue: string;
+  startsAt: number | null;
+  endsAt: number | null;
+}
+
+export interface AssemblyState extends AssemblyDetails {
+  code: string;
+  status: AssemblyStatus;
+  agenda: AgendaItem[];
+  institutions: Institution[];
+  powerHolders: PowerHolder[];
+  asks: Ask[];
+  live: Live;
+  /** Earlier live states, newest last, so the chair can undo a wrong press. */
+  undo: Live[];
+}
+
+export const UNDO_DEPTH = 20;
+export const DEFAULT_WARNING_MS = 30_000;
+
+export const idleTimer = (durationMs = 0): Timer => ({ durationMs, startedAt: null, accumulatedMs: 0 });
+
+export function emptyAssembly(code: string): AssemblyState {
+  return {
+    code,
+    title: '',
+    venue: '',
+    startsAt: null,
+    endsAt: null,
+    status: 'draft',
+    agenda: [],
+    institutions: [],
+    powerHolders: [],
+    asks: [],
+    live: { currentItemId: null, timer: idleTimer(), scene: 'agenda', message: null },
+    undo: [],
+  };
+}
+
+export function currentItem(state: AssemblyState): AgendaItem | null {
+  const id = state.live.currentItemId;
+  return id === null ? null : (state.agenda.find((item) => item.id === id) ?? null);
+}
+
+export function currentIndex(state: AssemblyState): number {
+  const id = state.live.currentItemId;
+  return id === null ? -1 : state.agenda.findIndex((item) => item.id === id);
+}

@@ -1,0 +1,41 @@
+export const ERROR_CODES = {
+  invalid_command: 'The command is not valid.',
+  unknown_command: 'There is no such command.',
+  invalid_body: 'The request is not valid.',
+  bad_json: 'The request body is not valid JSON.',
+  payload_too_large: 'The request is too large.',
+  unknown_assembly: 'There is no assembly with that code.',
+  bad_key: 'This link is not valid for this assembly. Ask the organiser for a new link.',
+  key_required: 'This needs a staff link.',
+  forbidden: 'Your role cannot do that.',
+  rate_limited: 'Too many wrong keys. Wait a minute and try again.',
+  protocol_mismatch: 'This page is out of date. Reload it.',
+  not_found: 'Not found.',
+  unknown_item: 'There is no such agenda item.',
+  no_current_item: 'No agenda item is running.',
+  no_agenda: 'The agenda is empty.',
+  end_of_agenda: 'There is no item that way.',
+  nothing_to_undo: 'There is nothing to undo.',
+  assembly_closed: 'The assembly is closed.',
+  invalid_setup: 'The setup file is not valid.',
+  assembly_live: 'That change would confuse the assembly while it is live.',
+  unavailable: 'The server is not ready. Try again in a moment.',
+  internal: 'Something went wrong on the server. Nothing was changed.',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export interface Failure {
+  ok: false;
+  code: ErrorCode;
+  message: string;
+}
+
+export const failure = (code: ErrorCode, message: string = ERROR_CODES[code]): Failure => ({
+  ok: false,
+  code,
+  message,
+});
+
+export const isErrorCode = (value: unknown): value is ErrorCode =>
+  typeof value === 'string' && Object.hasOwn(ERROR_CODES, value);

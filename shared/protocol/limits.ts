@@ -1,0 +1,11 @@
+// Bounds on what people can type, shared by forms and schemas (no zod here: clients import it).
+export const LIMITS = {
+  agendaItems: 200,
+  institutions: 2000,
+  powerHolders: 100,
+  asks: 100,
+  title: 200,
+  wording: 2000,
+  notes: 2000,
+  message: 280,
+} as const;

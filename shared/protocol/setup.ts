@@ -1,0 +1,194 @@
+import { z } from 'zod';
+import {
+  type AgendaItem,
+  type Ask,
+  DEFAULT_WARNING_MS,
+  type Institution,
+  ITEM_KINDS,
+  type PowerHolder,
+} from '../domain/assembly';
+import { idField, moment, requiredText, text } from './fields';
+import { LIMITS } from './limits';
+
+export { LIMITS };
+
+// The setup file an organiser imports (docs/setup-format.md, examples/demo-assembly.json).
+
+const detailsShape = {
+  title: requiredText(LIMITS.title),
+  venue: text(LIMITS.title).default(''),
+  startsAt: moment.nullable().default(null),
+  endsAt: moment.nullable().default(null),
+};
+
+export const assemblyDetailsSchema = z
+  .object(detailsShape)
+  .strict()
+  .refine((d) => d.startsAt === null || d.endsAt === null || d.endsAt > d.startsAt, {
+    message: 'the planned finish must be after the planned start',
+    path: ['endsAt'],
+  });
+export type AssemblyDetailsInput = z.input<typeof assemblyDetailsSchema>;
+
+const institutionSchema = z
+  .object({
+    id: idField.optional(),
+    name: requiredText(LIMITS.title),
+    section: text(60).default(''),
+    committed: z.number().int().min(0).max(100_000).default(0),
+  })
+  .strict();
+
+const powerHolderSchema = z
+  .object({
+    id: idField,
+    name: requiredText(LIMITS.title),
+    role: text(LIMITS.title).default(''),
+    organisation: text(LIMITS.title).default(''),
+    attending: z.boolean().default(true),
+  })
+  .strict();
+
+const askSchema = z
+  .object({
+    id: idField,
+    title: requiredText(LIMITS.title),
+    wording: requiredText(LIMITS.wording),
+    targets: z.array(idField).max(LIMITS.powerHolders).default([]),
+    commitment: z
+      .object({
+        action: text(LIMITS.title).default(''),
+        deadline: text(LIMITS.title).default(''),
+        owner: text(LIMITS.title).default(''),
+        measure: text(LIMITS.title).default(''),
+      })
+      .strict()
+      .default({ action: '', deadline: '', owner: '', measure: '' }),
+  })
+  .strict();
+
+const agendaItemSchema = z
+  .object({
+    id: idField.optional(),
+    kind: z.enum(ITEM_KINDS),
+    title: requiredText(LIMITS.title),
+    speaker: text(LIMITS.title).default(''),
+    minutes: z.number().min(0).max(600),
+    warningSeconds: z
+      .number()
+      .min(0)
+      .max(3600)
+      .default(DEFAULT_WARNING_MS / 1000),
+    notes: text(LIMITS.notes).default(''),
+    ask: idField.nullable().default(null),
+  })
+  .strict();
+
+export const setupFileSchema = z
+  .object({
+    assembly: z.object(detailsShape).strict().partial().optional(),
+    institutions: z.array(institutionSchema).max(LIMITS.institutions).default([]),
+    powerHolders: z.array(powerHolderSchema).max(LIMITS.powerHolders).default([]),
+    asks: z.array(askSchema).max(LIMITS.asks).default([]),
+    agenda: z.array(agendaItemSchema).max(LIMITS.agendaItems).default([]),
+  })
+  .strict();
+export type SetupFile = z.input<typeof setupFileSchema>;
+type ParsedSetupFile = z.output<typeof setupFileSchema>;
+
+export interface Setup {
+  details: Partial<{ title: string; venue: string; startsAt: number | null; endsAt: number | null }>;
+  agenda: AgendaItem[];
+  institutions: Institution[];
+  powerHolders: PowerHolder[];
+  asks: Ask[];
+}
+
+export type SetupResult = { ok: true; setup: Setup } | { ok: false; problems: string[] };
+
+function duplicates(ids: string[]): string[] {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const id of ids) (seen.has(id) ? repeated : seen).add(id);
+  return [...repeated];
+}
+
+/**
+ * Checks what a schema cannot see (references between sections, duplicate ids and names)
+ * and gives every row an id. Pure: ids are derived from position, not random.
+ */
+export function normaliseSetup(file: ParsedSetupFile): SetupResult {
+  const problems: string[] = [];
+  const institutions = file.institutions.map((row, i) => ({
+    id: row.id ?? `inst-${i + 1}`,
+    name: row.name,
+    section: row.section,
+    committed: row.committed,
+  }));
+  const agenda = file.agenda.map((row, i) => ({
+    id: row.id ?? `item-${i + 1}`,
+    kind: row.kind,
+    title: row.title,
+    speaker: row.speaker,
+    durationMs: Math.round(row.minutes * 60_000),
+    warningMs: Math.round(row.warningSeconds * 1000),
+    notes: row.notes,
+    askId: row.ask,
+  }));
+  const powerHolders = file.powerHolders.map((row) => ({ ...row }));
+  const asks = file.asks.map((row) => ({
+    id: row.id,
+    title: row.title,
+    wording: row.wording,
+    targetIds: row.targets,
+    commitment: row.commitment,
+  }));
+
+  const check = (section: string, values: string[], what: string) => {
+    for (const value of duplicates(values)) problems.push(`${section}: ${what} "${value}" appears twice`);
+  };
+  check(
+    'institutions',
+    institutions.map((i) => i.id),
+    'id',
+  );
+  check(
+    'institutions',
+    institutions.map((i) => i.name.toLowerCase()),
+    'name',
+  );
+  check(
+    'powerHolders',
+    powerHolders.map((p) => p.id),
+    'id',
+  );
+  check(
+    'asks',
+    asks.map((a) => a.id),
+    'id',
+  );
+  check(
+    'agenda',
+    agenda.map((a) => a.id),
+    'id',
+  );
+
+  const holderIds = new Set(powerHolders.map((p) => p.id));
+  asks.forEach((ask, i) => {
+    for (const target of ask.targetIds) {
+      if (!holderIds.has(target)) problems.push(`asks.${i}.targets: no power-holder with id "${target}"`);
+    }
+  });
+  const askIds = new Set(asks.map((a) => a.id));
+  agenda.forEach((item, i) => {
+    if (item.askId !== null && !askIds.has(item.askId)) {
+      problems.push(`agenda.${i}.ask: no ask with id "${item.askId}"`);
+    }
+  });
+  const details = file.assembly ?? {};
+  if (details.startsAt != null && details.endsAt != null && details.endsAt <= details.startsAt) {
+    problems.push('assembly.endsAt: the planned finish must be after the planned start');
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, setup: { details, agenda, institutions, powerHolders, asks } };
+}

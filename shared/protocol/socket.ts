@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import type { AssemblyState } from '../domain/assembly';
+import type { CommandInput } from './commands';
+import type { Failure } from './errors';
+import type { JournalEntry } from './events';
+import type { Role } from './roles';
+
+// The Socket.IO contract, shared by server and client: Server<ClientToServer, ServerToClient>.
+
+/** Sent in the handshake's `auth`. */
+export const handshakeSchema = z.object({
+  code: z.string().trim().min(1).max(20),
+  key: z.string().min(1).max(200).optional(),
+  v: z.number().int(),
+});
+export type Handshake = z.infer<typeof handshakeSchema>;
+
+/** The client says what it last saw; the server answers with the gap or everything. */
+export const syncRequestSchema = z.object({
+  epoch: z.string().max(64).nullable(),
+  seq: z.number().int().min(0),
+});
+export type SyncRequest = z.infer<typeof syncRequestSchema>;
+
+export interface Welcome {
+  role: Role;
+  /** Changes if the assembly's journal is a different one (a restored or reset database). */
+  epoch: string;
+  /** The base URL phones should use (the join link and QR). */
+  publicUrl: string;
+  serverNow: number;
+}
+
+export type SyncReply =
+  | ({ ok: true; kind: 'snapshot'; seq: number; state: AssemblyState } & Welcome)
+  | ({ ok: true; kind: 'replay'; entries: JournalEntry[] } & Welcome)
+  | Failure;
+
+export type CommandReply = { ok: true; seq: number } | Failure;
+
+/** A batch of committed events. `prevSeq` lets a client notice a gap and resync. */
+export interface EventBatch {
+  prevSeq: number;
+  seq: number;
+  entries: JournalEntry[];
+}
+
+export interface ClientToServer {
+  sync: (request: SyncRequest, reply: (reply: SyncReply) => void) => void;
+  command: (command: CommandInput, reply: (reply: CommandReply) => void) => void;
+  /** Clock-offset estimation: the server answers with its time. */
+  clock: (reply: (serverNow: number) => void) => void;
+}
+
+export interface ServerToClient {
+  events: (batch: EventBatch) => void;
+  /** Something went wrong with the stream (e.g. storage failed): sync again from scratch. */
+  resync: () => void;
+}
+
+/** Data the server attaches to a refused connection (`connect_error`'s `err.data`). */
+export interface ConnectRefusal {
+  code: Failure['code'];
+  message: string;
+}
