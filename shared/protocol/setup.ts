@@ -86,7 +86,16 @@ const agendaItemSchema = z
 
 export const setupFileSchema = z
   .object({
-    assembly: z.object(detailsShape).strict().partial().optional(),
+    // Only what the file names is changed: no defaults here, or a missing venue would blank it.
+    assembly: z
+      .object({
+        title: requiredText(LIMITS.title).optional(),
+        venue: text(LIMITS.title).optional(),
+        startsAt: moment.nullable().optional(),
+        endsAt: moment.nullable().optional(),
+      })
+      .strict()
+      .optional(),
     institutions: z.array(institutionSchema).max(LIMITS.institutions).default([]),
     powerHolders: z.array(powerHolderSchema).max(LIMITS.powerHolders).default([]),
     asks: z.array(askSchema).max(LIMITS.asks).default([]),
