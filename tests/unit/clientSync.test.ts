@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { bestSample, sampleFrom } from '../../client/src/connection/clockOffset';
+import { applyBatch } from '../../client/src/connection/stream';
+import { parseRoute } from '../../client/src/route';
+import { publicEvent, publicState } from '../../shared/domain/views';
+import type { JournalEntry } from '../../shared/protocol/events';
+import { assembly, T0 } from './fixtures';
+
+const entry = (seq: number, text: string): JournalEntry => ({
+  seq,
+  at: T0,
+  actor: 'chair',
+  event: { type: 'messageShown', text },
+});
+
+describe('a client mirroring the stream', () => {
+  const mirror = { seq: 10, state: assembly() };
+
+  it.each([
+    {
+      name: 'continues',
+      batch: { prevSeq: 10, seq: 11, entries: [entry(11, 'a')] },
+      kind: 'applied',
+      seq: 11,
+    },
+    {
+      name: 'overlaps (buffered during sync)',
+      batch: { prevSeq: 9, seq: 11, entries: [entry(10, 'x'), entry(11, 'a')] },
+      kind: 'applied',
+      seq: 11,
+    },
+    { name: 'repeats', batch: { prevSeq: 9, seq: 10, entries: [entry(10, 'x')] }, kind: 'seen' },
+    { name: 'leaves a gap', batch: { prevSeq: 12, seq: 13, entries: [entry(13, 'b')] }, kind: 'gap' },
+  ])('$name', ({ batch, kind, seq }) => {
+    const outcome = applyBatch(mirror, batch);
+    expect(outcome.kind).toBe(kind);
+    if (outcome.kind === 'applied') {
+      expect(outcome.mirror.seq).toBe(seq);
+      expect(outcome.mirror.state.live.message).toBe('a');
+    }
+  });
+});
+
+describe('clock offset', () => {
+  it('takes the server time as halfway through the round trip', () => {
+    expect(sampleFrom(1000, 5100, 1200)).toEqual({ offsetMs: 4000, roundTripMs: 200 });
+  });
+
+  it('trusts the sample with the smallest round trip', () => {
+    const samples = [sampleFrom(0, 600, 900), sampleFrom(1000, 1530, 1040), sampleFrom(2000, 2900, 2600)];
+    expect(bestSample(samples)).toEqual({ offsetMs: 510, roundTripMs: 40 });
+    expect(bestSample([])).toBeNull();
+  });
+});
+
+describe('routes from the URL', () => {
+  it.each([
+    { url: '/', hash: '', route: { screen: 'home' } },
+    { url: '/a/abc234/chair', hash: '#key=K1', route: { screen: 'chair', code: 'ABC234', key: 'K1' } },
+    { url: '/a/ABC234/screen', hash: '', route: { screen: 'screen', code: 'ABC234', key: undefined } },
+    { url: '/j/abc234', hash: '', route: { screen: 'join', code: 'ABC234' } },
+    { url: '/a/ABC234/root', hash: '', route: { screen: 'notFound' } },
+    { url: '/a/<script>/chair', hash: '', route: { screen: 'notFound' } },
+  ])('$url$hash', ({ url, hash, route }) => {
+    expect(parseRoute(url, hash)).toEqual(route);
+  });
+});
+
+describe('the public projection', () => {
+  it('drops the chair’s notes and the undo stack', () => {
+    const state = assembly({ type: 'messageShown', text: 'hi' });
+    expect(state.agenda[0]!.notes).toBe('private');
+    const visible = publicState(state);
+    expect(JSON.stringify(visible)).not.toContain('private');
+    expect(visible.undo).toEqual([]);
+    const imported = publicEvent({
+      type: 'setupImported',
+      details: {},
+      agenda: state.agenda,
+      institutions: [],
+      powerHolders: [],
+      asks: [],
+    });
+    expect(JSON.stringify(imported)).not.toContain('private');
+  });
+});

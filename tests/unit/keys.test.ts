@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { hashKey, newAssemblyCode, newKeys, normaliseCode, roleForKey } from '../../server/assemblies/keys';
+import { WrongKeyLimiter } from '../../server/assemblies/wrongKeyLimiter';
+
+describe('codes and keys', () => {
+  it('codes are six unambiguous characters', () => {
+    for (let i = 0; i < 200; i++) expect(newAssemblyCode()).toMatch(/^[A-HJ-NP-Z2-9]{6}$/);
+  });
+
+  it.each([
+    { input: ' abc234 ', code: 'ABC234' },
+    { input: 'ABC23O', code: null },
+    { input: 'ABC2345', code: null },
+    { input: '', code: null },
+  ])('normaliseCode($input) is $code', ({ input, code }) => {
+    expect(normaliseCode(input)).toBe(code);
+  });
+
+  it('each key opens its own role and nothing else', () => {
+    const { keys, hashes } = newKeys();
+    expect(keys.admin).toHaveLength(24);
+    expect(roleForKey(hashes, keys.admin)).toBe('admin');
+    expect(roleForKey(hashes, keys.chair)).toBe('chair');
+    expect(roleForKey(hashes, keys.door)).toBe('door');
+    expect(roleForKey(hashes, `${keys.chair}x`)).toBeNull();
+    expect(roleForKey(hashes, hashes.chair)).toBeNull();
+    expect(hashKey(keys.chair)).toBe(hashes.chair);
+  });
+});
+
+describe('wrong key limiter', () => {
+  it('blocks an address after ten wrong keys, for a minute', () => {
+    let now = 0;
+    const limiter = new WrongKeyLimiter(10, 60_000, () => now);
+    for (let i = 0; i < 9; i++) limiter.recordFailure('1.2.3.4');
+    expect(limiter.isBlocked('1.2.3.4')).toBe(false);
+    limiter.recordFailure('1.2.3.4');
+    expect(limiter.isBlocked('1.2.3.4')).toBe(true);
+    expect(limiter.isBlocked('5.6.7.8')).toBe(false);
+    now = 60_000;
+    expect(limiter.isBlocked('1.2.3.4')).toBe(false);
+  });
+});
