@@ -12,9 +12,27 @@ import { SqliteStore } from './store/sqliteStore';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-async function buildClientIfMissing(): Promise<void> {
-  if (fs.existsSync(path.join(DEFAULT_CLIENT_DIR, 'index.html'))) return;
-  console.log('Building the client (first start only)...');
+/** Newest modification time under a folder: a client source newer than the build means rebuild. */
+function newestChange(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile())
+      newest = Math.max(newest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return newest;
+}
+
+async function buildClientIfStale(): Promise<void> {
+  const index = path.join(DEFAULT_CLIENT_DIR, 'index.html');
+  if (fs.existsSync(index)) {
+    const built = fs.statSync(index).mtimeMs;
+    const sources = Math.max(
+      newestChange(path.join(ROOT, 'client')),
+      newestChange(path.join(ROOT, 'shared')),
+    );
+    if (sources <= built) return;
+  }
+  console.log('Building the client...');
   const { build } = await import('vite');
   await build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
 }
@@ -23,7 +41,7 @@ async function main(): Promise<void> {
   const args = new Set(process.argv.slice(2));
   const config = readConfig();
   const logger = createLogger(config.logLevel);
-  await buildClientIfMissing();
+  await buildClientIfStale();
 
   const store = new SqliteStore(path.join(config.dataDir, 'assembly-live.sqlite'));
   const app = createApplication({ store, logger, publicUrl: config.publicUrl });

@@ -76,8 +76,12 @@ function AgendaScene({ state, code, publicUrl }: { state: AssemblyState; code: s
   const next = state.agenda[currentIndex(state) + 1];
   const corner = (
     <div className="join-corner">
+      <p>
+        Check in at
+        <br />
+        <strong>{shortJoinUrl(publicUrl, code)}</strong>
+      </p>
       <JoinQr url={joinUrl(publicUrl, code)} />
-      <p>{shortJoinUrl(publicUrl, code)}</p>
     </div>
   );
   if (!item) {

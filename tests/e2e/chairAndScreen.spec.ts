@@ -1,0 +1,141 @@
+import { createAssembly, expect, test } from './fixtures';
+
+const SETUP = {
+  agenda: [
+    {
+      id: 'welcome',
+      kind: 'welcome',
+      title: 'Welcome from the co-chairs',
+      minutes: 2,
+      notes: 'Private chair note',
+    },
+    {
+      id: 'grace',
+      kind: 'testimony',
+      title: 'Testimony: working two jobs',
+      speaker: 'Grace Mensah',
+      minutes: 3,
+    },
+    { id: 'short', kind: 'testimony', title: 'A very short testimony', minutes: 0.1, warningSeconds: 3 },
+    { id: 'close', kind: 'close', title: 'Close and next steps', minutes: 5 },
+  ],
+};
+
+const seconds = (clock: string) => {
+  const [m, s] = clock.replace('+', '').split(':').map(Number);
+  return m! * 60 + s!;
+};
+
+test('the chair runs a testimony and the screen follows, reloads and shows messages', async ({
+  openPage,
+  request,
+}) => {
+  const assembly = await createAssembly(request, SETUP);
+  const chair = await openPage();
+  const screen = await openPage({ width: 1280, height: 720 });
+  await chair.goto(assembly.paths.chair);
+  await screen.goto(assembly.paths.screen);
+
+  await expect(screen.getByTestId('scene-welcome')).toContainText('E2E Assembly');
+  await expect(chair.getByText('Not started.')).toBeVisible();
+
+  // Jump to the testimony and start its timer.
+  await chair.getByRole('button', { name: /Testimony: working two jobs/ }).click();
+  await expect(screen.getByTestId('item-title')).toHaveText('Testimony: working two jobs');
+  await expect(screen.getByTestId('item-kind')).toHaveText('Testimony');
+  await expect(screen.getByTestId('timer')).toHaveText('3:00');
+  await chair.getByRole('button', { name: 'Start' }).click();
+  await expect(screen.getByTestId('timer')).toHaveAttribute('data-running', 'true');
+  await expect.poll(async () => seconds(await screen.getByTestId('timer').innerText())).toBeLessThan(179);
+  expect(await screen.content()).not.toContain('Private chair note');
+
+  // The screen reloads and comes back to the same item, still counting.
+  await screen.reload();
+  await expect(screen.getByTestId('item-title')).toHaveText('Testimony: working two jobs');
+  await expect(screen.getByTestId('timer')).toHaveAttribute('data-running', 'true');
+  const chairClock = seconds(await chair.getByTestId('timer').innerText());
+  const screenClock = seconds(await screen.getByTestId('timer').innerText());
+  expect(Math.abs(chairClock - screenClock)).toBeLessThanOrEqual(1);
+
+  // A message appears on the screen and clears with one click.
+  await chair.getByLabel('Message text').fill('Please take your seats');
+  await chair.getByRole('button', { name: 'Show message' }).click();
+  await expect(screen.getByTestId('banner')).toHaveText('Please take your seats');
+  await chair.getByRole('button', { name: 'Clear message' }).click();
+  await expect(screen.getByTestId('banner')).toHaveCount(0);
+
+  // The keyboard advances; the screen follows.
+  await chair.keyboard.press('ArrowRight');
+  await expect(screen.getByTestId('item-title')).toHaveText('A very short testimony');
+  await expect(chair.getByTestId('chair-item-title')).toHaveText('A very short testimony');
+
+  // Space starts it; amber at the warning, red and TIME UP at zero, counting overtime up.
+  await chair.keyboard.press('Space');
+  const timer = screen.getByTestId('timer');
+  await expect(timer).toHaveAttribute('data-tone', 'warning', { timeout: 6_000 });
+  await expect(timer).toHaveAttribute('data-tone', 'overtime', { timeout: 6_000 });
+  await expect(timer).toContainText('TIME UP');
+  await expect.poll(async () => (await timer.innerText()).startsWith('+0:0')).toBe(true);
+  const color = await timer.evaluate((el) => getComputedStyle(el).color);
+  expect(color).toBe('rgb(255, 90, 79)');
+});
+
+test('a wrong press is undone, and the screen can show the join QR or go blank', async ({
+  openPage,
+  request,
+}) => {
+  const assembly = await createAssembly(request, SETUP);
+  const chair = await openPage();
+  const screen = await openPage({ width: 1280, height: 720 });
+  await chair.goto(assembly.paths.chair);
+  await screen.goto(assembly.paths.screen);
+
+  await chair.getByRole('button', { name: 'Next →' }).click();
+  await expect(screen.getByTestId('item-title')).toHaveText('Welcome from the co-chairs');
+  await chair.getByRole('button', { name: 'Join QR' }).click();
+  await expect(screen.getByTestId('scene-join')).toContainText(assembly.code);
+  await expect(screen.getByTestId('join-qr').locator('svg')).toBeVisible();
+  await chair.getByRole('button', { name: 'Blank' }).click();
+  await expect(screen.getByTestId('scene-blank')).toBeVisible();
+
+  await chair.getByRole('button', { name: /Undo/ }).click();
+  await expect(screen.getByTestId('scene-join')).toBeVisible();
+  await chair.keyboard.press('u');
+  await expect(screen.getByTestId('scene-agenda')).toBeVisible();
+  await expect(screen.getByTestId('item-title')).toHaveText('Welcome from the co-chairs');
+});
+
+test('bad links say what is wrong instead of showing a blank page', async ({ openPage, request }) => {
+  const assembly = await createAssembly(request, SETUP);
+  const page = await openPage();
+  await page.goto('/a/ZZZZZZ/screen');
+  await expect(page.getByTestId('refused')).toContainText('No assembly with code ZZZZZZ');
+  await page.goto(`/a/${assembly.code}/chair#key=forged-key`);
+  await expect(page.getByTestId('refused')).toContainText('This link does not work');
+  await page.goto(`/a/${assembly.code}/chair`);
+  await expect(page.getByRole('alert')).toContainText('chair link');
+  await page.goto('/no/such/page');
+  await expect(page.locator('body')).toContainText('Not found');
+});
+
+test('an organiser creates an assembly from the home page and gets its links', async ({ openPage }) => {
+  const page = await openPage();
+  await page.goto('/');
+  await page.getByLabel('Title').fill('Northside Assembly');
+  await page.getByLabel('Venue').fill('Northside Academy');
+  await page.getByRole('button', { name: 'Create assembly' }).click();
+  await expect(page.getByTestId('created')).toBeVisible();
+  const code = await page.getByTestId('created-code').innerText();
+  expect(code).toMatch(/^[A-Z2-9]{6}$/);
+  await expect(page.getByTestId('link-chair')).toHaveAttribute(
+    'href',
+    new RegExp(`/a/${code}/chair#key=.{24}$`),
+  );
+  await expect(page.getByTestId('link-screen')).toHaveAttribute('href', new RegExp(`/a/${code}/screen$`));
+
+  const chairUrl = new URL((await page.getByTestId('link-chair').getAttribute('href'))!);
+  const chair = await openPage();
+  await chair.goto(chairUrl.pathname + chairUrl.hash);
+  await expect(chair.getByRole('heading', { name: 'Northside Assembly' })).toBeVisible();
+  await expect(chair.getByText('The agenda is empty')).toBeVisible();
+});
