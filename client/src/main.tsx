@@ -40,6 +40,12 @@ function App() {
   }
 }
 
+// The app shell survives a reload while the server restarts (secure contexts only:
+// https, or localhost for a projector on the server's own laptop).
+if ('serviceWorker' in navigator) {
+  navigator.serviceWorker.register('/sw.js').catch(() => {});
+}
+
 // The key in the fragment never reaches the server's logs; a changed fragment is a new role.
 window.addEventListener('hashchange', () => location.reload());
 

@@ -9,6 +9,10 @@ const NOT_BUILT = `<!doctype html><html lang="en"><meta charset="utf-8"><title>A
 <body style="background:#111;color:#eee;font:20px system-ui;padding:3em">
 <h1>Assembly Live</h1><p>The client is not built yet. Run <code>npm run build</code>, or start with <code>npm start</code>, which builds it.</p></body></html>`;
 
+const noCacheForWorker = (res: express.Response, file: string) => {
+  if (path.basename(file) === 'sw.js') res.setHeader('Cache-Control', 'no-cache');
+};
+
 export function clientPages(clientDir: string): express.Router {
   const router = express.Router();
   const indexFile = path.join(clientDir, 'index.html');
@@ -16,7 +20,7 @@ export function clientPages(clientDir: string): express.Router {
     '/assets',
     express.static(path.join(clientDir, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }),
   );
-  router.use(express.static(clientDir, { index: false, maxAge: '1h' }));
+  router.use(express.static(clientDir, { index: false, maxAge: '1h', setHeaders: noCacheForWorker }));
   router.get(/.*/, (req, res, next) => {
     if (!CLIENT_ROUTES.some((route) => route.test(req.path))) return next();
     if (!fs.existsSync(indexFile)) return res.status(503).type('html').send(NOT_BUILT);
