@@ -12,6 +12,7 @@ import {
 import { PROTOCOL_VERSION } from '../../shared/protocol/version';
 import type { AssemblyHost } from '../assemblies/assemblyHost';
 import type { AssemblyRoom } from '../assemblies/assemblyRoom';
+import { clientAddress } from '../http/clientAddress';
 import type { Logger } from '../logger';
 
 interface SocketData {
@@ -67,7 +68,8 @@ export function attachSockets(
       if (auth.data.v !== PROTOCOL_VERSION) return next(refusal('protocol_mismatch'));
       const room = await host.room(auth.data.code);
       if (!room) return next(refusal('unknown_assembly'));
-      const role = host.roleFor(room, auth.data.key, socket.handshake.address);
+      const address = clientAddress(socket.handshake.address, socket.handshake.headers['x-forwarded-for']);
+      const role = host.roleFor(room, auth.data.key, address);
       if (!role.ok) return next(refusal(role.code, role.message));
       const headers = socket.handshake.headers;
       socket.data = {

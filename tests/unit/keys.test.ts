@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hashKey, newAssemblyCode, newKeys, normaliseCode, roleForKey } from '../../server/assemblies/keys';
 import { WrongKeyLimiter } from '../../server/assemblies/wrongKeyLimiter';
+import { clientAddress } from '../../server/http/clientAddress';
 
 describe('codes and keys', () => {
   it('codes are six unambiguous characters', () => {
@@ -39,5 +40,17 @@ describe('wrong key limiter', () => {
     expect(limiter.isBlocked('5.6.7.8')).toBe(false);
     now = 60_000;
     expect(limiter.isBlocked('1.2.3.4')).toBe(false);
+  });
+});
+
+describe('the address wrong keys count against', () => {
+  it.each([
+    { peer: '203.0.113.9', header: undefined, address: '203.0.113.9' },
+    { peer: '203.0.113.9', header: '198.51.100.1', address: '203.0.113.9' },
+    { peer: '127.0.0.1', header: '198.51.100.1, 10.0.0.1', address: '198.51.100.1' },
+    { peer: '::ffff:127.0.0.1', header: ['198.51.100.2'], address: '198.51.100.2' },
+    { peer: '::1', header: undefined, address: '::1' },
+  ])('$peer with X-Forwarded-For $header is $address', ({ peer, header, address }) => {
+    expect(clientAddress(peer, header)).toBe(address);
   });
 });

@@ -1,4 +1,5 @@
 import type { AssemblyState } from '../../../shared/domain/assembly';
+import { PROTOCOL_VERSION } from '../../../shared/protocol/version';
 
 export interface CachedMirror {
   epoch: string;
@@ -6,7 +7,8 @@ export interface CachedMirror {
   state: AssemblyState;
 }
 
-const keyFor = (code: string) => `assembly-live:mirror:${code}`;
+// The protocol version is in the key: a state cached by an older app is never read by a newer one.
+const keyFor = (code: string) => `assembly-live:v${PROTOCOL_VERSION}:mirror:${code}`;
 
 export function loadCachedMirror(code: string): CachedMirror | null {
   try {

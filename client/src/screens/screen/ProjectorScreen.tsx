@@ -84,7 +84,7 @@ function AgendaScene({ state, code, publicUrl }: { state: AssemblyState; code: s
       <JoinQr url={joinUrl(publicUrl, code)} />
     </div>
   );
-  if (!item) {
+  if (!item || state.status === 'closed') {
     return (
       <div className="scene scene-welcome" data-testid="scene-welcome">
         <p className="kind">{state.status === 'closed' ? 'Thank you' : 'Welcome'}</p>
