@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { createAssembly, expect, test } from './fixtures';
 
 const SETUP = {
@@ -138,4 +139,35 @@ test('an organiser creates an assembly from the home page and gets its links', a
   await chair.goto(chairUrl.pathname + chairUrl.hash);
   await expect(chair.getByRole('heading', { name: 'Northside Assembly' })).toBeVisible();
   await expect(chair.getByText('The agenda is empty')).toBeVisible();
+});
+
+test('the organiser imports a setup file; a broken one is refused with the reason', async ({
+  openPage,
+  request,
+}) => {
+  const assembly = await createAssembly(request);
+  const page = await openPage();
+  await page.goto(assembly.paths.admin);
+  await expect(page.getByText('0 agenda items')).toBeVisible();
+
+  await page.locator('#setup-file').setInputFiles({
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(
+      JSON.stringify({ agenda: [{ kind: 'ask', title: 'The ask', minutes: 2, ask: 'missing' }] }),
+    ),
+  });
+  await expect(page.getByTestId('import-result')).toContainText('no ask with id "missing"');
+  await page
+    .locator('#setup-file')
+    .setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{oops') });
+  await expect(page.getByTestId('import-result')).toContainText('not valid JSON');
+  await expect(page.getByText('0 agenda items')).toBeVisible();
+
+  await page
+    .locator('#setup-file')
+    .setInputFiles(path.resolve(import.meta.dirname, '../../examples/demo-assembly.json'));
+  await expect(page.getByTestId('import-result')).toContainText('Imported demo-assembly.json');
+  await expect(page.getByText('11 agenda items, 1 h in all')).toBeVisible();
+  await expect(page.getByText('12 institutions')).toBeVisible();
 });
