@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { type AssemblyDetails, type AssemblyState, emptyAssembly } from '../../shared/domain/assembly';
 import { decide } from '../../shared/domain/decide';
 import { evolveAll } from '../../shared/domain/evolve';
-import { entriesFor, stateFor } from '../../shared/domain/views';
-import { mayRun, parseCommand } from '../../shared/protocol/commands';
+import { AUDIENCES, type Audience, audienceOf, entriesFor, stateFor } from '../../shared/domain/views';
+import { COMMAND_TYPES, type CommandType, mayRun, parseCommand } from '../../shared/protocol/commands';
 import { type Failure, failure } from '../../shared/protocol/errors';
 import type { DomainEvent, JournalEntry } from '../../shared/protocol/events';
 import type { Role, StaffRole } from '../../shared/protocol/roles';
@@ -12,16 +12,22 @@ import type { Logger } from '../logger';
 import type { Store } from '../store/store';
 import { AssemblyRoom } from './assemblyRoom';
 import { newAssemblyCode, newKeys, normaliseCode, roleForKey } from './keys';
-import { WrongKeyLimiter } from './wrongKeyLimiter';
+import { RateLimiter } from './rateLimiter';
 
 const SNAPSHOT_EVERY = 500;
+/** Entries read back into memory on load, so clients a little behind get the gap after a restart. */
+const RECENT_ON_LOAD = 1000;
+/** Wrong keys past the limit are answered this much later: guessing slows to a crawl. */
+const WRONG_KEY_PENALTY_MS = 1000;
+
+export type Batches = Record<Audience, EventBatch>;
 
 export interface HostDeps {
   store: Store;
   logger: Logger;
   now?: () => number;
-  /** Called once per committed batch, in seq order. */
-  publish?: (code: string, batch: EventBatch, publicBatch: EventBatch) => void;
+  /** Called once per committed batch, in seq order, with each audience's projection. */
+  publish?: (code: string, batches: Batches) => void;
   /** Called when an assembly's stream broke (storage failed) and its clients must resync. */
   resync?: (code: string) => void;
 }
@@ -40,7 +46,8 @@ export type RoleResult = { ok: true; role: Role } | Failure;
  */
 export class AssemblyHost {
   private readonly rooms = new Map<string, Promise<AssemblyRoom | null>>();
-  private readonly limiter = new WrongKeyLimiter();
+  private readonly wrongKeys = new RateLimiter(10, 60_000);
+  private readonly creations = new RateLimiter(30, 10 * 60_000);
   private readonly now: () => number;
 
   constructor(private readonly deps: HostDeps) {
@@ -53,6 +60,13 @@ export class AssemblyHost {
 
   set resync(fn: HostDeps['resync']) {
     this.deps.resync = fn;
+  }
+
+  /** Anyone may create an assembly (until ADMIN_TOKEN); a flood from one address may not. */
+  mayCreate(address: string): boolean {
+    if (this.creations.isBlocked(address)) return false;
+    this.creations.record(address);
+    return true;
   }
 
   async create(details: AssemblyDetails): Promise<CreatedAssembly> {
@@ -96,44 +110,64 @@ export class AssemblyHost {
     const record = await store.getAssembly(code);
     if (!record) return null;
     const snapshot = await store.latestSnapshot(code);
-    const base: AssemblyState = snapshot?.state ?? emptyAssembly(code);
-    const entries = await store.readJournal(code, snapshot?.seq ?? 0);
+    const snapshotSeq = snapshot?.seq ?? 0;
+    // Read a little before the snapshot too, to seed the replay window.
+    const entries = await store.readJournal(code, Math.max(0, snapshotSeq - RECENT_ON_LOAD));
+    const tail = entries.filter((entry) => entry.seq > snapshotSeq);
     const state = evolveAll(
-      base,
-      entries.map((entry) => entry.event),
+      snapshot?.state ?? emptyAssembly(code),
+      tail.map((entry) => entry.event),
     );
-    const seq = entries.at(-1)?.seq ?? snapshot?.seq ?? 0;
-    const room = new AssemblyRoom(record, state, seq);
-    this.deps.logger.info({ code, seq, replayed: entries.length }, 'assembly loaded');
+    const seq = tail.at(-1)?.seq ?? snapshotSeq;
+    const room = new AssemblyRoom(record, state, seq, entries.slice(-RECENT_ON_LOAD));
+    this.deps.logger.info({ code, seq, replayed: tail.length }, 'assembly loaded');
     return room;
   }
 
-  /** Which role a key opens for this assembly; wrong keys are counted per address. */
-  roleFor(room: AssemblyRoom, key: string | undefined, address: string): RoleResult {
+  /**
+   * Which role a key opens. A right key always opens it: on the night, one steward's stale
+   * link retried from the venue's shared address must not lock out the chair. Wrong keys
+   * are counted per address; past ten a minute each is answered a second late.
+   */
+  async roleFor(room: AssemblyRoom, key: string | undefined, address: string): Promise<RoleResult> {
     if (key === undefined || key === '') return { ok: true, role: 'public' };
-    if (this.limiter.isBlocked(address)) return failure('rate_limited');
     const role = roleForKey(room.record.keyHashes, key);
-    if (role === null) {
-      this.limiter.recordFailure(address);
-      this.deps.logger.warn({ code: room.code, address }, 'wrong key');
-      return failure('bad_key');
+    if (role !== null) return { ok: true, role };
+    if (this.wrongKeys.isBlocked(address)) {
+      await new Promise((resolve) => setTimeout(resolve, WRONG_KEY_PENALTY_MS));
+      return failure('rate_limited');
     }
-    return { ok: true, role };
+    this.wrongKeys.record(address);
+    this.deps.logger.warn({ code: room.code, address }, 'wrong key');
+    return failure('bad_key');
   }
 
   /** Runs one untrusted command. Acknowledged only once its events are on disk. */
   async execute(room: AssemblyRoom, role: Role, input: unknown): Promise<CommandReply> {
+    // Refuse by role before parsing: the public need not have a 1 MB import parsed.
+    const type = (input as { type?: unknown } | null)?.type;
+    if (COMMAND_TYPES.includes(type as CommandType) && !mayRun(role, type as CommandType)) {
+      return failure('forbidden', `Your role (${role}) cannot ${String(type)}.`);
+    }
     const parsed = parseCommand(input);
     if (!parsed.ok) return parsed;
     const { command } = parsed;
-    if (!mayRun(role, command.type))
-      return failure('forbidden', `Your role (${role}) cannot ${command.type}.`);
     if (room.broken) return failure('unavailable');
     const now = this.now();
     const decision = decide(room.decided, command, { now });
     if (!decision.ok) return decision;
-    if (decision.events.length === 0) return { ok: true, seq: room.decidedSeq };
+    if (decision.events.length === 0) return this.unchanged(room);
     return this.record(room, role, decision.events, now);
+  }
+
+  /**
+   * Nothing to record, but the state it was decided against may still be on its way to
+   * disk (a double press right behind the first): ack only once that is durable.
+   */
+  private async unchanged(room: AssemblyRoom): Promise<CommandReply> {
+    const seq = room.decidedSeq;
+    if (seq > room.committedSeq && !(await room.lastAppend)) return failure('internal');
+    return { ok: true, seq };
   }
 
   private async record(
@@ -144,8 +178,13 @@ export class AssemblyHost {
   ): Promise<CommandReply> {
     const entries = events.map((event, i) => ({ seq: room.decidedSeq + 1 + i, at, actor: role, event }));
     room.accept(entries);
+    const append = this.deps.store.append(room.code, entries);
+    room.lastAppend = append.then(
+      () => true,
+      () => false,
+    );
     try {
-      await this.deps.store.append(room.code, entries);
+      await append;
     } catch (error) {
       this.breakRoom(room, error);
       return failure('internal');
@@ -153,11 +192,10 @@ export class AssemblyHost {
     const prevSeq = room.committedSeq;
     room.commit(entries);
     const seq = room.committedSeq;
-    this.deps.publish?.(
-      room.code,
-      { prevSeq, seq, entries },
-      { prevSeq, seq, entries: entriesFor('public', entries) },
-    );
+    const batches = {} as Batches;
+    for (const audience of AUDIENCES)
+      batches[audience] = { prevSeq, seq, entries: entriesFor(audience, entries) };
+    this.deps.publish?.(room.code, batches);
     if (room.sinceSnapshot >= SNAPSHOT_EVERY) this.snapshot(room);
     return { ok: true, seq };
   }
@@ -182,15 +220,11 @@ export class AssemblyHost {
   /** What a (re)connecting client needs: the gap since its seq, or a fresh snapshot. */
   sync(room: AssemblyRoom, role: Role, request: SyncRequest, publicUrl: string): SyncReply {
     const welcome = { role, epoch: room.record.epoch, publicUrl, serverNow: this.now() };
+    const audience = audienceOf(role);
     const gap = request.epoch === room.record.epoch ? room.entriesAfter(request.seq) : null;
-    if (gap !== null) return { ok: true, kind: 'replay', entries: entriesFor(role, gap), ...welcome };
-    return {
-      ok: true,
-      kind: 'snapshot',
-      seq: room.committedSeq,
-      state: stateFor(role, room.committed),
-      ...welcome,
-    };
+    if (gap !== null) return { ok: true, kind: 'replay', entries: entriesFor(audience, gap), ...welcome };
+    const state = stateFor(audience, room.committed);
+    return { ok: true, kind: 'snapshot', seq: room.committedSeq, state, ...welcome };
   }
 
   async list(): Promise<string[]> {

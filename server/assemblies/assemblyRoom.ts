@@ -18,13 +18,17 @@ export class AssemblyRoom {
   committedSeq: number;
   sinceSnapshot = 0;
   broken = false;
-  private recent: JournalEntry[] = [];
+  /** Settles true once the newest append is on disk, false if it failed. */
+  lastAppend: Promise<boolean> = Promise.resolve(true);
+  private recent: JournalEntry[];
 
   constructor(
     readonly record: AssemblyRecord,
     state: AssemblyState,
     seq: number,
+    recent: JournalEntry[] = [],
   ) {
+    this.recent = recent;
     this.decided = state;
     this.committed = state;
     this.decidedSeq = seq;

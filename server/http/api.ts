@@ -1,5 +1,5 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { stateFor } from '../../shared/domain/views';
+import { audienceOf, stateFor } from '../../shared/domain/views';
 import { type ErrorCode, type Failure, failure } from '../../shared/protocol/errors';
 import { describeIssues } from '../../shared/protocol/fields';
 import type { Role } from '../../shared/protocol/roles';
@@ -67,7 +67,7 @@ export function apiRouter({ host, logger, publicUrl }: ApiDeps): express.Router 
       send(res, failure('key_required'));
       return null;
     }
-    const role = host.roleFor(room, key, req.ip ?? 'unknown');
+    const role = await host.roleFor(room, key, req.ip ?? 'unknown');
     if (!role.ok) {
       send(res, role);
       return null;
@@ -80,6 +80,9 @@ export function apiRouter({ host, logger, publicUrl }: ApiDeps): express.Router 
   }
 
   router.post('/assemblies', async (req, res) => {
+    if (!host.mayCreate(req.ip ?? 'unknown')) {
+      return send(res, failure('rate_limited', 'Too many assemblies created from here. Wait a few minutes.'));
+    }
     const parsed = assemblyDetailsSchema.safeParse(req.body);
     if (!parsed.success) return send(res, failure('invalid_body', describeIssues(parsed.error)));
     const { code, keys } = await host.create(parsed.data);
@@ -93,7 +96,7 @@ export function apiRouter({ host, logger, publicUrl }: ApiDeps): express.Router 
       ok: true,
       seq: found.room.committedSeq,
       role: found.role,
-      state: stateFor(found.role, found.room.committed),
+      state: stateFor(audienceOf(found.role), found.room.committed),
     });
   });
 

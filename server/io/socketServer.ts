@@ -1,5 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
+import { AUDIENCES, type Audience, audienceOf } from '../../shared/domain/views';
 import { ERROR_CODES, type ErrorCode, failure } from '../../shared/protocol/errors';
 import type { Role } from '../../shared/protocol/roles';
 import {
@@ -24,8 +25,8 @@ interface SocketData {
 export type AssemblyServer = Server<ClientToServer, ServerToClient, Record<string, never>, SocketData>;
 type AssemblySocket = Socket<ClientToServer, ServerToClient, Record<string, never>, SocketData>;
 
-const staffRoom = (code: string) => `${code}:staff`;
-const publicRoom = (code: string) => `${code}:public`;
+/** One Socket.IO room per assembly and audience: a broadcast is projected once, not per socket. */
+const roomFor = (code: string, audience: Audience) => `${code}:${audience}`;
 
 /** Socket.IO's cap on one message; anything bigger closes that client's connection. */
 export const MAX_MESSAGE_BYTES = 1_000_000;
@@ -53,12 +54,11 @@ export function attachSockets(
     serveClient: false,
   });
 
-  host.publish = (code, batch, publicBatch) => {
-    io.to(staffRoom(code)).emit('events', batch);
-    io.to(publicRoom(code)).emit('events', publicBatch);
+  host.publish = (code, batches) => {
+    for (const audience of AUDIENCES) io.to(roomFor(code, audience)).emit('events', batches[audience]);
   };
   host.resync = (code) => {
-    io.to(staffRoom(code)).to(publicRoom(code)).emit('resync');
+    io.to(AUDIENCES.map((audience) => roomFor(code, audience))).emit('resync');
   };
 
   io.use(async (socket, next) => {
@@ -69,7 +69,7 @@ export function attachSockets(
       const room = await host.room(auth.data.code);
       if (!room) return next(refusal('unknown_assembly'));
       const address = clientAddress(socket.handshake.address, socket.handshake.headers['x-forwarded-for']);
-      const role = host.roleFor(room, auth.data.key, address);
+      const role = await host.roleFor(room, auth.data.key, address);
       if (!role.ok) return next(refusal(role.code, role.message));
       const headers = socket.handshake.headers;
       socket.data = {
@@ -105,7 +105,7 @@ function onConnection(socket: AssemblySocket, host: AssemblyHost, logger: Logger
       if (!parsed.success) return reply(failure('invalid_body', 'sync needs {epoch, seq}'));
       const room = await currentRoom();
       // Join and answer in one synchronous step: no committed batch can fall between them.
-      socket.join(role === 'public' ? publicRoom(code) : staffRoom(code));
+      socket.join(roomFor(code, audienceOf(role)));
       reply(host.sync(room, role, parsed.data, socket.data.publicUrl));
     } catch (error) {
       logger.error({ err: error, code }, 'sync failed');

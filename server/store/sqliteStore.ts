@@ -163,32 +163,38 @@ export class SqliteStore implements Store {
     const batch = this.pending;
     this.pending = [];
     if (batch.length === 0) return;
+    try {
+      this.commitBatch(batch);
+    } catch (error) {
+      // A disk that fails here must fail these appends, never the process.
+      this.lastSeq.clear();
+      const failure = error instanceof Error ? error : new Error(String(error));
+      for (const append of batch) append.reject(failure);
+    }
+  }
 
+  private commitBatch(batch: PendingAppend[]): void {
     // Refuse an append that would leave a gap (its predecessor failed), before the
     // transaction, so one bad append does not sink the others in the batch.
     const expected = new Map<string, number>();
     const accepted: PendingAppend[] = [];
+    const refused: [PendingAppend, Error][] = [];
     for (const append of batch) {
       const last = expected.get(append.code) ?? this.storedLastSeq(append.code);
       const first = append.entries[0]!.seq;
       if (first !== last + 1) {
-        append.reject(new JournalGapError(append.code, last + 1, first));
+        refused.push([append, new JournalGapError(append.code, last + 1, first)]);
         continue;
       }
       expected.set(append.code, append.entries.at(-1)!.seq);
       accepted.push(append);
     }
-    try {
-      this.db.transaction(() => {
-        for (const append of accepted) this.insertEntries(append.code, append.entries);
-      })();
-    } catch (error) {
-      this.lastSeq.clear();
-      for (const append of accepted) append.reject(error instanceof Error ? error : new Error(String(error)));
-      return;
-    }
+    this.db.transaction(() => {
+      for (const append of accepted) this.insertEntries(append.code, append.entries);
+    })();
     for (const [code, seq] of expected) this.lastSeq.set(code, seq);
     for (const append of accepted) append.resolve();
+    for (const [append, error] of refused) append.reject(error);
   }
 
   async readJournal(code: string, afterSeq: number): Promise<JournalEntry[]> {

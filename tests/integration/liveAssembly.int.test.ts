@@ -53,15 +53,17 @@ describe('a live assembly, chair to screen', () => {
     expect(stored.at(-1)).toMatchObject({ seq, actor: 'chair', event: { type: 'timerStarted' } });
   });
 
-  it('screens never receive the chair’s private notes', async () => {
+  it('screens and door stewards never receive the chair’s private notes', async () => {
     const chair = await open(created.keys.chair);
     const screen = await open();
+    const door = await open(created.keys.door);
     expect(chair.state.agenda[0]!.notes).toBe('SECRET-CHAIR-NOTE');
     await importSetup(server.url, created, {
       agenda: [{ id: 'w2', kind: 'welcome', title: 'Welcome', minutes: 1, notes: 'ANOTHER-SECRET' }],
     });
-    await waitFor(() => screen.state.agenda[0]?.id === 'w2');
+    await waitFor(() => screen.state.agenda[0]?.id === 'w2' && door.state.agenda[0]?.id === 'w2');
     expect(JSON.stringify(screen.received)).not.toMatch(/SECRET/);
+    expect(JSON.stringify(door.received)).not.toMatch(/SECRET/);
     await waitFor(() => chair.state.agenda[0]?.id === 'w2');
     expect(chair.state.agenda[0]!.notes).toBe('ANOTHER-SECRET');
   });

@@ -40,6 +40,10 @@ describe('state rebuilt from snapshot + journal', () => {
     const reloaded = (await second.room(code))!;
     expect(reloaded.committedSeq).toBe(room.committedSeq);
     expect(reloaded.committed).toEqual(room.committed);
+    // A client a few entries behind gets just the gap after the restart, not a snapshot.
+    expect(reloaded.entriesAfter(room.committedSeq - 5)?.map((entry) => entry.seq)).toEqual(
+      [4, 3, 2, 1, 0].map((back) => room.committedSeq - back),
+    );
     await store.close();
   });
 });

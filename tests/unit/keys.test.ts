@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hashKey, newAssemblyCode, newKeys, normaliseCode, roleForKey } from '../../server/assemblies/keys';
-import { WrongKeyLimiter } from '../../server/assemblies/wrongKeyLimiter';
+import { RateLimiter } from '../../server/assemblies/rateLimiter';
 import { clientAddress } from '../../server/http/clientAddress';
 
 describe('codes and keys', () => {
@@ -29,13 +29,13 @@ describe('codes and keys', () => {
   });
 });
 
-describe('wrong key limiter', () => {
-  it('blocks an address after ten wrong keys, for a minute', () => {
+describe('rate limiter', () => {
+  it('blocks an address after ten events, until its window ends', () => {
     let now = 0;
-    const limiter = new WrongKeyLimiter(10, 60_000, () => now);
-    for (let i = 0; i < 9; i++) limiter.recordFailure('1.2.3.4');
+    const limiter = new RateLimiter(10, 60_000, () => now);
+    for (let i = 0; i < 9; i++) limiter.record('1.2.3.4');
     expect(limiter.isBlocked('1.2.3.4')).toBe(false);
-    limiter.recordFailure('1.2.3.4');
+    limiter.record('1.2.3.4');
     expect(limiter.isBlocked('1.2.3.4')).toBe(true);
     expect(limiter.isBlocked('5.6.7.8')).toBe(false);
     now = 60_000;

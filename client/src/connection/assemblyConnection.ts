@@ -44,29 +44,40 @@ export function connectAssembly({ code, key, cache = false }: ConnectOptions): (
     auth: { code, key, v: PROTOCOL_VERSION },
     transports: ['websocket', 'polling'],
     tryAllTransports: true,
+    // Thousands of phones come back together after a restart: spread them out.
     reconnectionDelay: 500,
-    reconnectionDelayMax: 2_000,
+    reconnectionDelayMax: 5_000,
+    randomizationFactor: 0.5,
   });
   socket = s;
   let syncing = false;
   let buffered: EventBatch[] = [];
   let clockTimer: ReturnType<typeof setInterval> | undefined;
+  // Recent samples only: the device's clock may drift or be corrected during the night.
+  let clockSamples: ClockSample[] = [];
+
+  const retrySync = () => {
+    syncing = false;
+    if (useAssembly.getState().status !== 'refused') useAssembly.setState({ status: 'reconnecting' });
+    setTimeout(() => s.connected && sync(), 1_000 + Math.random() * 2_000);
+  };
 
   const sync = () => {
     syncing = true;
     buffered = [];
     const { epoch, seq } = useAssembly.getState();
+    const sentAt = Date.now();
     s.timeout(COMMAND_TIMEOUT_MS).emit('sync', { epoch, seq }, (error: Error | null, reply?: SyncReply) => {
-      if (error || !reply) {
-        syncing = false;
-        if (s.connected) setTimeout(sync, 1_000);
-        return;
-      }
+      if (error || !reply) return retrySync();
       if (!reply.ok) {
+        if (!FINAL.has(reply.code)) return retrySync();
         syncing = false;
         useAssembly.setState({ status: 'refused', refusal: reply });
         return;
       }
+      // A first clock estimate, until the pings refine it.
+      clockSamples = [...clockSamples, sampleFrom(sentAt, reply.serverNow, Date.now())].slice(-10);
+      useAssembly.setState({ clockOffsetMs: Math.round(bestSample(clockSamples)!.offsetMs) });
       const current = useAssembly.getState();
       const base = reply.kind === 'snapshot' ? { seq: reply.seq, state: reply.state } : null;
       let mirror = base ?? (current.state ? { seq: current.seq, state: current.state } : null);
@@ -76,9 +87,11 @@ export function connectAssembly({ code, key, cache = false }: ConnectOptions): (
         return sync();
       }
       if (reply.kind === 'replay') mirror = applyEntries(mirror, reply.entries);
+      let gap = false;
       for (const batch of buffered) {
         const outcome = applyBatch(mirror, batch);
         if (outcome.kind === 'applied') mirror = outcome.mirror;
+        if (outcome.kind === 'gap') gap = true;
       }
       syncing = false;
       buffered = [];
@@ -92,6 +105,7 @@ export function connectAssembly({ code, key, cache = false }: ConnectOptions): (
         state: mirror.state,
       });
       persist();
+      if (gap) sync();
     });
   };
 
@@ -101,17 +115,16 @@ export function connectAssembly({ code, key, cache = false }: ConnectOptions): (
   };
 
   const measureClock = async (pings: number) => {
-    const samples: ClockSample[] = [];
     for (let i = 0; i < pings && s.connected; i++) {
       const sentAt = Date.now();
       try {
         const serverTime = await s.timeout(3_000).emitWithAck('clock');
-        samples.push(sampleFrom(sentAt, serverTime, Date.now()));
+        clockSamples = [...clockSamples, sampleFrom(sentAt, serverTime, Date.now())].slice(-10);
       } catch {
         return;
       }
     }
-    const best = bestSample(samples);
+    const best = bestSample(clockSamples);
     if (best) useAssembly.setState({ clockOffsetMs: Math.round(best.offsetMs) });
   };
 
