@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type AssemblyDetails, type AssemblyState, emptyAssembly } from '../../shared/domain/assembly';
+import { type AssemblyDetails, emptyAssembly } from '../../shared/domain/assembly';
 import { decide } from '../../shared/domain/decide';
 import { evolveAll } from '../../shared/domain/evolve';
 import { AUDIENCES, type Audience, audienceOf, entriesFor, stateFor } from '../../shared/domain/views';
