@@ -21,16 +21,21 @@ export default function ProjectorScreen({ code }: { code: string }) {
 
   return (
     <div className="projector" data-testid="projector">
-      <div className="stage" data-scene={state?.live.scene ?? 'loading'}>
-        {refusal ? (
-          <Refused />
-        ) : state ? (
-          <Scene state={state} code={code} publicUrl={publicUrl} />
-        ) : (
-          <div className="scene scene-loading">
-            <p className="muted">Assembly Live</p>
-          </div>
-        )}
+      <div
+        className={`stage ${state?.live.message ? 'with-banner' : ''}`}
+        data-scene={state?.live.scene ?? 'loading'}
+      >
+        <div className="scene-area">
+          {refusal ? (
+            <Refused />
+          ) : state ? (
+            <Scene state={state} code={code} publicUrl={publicUrl} />
+          ) : (
+            <div className="scene scene-loading">
+              <p className="muted">Assembly Live</p>
+            </div>
+          )}
+        </div>
         {state?.live.message && (
           <div className="banner" role="status" data-testid="banner">
             {state.live.message}
