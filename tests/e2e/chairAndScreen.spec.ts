@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { createAssembly, expect, test } from './fixtures';
+import { type Assembly, createAssembly, expect, type OpenPage, test } from './fixtures';
 
 const SETUP = {
   agenda: [
@@ -22,6 +22,15 @@ const SETUP = {
   ],
 };
 
+/** The chair's laptop and the projector, side by side: the two pages of every night. */
+async function openChairAndScreen(openPage: OpenPage, assembly: Assembly) {
+  const chair = await openPage();
+  const screen = await openPage({ width: 1280, height: 720 });
+  await chair.goto(assembly.paths.chair);
+  await screen.goto(assembly.paths.screen);
+  return { chair, screen };
+}
+
 const seconds = (clock: string) => {
   const [m, s] = clock.replace('+', '').split(':').map(Number);
   return m! * 60 + s!;
@@ -32,10 +41,7 @@ test('the chair runs a testimony and the screen follows, reloads and shows messa
   request,
 }) => {
   const assembly = await createAssembly(request, SETUP);
-  const chair = await openPage();
-  const screen = await openPage({ width: 1280, height: 720 });
-  await chair.goto(assembly.paths.chair);
-  await screen.goto(assembly.paths.screen);
+  const { chair, screen } = await openChairAndScreen(openPage, assembly);
 
   await expect(screen.getByTestId('scene-welcome')).toContainText('E2E Assembly');
   await expect(chair.getByText('Not started.')).toBeVisible();
@@ -86,10 +92,7 @@ test('a wrong press is undone, and the screen can show the join QR or go blank',
   request,
 }) => {
   const assembly = await createAssembly(request, SETUP);
-  const chair = await openPage();
-  const screen = await openPage({ width: 1280, height: 720 });
-  await chair.goto(assembly.paths.chair);
-  await screen.goto(assembly.paths.screen);
+  const { chair, screen } = await openChairAndScreen(openPage, assembly);
 
   await chair.getByRole('button', { name: 'Next →' }).click();
   await expect(screen.getByTestId('item-title')).toHaveText('Welcome from the co-chairs');

@@ -42,7 +42,7 @@ export async function createAssembly(
   return assembly;
 }
 
-type OpenPage = (options?: { width?: number; height?: number }) => Promise<Page>;
+export type OpenPage = (options?: { width?: number; height?: number }) => Promise<Page>;
 
 /** Pages that fail the test if they throw: an uncaught error on the projector is a defect. */
 export const test = base.extend<{ openPage: OpenPage }>({

@@ -1,38 +1,21 @@
 import { io as connectSocket } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version';
-import {
-  type Created,
-  createAssembly,
-  importSetup,
-  MirrorClient,
-  post,
-  refusalOf,
-  startServer,
-  waitFor,
-} from './harness';
+import { type Created, post, refusalOf, startAssembly, waitFor } from './harness';
 
 describe('roles, keys and bad input', () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
+  let assembly: Awaited<ReturnType<typeof startAssembly>>;
+  let server: typeof assembly.server;
   let created: Created;
-  const clients: MirrorClient[] = [];
-  const open = (key?: string) => {
-    const client = new MirrorClient(server.url, { code: created.code, key });
-    clients.push(client);
-    return client.ready();
-  };
+  const open = (key?: string) => assembly.open(key);
   const journalLength = async () => (await server.store.readJournal(created.code, 0)).length;
 
   beforeEach(async () => {
-    server = await startServer();
-    created = await createAssembly(server.url);
-    await importSetup(server.url, created);
+    assembly = await startAssembly();
+    ({ server, created } = assembly);
   });
 
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.close();
-    await server.close();
-  });
+  afterEach(() => assembly.close());
 
   it('stores keys only as hashes', async () => {
     const record = await server.store.getAssembly(created.code);

@@ -185,3 +185,27 @@ export async function waitFor(check: () => boolean, timeoutMs = 10_000, what = '
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
+
+/**
+ * A server with one assembly set up (SMALL_SETUP), and `open` for clients on it that are
+ * closed with the server. One per test, so tests run in any order.
+ */
+export async function startAssembly(details: object = { title: 'Test Assembly' }) {
+  const server = await startServer();
+  const created = await createAssembly(server.url, details);
+  await importSetup(server.url, created);
+  const clients: MirrorClient[] = [];
+  return {
+    server,
+    created,
+    open(key?: string): Promise<MirrorClient> {
+      const client = new MirrorClient(server.url, { code: created.code, key });
+      clients.push(client);
+      return client.ready();
+    },
+    async close() {
+      for (const client of clients) client.close();
+      await server.close();
+    },
+  };
+}

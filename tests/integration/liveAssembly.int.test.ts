@@ -1,26 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Created, createAssembly, importSetup, MirrorClient, startServer, waitFor } from './harness';
+import { type Created, importSetup, startAssembly, waitFor } from './harness';
 
 describe('a live assembly, chair to screen', () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
+  let assembly: Awaited<ReturnType<typeof startAssembly>>;
+  let server: typeof assembly.server;
   let created: Created;
-  const clients: MirrorClient[] = [];
-  const open = (key?: string) => {
-    const client = new MirrorClient(server.url, { code: created.code, key });
-    clients.push(client);
-    return client.ready();
-  };
+  const open = (key?: string) => assembly.open(key);
 
   beforeEach(async () => {
-    server = await startServer();
-    created = await createAssembly(server.url, { title: 'Riverside Assembly', venue: 'St Mary’s Hall' });
-    await importSetup(server.url, created);
+    assembly = await startAssembly({ title: 'Riverside Assembly', venue: 'St Mary’s Hall' });
+    ({ server, created } = assembly);
   });
 
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.close();
-    await server.close();
-  });
+  afterEach(() => assembly.close());
 
   it('gives role links for every role', () => {
     expect(created.code).toMatch(/^[A-Z2-9]{6}$/);
