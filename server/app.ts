@@ -6,7 +6,7 @@ import express from 'express';
 import helmet from 'helmet';
 import { failure } from '../shared/protocol/errors';
 import { AssemblyHost } from './assemblies/assemblyHost';
-import { apiRouter } from './http/api';
+import { apiRouter, isClientError } from './http/api';
 import { clientPages } from './http/clientPages';
 import { publicBaseUrl } from './http/publicUrl';
 import { type AssemblyServer, attachSockets } from './io/socketServer';
@@ -69,6 +69,12 @@ export function createApplication(options: AppOptions): Application {
   app.use('/api', apiRouter({ host, logger, publicUrl }));
   app.use(clientPages(options.clientDir ?? DEFAULT_CLIENT_DIR));
   app.use((_req, res) => res.status(404).type('text').send('Not found'));
+  // Never express's default error page: it shows a stack trace.
+  app.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    if (isClientError(error)) return res.status(400).type('text').send('Bad request');
+    logger.error({ err: error }, 'request failed');
+    res.status(500).type('text').send('Something went wrong');
+  });
 
   const io = attachSockets(httpServer, { host, logger, publicUrl });
 

@@ -30,6 +30,13 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
 /** Domain refusals (nothing to undo, end of agenda, ...) are conflicts with the current state. */
 export const statusFor = (code: ErrorCode): number => STATUS[code] ?? 409;
 
+/** Errors the request caused (a malformed %-escape, a bad path): a 400, never a 500. */
+export function isClientError(error: unknown): boolean {
+  if (error instanceof URIError) return true;
+  const status = (error as { status?: number } | null)?.status;
+  return status !== undefined && status >= 400 && status < 500;
+}
+
 const send = (res: Response, result: Failure) => res.status(statusFor(result.code)).json(result);
 
 export interface ApiDeps {
@@ -79,6 +86,14 @@ export function apiRouter({ host, logger, publicUrl }: ApiDeps): express.Router 
     return { room, role: role.role };
   }
 
+  // Without a JSON content type express leaves the body undefined: say what to send.
+  router.use((req, res, next) => {
+    if (req.method === 'POST' && req.body === undefined) {
+      return send(res, failure('invalid_body', 'Send a JSON body with Content-Type: application/json.'));
+    }
+    next();
+  });
+
   router.post('/assemblies', async (req, res) => {
     if (!host.mayCreate(req.ip ?? 'unknown')) {
       return send(res, failure('rate_limited', 'Too many assemblies created from here. Wait a few minutes.'));
@@ -126,6 +141,8 @@ export function apiRouter({ host, logger, publicUrl }: ApiDeps): express.Router 
     if (type === 'entity.parse.failed') return send(res, failure('bad_json'));
     if (type === 'encoding.unsupported' || type === 'charset.unsupported')
       return send(res, failure('invalid_body'));
+    if (isClientError(error))
+      return send(res, failure('invalid_body', 'The address or request is malformed.'));
     logger.error({ err: error }, 'request failed');
     send(res, failure('internal'));
   });

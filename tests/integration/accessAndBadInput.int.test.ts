@@ -202,6 +202,35 @@ describe('roles, keys and bad input', () => {
     expect(await journalLength()).toBe(before);
   });
 
+  it('malformed URLs and bodies get plain errors, never a stack trace', async () => {
+    const get = async (path: string) => {
+      const response = await fetch(`${server.url}${path}`);
+      return { status: response.status, text: await response.text() };
+    };
+    const badParam = await get('/api/assemblies/%E0%A4%A');
+    expect(badParam.status).toBe(400);
+    expect(JSON.parse(badParam.text)).toMatchObject({ ok: false, code: 'invalid_body' });
+    for (const path of [
+      '/assets/%2e%2e/%2e%2e/package.json',
+      '/%2e%2e/%2e%2e/etc/passwd',
+      '/assets/%E0%A4%A',
+    ]) {
+      const result = await get(path);
+      expect(result.status).toBeGreaterThanOrEqual(400);
+      expect(result.text).not.toMatch(/at |node_modules|Error:|"name"/);
+    }
+    const plain = await fetch(`${server.url}/api/assemblies`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: 'title=Assembly',
+    });
+    expect(plain.status).toBe(400);
+    expect(await plain.json()).toMatchObject({
+      code: 'invalid_body',
+      message: expect.stringContaining('application/json'),
+    });
+  });
+
   it('sync with a malformed request, and a command without an ack, change nothing', async () => {
     const raw = connectSocket(server.url, {
       auth: { code: created.code, key: created.keys.chair, v: PROTOCOL_VERSION },
