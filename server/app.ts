@@ -52,7 +52,12 @@ export function createApplication(options: AppOptions): Application {
     helmet({
       // Served over plain http on a venue LAN as often as behind TLS: never force https.
       contentSecurityPolicy: {
-        directives: { upgradeInsecureRequests: null, imgSrc: ["'self'", 'data:'] },
+        // ws:/wss: spelled out: older Safari does not count same-origin websockets as 'self'.
+        directives: {
+          upgradeInsecureRequests: null,
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'", 'ws:', 'wss:'],
+        },
       },
       strictTransportSecurity: false,
     }),
