@@ -56,21 +56,27 @@ export function connectAssembly({ code, key, cache = false }: ConnectOptions): (
   // Recent samples only: the device's clock may drift or be corrected during the night.
   let clockSamples: ClockSample[] = [];
 
-  const retrySync = () => {
+  // Only the newest sync's reply counts: an older one (from before a reconnect) could
+  // carry a state behind what this page already shows.
+  let generation = 0;
+
+  const retrySync = (mine: number) => {
     syncing = false;
     if (useAssembly.getState().status !== 'refused') useAssembly.setState({ status: 'reconnecting' });
-    setTimeout(() => s.connected && sync(), 1_000 + Math.random() * 2_000);
+    setTimeout(() => mine === generation && s.connected && sync(), 1_000 + Math.random() * 2_000);
   };
 
   const sync = () => {
+    const mine = ++generation;
     syncing = true;
     buffered = [];
     const { epoch, seq } = useAssembly.getState();
     const sentAt = Date.now();
     s.timeout(COMMAND_TIMEOUT_MS).emit('sync', { epoch, seq }, (error: Error | null, reply?: SyncReply) => {
-      if (error || !reply) return retrySync();
+      if (mine !== generation) return;
+      if (error || !reply) return retrySync(mine);
       if (!reply.ok) {
-        if (!FINAL.has(reply.code)) return retrySync();
+        if (!FINAL.has(reply.code)) return retrySync(mine);
         syncing = false;
         useAssembly.setState({ status: 'refused', refusal: reply });
         return;
