@@ -76,7 +76,13 @@ export function createApplication(options: AppOptions): Application {
   app.use((_req, res) => res.status(404).type('text').send('Not found'));
   // Never express's default error page: it shows a stack trace.
   app.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
-    if (isClientError(error)) return res.status(400).type('text').send('Bad request');
+    if (isClientError(error)) {
+      const status = (error as { status?: number }).status;
+      return res
+        .status(status && status < 500 ? status : 400)
+        .type('text')
+        .send(status === 404 ? 'Not found' : 'Bad request');
+    }
     logger.error({ err: error }, 'request failed');
     res.status(500).type('text').send('Something went wrong');
   });

@@ -22,9 +22,14 @@ export function clientPages(clientDir: string): express.Router {
   );
   router.use(express.static(clientDir, { index: false, maxAge: '1h', setHeaders: noCacheForWorker }));
   router.get(/.*/, (req, res, next) => {
-    if (!CLIENT_ROUTES.some((route) => route.test(req.path))) return next();
+    const known = CLIENT_ROUTES.some((route) => route.test(req.path));
+    // A person's mistyped link gets the app's own "page not found", with a way on.
+    if (!known && (req.path.startsWith('/api/') || !req.accepts('html'))) return next();
     if (!fs.existsSync(indexFile)) return res.status(503).type('html').send(NOT_BUILT);
-    res.set('Cache-Control', 'no-cache').sendFile(indexFile);
+    res
+      .status(known ? 200 : 404)
+      .set('Cache-Control', 'no-cache')
+      .sendFile(indexFile);
   });
   return router;
 }

@@ -65,7 +65,13 @@ export function evolve(state: AssemblyState, event: DomainEvent): AssemblyState 
     case 'undone':
       return { ...state, live: event.live, undo: state.undo.slice(0, -1) };
     case 'assemblyClosed':
-      return { ...state, status: 'closed', live: { ...live, timer: pauseTimer(live.timer, event.at) } };
+      // Undo never reaches back across a close: the record of the night is settled.
+      return {
+        ...state,
+        status: 'closed',
+        live: { ...live, timer: pauseTimer(live.timer, event.at) },
+        undo: [],
+      };
     case 'assemblyReopened':
       return { ...state, status: 'live' };
     default:

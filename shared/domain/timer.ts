@@ -14,11 +14,17 @@ export const isRunning = (timer: Timer): boolean => timer.startedAt !== null;
 
 export type TimerTone = 'normal' | 'warning' | 'overtime';
 
+/**
+ * Amber within the warning, red once no time is left. A timer that has run (or still has
+ * an allowance) is judged on the time left, even after the chair took the allowance to
+ * zero; an idle timer with no allowance at all is just a clock at 0:00.
+ */
 export function timerTone(timer: Timer, warningMs: number, now: number): TimerTone {
   const left = remainingMs(timer, now);
-  if (timer.durationMs > 0 && left <= 0) return 'overtime';
-  if (timer.durationMs > 0 && left <= warningMs) return 'warning';
-  return 'normal';
+  const used = timer.durationMs > 0 || elapsedMs(timer, now) > 0;
+  if (!used) return 'normal';
+  if (left <= 0) return 'overtime';
+  return left <= warningMs ? 'warning' : 'normal';
 }
 
 export function startTimer(timer: Timer, now: number): Timer {

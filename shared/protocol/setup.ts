@@ -25,7 +25,7 @@ export const assemblyDetailsSchema = z
   .object(detailsShape)
   .strict()
   .refine((d) => d.startsAt === null || d.endsAt === null || d.endsAt > d.startsAt, {
-    message: 'the planned finish must be after the planned start',
+    message: 'The planned finish must be after the planned start.',
     path: ['endsAt'],
   });
 export type AssemblyDetailsInput = z.input<typeof assemblyDetailsSchema>;

@@ -66,8 +66,13 @@ test('the chair runs a testimony and the screen follows, reloads and shows messa
 
   // A message appears on the screen and clears with one click.
   await chair.getByLabel('Message text').fill('Please take your seats');
-  await chair.getByRole('button', { name: 'Show message' }).click();
+  await chair.getByLabel('Message text').press('Enter');
   await expect(screen.getByTestId('banner')).toHaveText('Please take your seats');
+  // The keyboard is the console's again at once: Space pauses, and again resumes.
+  await chair.keyboard.press('Space');
+  await expect(screen.getByTestId('timer')).toHaveAttribute('data-running', 'false');
+  await chair.keyboard.press('Space');
+  await expect(screen.getByTestId('timer')).toHaveAttribute('data-running', 'true');
   await chair.getByRole('button', { name: 'Clear message' }).click();
   await expect(screen.getByTestId('banner')).toHaveCount(0);
 
@@ -101,6 +106,7 @@ test('a wrong press is undone, and the screen can show the join QR or go blank',
   await expect(screen.getByTestId('join-qr').locator('svg')).toBeVisible();
   await chair.getByRole('button', { name: 'Blank' }).click();
   await expect(screen.getByTestId('scene-blank')).toBeVisible();
+  await expect(chair.getByTestId('undo')).toContainText('blank screen');
 
   await chair.getByRole('button', { name: /Undo/ }).click();
   await expect(screen.getByTestId('scene-join')).toBeVisible();
@@ -118,13 +124,27 @@ test('bad links say what is wrong instead of showing a blank page', async ({ ope
   await expect(page.getByTestId('refused')).toContainText('This link does not work');
   await page.goto(`/a/${assembly.code}/chair`);
   await expect(page.getByRole('alert')).toContainText('chair link');
-  await page.goto('/no/such/page');
-  await expect(page.locator('body')).toContainText('Not found');
+  const missing = await page.goto('/no/such/page');
+  expect(missing?.status()).toBe(404);
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  await page.goto('/a/ZZZZZZ/screen');
+  await page.getByLabel('Try the code on the screen').fill(assembly.code.toLowerCase());
+  await page.getByRole('button', { name: 'Join' }).click();
+  await expect(page).toHaveURL(new RegExp(`/j/${assembly.code}$`));
+  await expect(page.getByRole('heading', { name: 'E2E Assembly' })).toBeVisible();
 });
 
 test('an organiser creates an assembly from the home page and gets its links', async ({ openPage }) => {
   const page = await openPage();
   await page.goto('/');
+  await page.getByRole('button', { name: 'Create assembly' }).click();
+  await expect(page.getByText('Give the assembly a title.')).toBeVisible();
+  await expect(page.getByLabel('Title')).toHaveAttribute('aria-invalid', 'true');
+  await page.getByLabel('Planned start').fill('2030-05-01T19:00');
+  await page.getByLabel('Planned finish').fill('2030-05-01T18:00');
+  await page.getByRole('button', { name: 'Create assembly' }).click();
+  await expect(page.getByText('The planned finish must be after the planned start.')).toBeVisible();
+  await page.getByLabel('Planned finish').fill('2030-05-01T20:30');
   await page.getByLabel('Title').fill('Northside Assembly');
   await page.getByLabel('Venue').fill('Northside Academy');
   await page.getByRole('button', { name: 'Create assembly' }).click();

@@ -85,8 +85,24 @@ describe('timer math', () => {
     expect(timerTone(timer, 30_000, T0)).toBe(tone);
   });
 
-  it('an item without a duration never warns', () => {
-    expect(timerTone({ durationMs: 0, startedAt: T0, accumulatedMs: 0 }, 30_000, T0 + 5_000)).toBe('normal');
+  it.each([
+    {
+      name: 'an idle timer with no allowance',
+      timer: { durationMs: 0, startedAt: null, accumulatedMs: 0 },
+      tone: 'normal',
+    },
+    {
+      name: 'a timer taken to zero, then started',
+      timer: { durationMs: 0, startedAt: T0, accumulatedMs: 0 },
+      tone: 'overtime',
+    },
+    {
+      name: 'a paused timer taken below its elapsed time',
+      timer: { durationMs: 0, startedAt: null, accumulatedMs: 4_000 },
+      tone: 'overtime',
+    },
+  ])('$name is $tone', ({ timer, tone }) => {
+    expect(timerTone(timer, 30_000, T0 + 5_000)).toBe(tone);
   });
 
   it.each([

@@ -1,4 +1,5 @@
 import { useAssembly } from '../connection/assemblyStore';
+import { JoinByCode } from './JoinByCode';
 
 /** Why the server would not let this page in, in words, with the one thing to do about it. */
 export function Refused() {
@@ -15,6 +16,7 @@ export function Refused() {
             : 'This link does not work'}
       </h1>
       <p>{refusal.message}</p>
+      {refusal.code === 'unknown_assembly' && <JoinByCode label="Try the code on the screen" />}
       {refusal.code === 'protocol_mismatch' ? (
         <button type="button" className="primary" onClick={() => location.reload()}>
           Reload

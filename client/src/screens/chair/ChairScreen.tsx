@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { currentItem, ITEM_KIND_LABELS } from '../../../../shared/domain/assembly';
+import { describeUndo } from '../../../../shared/domain/undo';
 import { ConnectionBadge } from '../../components/ConnectionBadge';
 import { Refused } from '../../components/Refused';
 import { TimerClock } from '../../components/TimerClock';
@@ -17,6 +18,7 @@ export default function ChairScreen({ code, staffKey }: { code: string; staffKey
   useAssemblyConnection(code, staffKey);
   const state = useAssembly((s) => s.state);
   const refusal = useAssembly((s) => s.refusal);
+  const online = useAssembly((s) => s.status === 'live');
   const [notice, setNotice] = useState<string | null>(null);
   const actions = useChairActions(setNotice);
   useChairShortcuts(actions);
@@ -42,6 +44,7 @@ export default function ChairScreen({ code, staffKey }: { code: string; staffKey
   const item = currentItem(state);
   const running = state.live.timer.startedAt !== null;
   const closed = state.status === 'closed';
+  const undoing = describeUndo(state);
   return (
     <div className="chair">
       <header className="chair-header">
@@ -52,13 +55,24 @@ export default function ChairScreen({ code, staffKey }: { code: string; staffKey
           </p>
         </div>
         <ProjectedFinish state={state} />
-        <ConnectionBadge />
+        <ConnectionBadge inline />
       </header>
+      {closed && (
+        <p className="closed-banner" role="status" data-testid="closed-banner">
+          The assembly is closed. The screen thanks the room; the record is settled. Reopen it below if you
+          need to.
+        </p>
+      )}
 
       <div className="chair-body">
         <RunOfShow state={state} onJump={actions.goTo} />
 
-        <section className="chair-controls" aria-label="Controls">
+        <section className={`chair-controls ${online ? '' : 'offline'}`} aria-label="Controls">
+          {!online && (
+            <p className="offline-notice" role="alert">
+              Offline: presses are not reaching the screen. Reconnecting…
+            </p>
+          )}
           <div className="now-card" data-testid="now-card">
             {item ? (
               <>
@@ -107,10 +121,12 @@ export default function ChairScreen({ code, staffKey }: { code: string; staffKey
             <button
               type="button"
               onClick={actions.undo}
-              disabled={state.undo.length === 0 || closed}
+              disabled={undoing === null || closed}
               aria-keyshortcuts="U"
+              title={undoing ? `Undo: ${undoing}` : 'Nothing to undo'}
+              data-testid="undo"
             >
-              ↶ Undo
+              ↶ Undo{undoing && <span className="undo-what">{undoing}</span>}
             </button>
           </div>
 
@@ -119,6 +135,7 @@ export default function ChairScreen({ code, staffKey }: { code: string; staffKey
             message={state.live.message}
             onShow={actions.showMessage}
             onClear={actions.clearMessage}
+            disabled={closed}
           />
 
           {notice && (

@@ -6,11 +6,16 @@ export function MessageControl(props: {
   message: string | null;
   onShow: (text: string) => Promise<boolean>;
   onClear: () => void;
+  disabled: boolean;
 }) {
   const [draft, setDraft] = useState('');
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (draft.trim() && (await props.onShow(draft.trim()))) setDraft('');
+    if (draft.trim() && (await props.onShow(draft.trim()))) {
+      setDraft('');
+      // Hand the keyboard back to the console: Space, arrows and U work again at once.
+      if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+    }
   };
   return (
     <fieldset className="message-control">
@@ -32,9 +37,10 @@ export function MessageControl(props: {
           value={draft}
           maxLength={LIMITS.message}
           placeholder="Please take your seats"
+          disabled={props.disabled}
           onChange={(event) => setDraft(event.target.value)}
         />
-        <button type="submit" disabled={!draft.trim()}>
+        <button type="submit" disabled={!draft.trim() || props.disabled}>
           Show message
         </button>
       </form>

@@ -8,7 +8,7 @@ export const SHORTCUTS: [string, string][] = [
   ['R', 'Reset the timer'],
   ['+ / −', 'Add or take 30 seconds'],
   ['U or Ctrl+Z', 'Undo the last action'],
-  ['Esc', 'Clear the message on the screen'],
+  ['Esc', 'Leave the message box; again: clear the message on the screen'],
 ];
 
 const typingInto = (target: EventTarget | null) =>
@@ -19,6 +19,11 @@ const typingInto = (target: EventTarget | null) =>
 export function useChairShortcuts(actions: ChairActions): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
+      // Esc while typing leaves the field, so the shortcuts work again.
+      if (event.key === 'Escape' && typingInto(event.target)) {
+        (event.target as HTMLElement).blur();
+        return;
+      }
       if (typingInto(event.target) || event.altKey || event.metaKey) return;
       if (event.ctrlKey && event.key.toLowerCase() !== 'z') return;
       const action: Record<string, () => void> = {

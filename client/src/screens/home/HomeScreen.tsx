@@ -1,6 +1,8 @@
 import { type FormEvent, useState } from 'react';
+import { assemblyDetailsSchema } from '../../../../shared/protocol/setup';
 import { callApi } from '../../api';
 import { CopyLink } from '../../components/CopyLink';
+import { JoinByCode } from '../../components/JoinByCode';
 
 interface Created {
   code: string;
@@ -16,22 +18,45 @@ const LINK_LABELS: [keyof Created['links'], string, string][] = [
 ];
 
 /** Create an assembly and get its role links. */
+type Field = 'title' | 'venue' | 'startsAt' | 'endsAt';
+type FieldErrors = Partial<Record<Field, string>>;
+
+const FIELD_HINTS: Partial<Record<Field, string>> = { title: 'Give the assembly a title.' };
+
+/** The shared schema's verdict, field by field, in words an organiser can act on. */
+function checkForm(details: object): FieldErrors {
+  const parsed = assemblyDetailsSchema.safeParse(details);
+  if (parsed.success) return {};
+  const errors: FieldErrors = {};
+  for (const issue of parsed.error.issues) {
+    const field = issue.path[0] as Field;
+    errors[field] ??= FIELD_HINTS[field] ?? issue.message.charAt(0).toUpperCase() + issue.message.slice(1);
+  }
+  return errors;
+}
+
+/** Create an assembly and get its role links. */
 export default function HomeScreen() {
   const [created, setCreated] = useState<Created | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
-  const [form, setForm] = useState({ title: '', venue: '', startsAt: '', endsAt: '' });
+  const [form, setForm] = useState<Record<Field, string>>({ title: '', venue: '', startsAt: '', endsAt: '' });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
     const toMs = (value: string) => (value ? new Date(value).getTime() : null);
-    const result = await callApi<Created>('/api/assemblies', {
+    const details = {
       title: form.title,
       venue: form.venue,
       startsAt: toMs(form.startsAt),
       endsAt: toMs(form.endsAt),
-    });
+    };
+    const errors = checkForm(details);
+    setFieldErrors(errors);
+    if (Object.keys(errors).length > 0) return;
+    setBusy(true);
+    const result = await callApi<Created>('/api/assemblies', details);
     setBusy(false);
     if (result.ok) {
       setCreated(result);
@@ -41,11 +66,27 @@ export default function HomeScreen() {
     }
   };
 
-  const field = (name: keyof typeof form) => ({
+  const startAnother = () => {
+    if (confirm('Have you saved the private links? They are not shown again.')) {
+      setCreated(null);
+      setForm({ title: '', venue: '', startsAt: '', endsAt: '' });
+    }
+  };
+
+  const field = (name: Field) => ({
     id: `assembly-${name}`,
     value: form[name],
+    'aria-invalid': fieldErrors[name] ? true : undefined,
+    'aria-describedby': fieldErrors[name] ? `assembly-${name}-error` : undefined,
     onChange: (event: { target: { value: string } }) => setForm({ ...form, [name]: event.target.value }),
   });
+  const fieldError = (name: Field) =>
+    fieldErrors[name] && (
+      <p id={`assembly-${name}-error`} className="field-error">
+        {fieldErrors[name]}
+      </p>
+    );
+  const startsInPast = form.startsAt !== '' && new Date(form.startsAt).getTime() < Date.now();
 
   return (
     <main className="page">
@@ -54,6 +95,9 @@ export default function HomeScreen() {
         Runs an accountability assembly live: the chair drives a timed agenda, the projector follows it, and
         the room sees turnout and the answers land.
       </p>
+      <section aria-label="Join" className="stack">
+        <JoinByCode label="Joining an assembly? Its code:" />
+      </section>
       {created ? (
         <section aria-label="Your assembly" data-testid="created">
           <h2>
@@ -69,25 +113,30 @@ export default function HomeScreen() {
               <p className="muted small">{hint}</p>
             </div>
           ))}
-          <button type="button" onClick={() => setCreated(null)}>
+          <button type="button" onClick={startAnother}>
             Create another
           </button>
         </section>
       ) : (
-        <form onSubmit={submit} className="stack" aria-label="Create an assembly">
+        <form onSubmit={submit} className="stack" aria-label="Create an assembly" noValidate>
           <h2>Create an assembly</h2>
           <label htmlFor="assembly-title">Title</label>
-          <input {...field('title')} required maxLength={200} placeholder="Riverside Citizens Assembly" />
+          <input {...field('title')} maxLength={200} placeholder="Riverside Citizens Assembly" />
+          {fieldError('title')}
           <label htmlFor="assembly-venue">Venue</label>
           <input {...field('venue')} maxLength={200} placeholder="St Mary's Church Hall" />
+          {fieldError('venue')}
           <div className="two-columns">
             <div className="stack">
               <label htmlFor="assembly-startsAt">Planned start</label>
               <input {...field('startsAt')} type="datetime-local" />
+              {fieldError('startsAt')}
+              {startsInPast && !fieldErrors.startsAt && <p className="muted small">That is in the past.</p>}
             </div>
             <div className="stack">
               <label htmlFor="assembly-endsAt">Planned finish</label>
               <input {...field('endsAt')} type="datetime-local" />
+              {fieldError('endsAt')}
             </div>
           </div>
           {error && (

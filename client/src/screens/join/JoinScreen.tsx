@@ -32,7 +32,7 @@ export default function JoinScreen({ code }: { code: string }) {
         </p>
       )}
       <section className="phone-now" aria-label="Now">
-        {item ? (
+        {item && state.status !== 'closed' ? (
           <>
             <p className="kind">{ITEM_KIND_LABELS[item.kind]}</p>
             <h2>{item.title}</h2>

@@ -65,7 +65,7 @@ function JoinScene({ state, code, publicUrl }: { state: AssemblyState; code: str
     <div className="scene scene-join" data-testid="scene-join">
       <JoinQr url={joinUrl(publicUrl, code)} className="qr-large" />
       <div className="join-text">
-        <p className="kind">Check in</p>
+        <p className="kind">Join in on your phone</p>
         <h1>{state.title}</h1>
         <p className="join-url">{shortJoinUrl(publicUrl, code)}</p>
         <p className="join-code">
@@ -82,7 +82,7 @@ function AgendaScene({ state, code, publicUrl }: { state: AssemblyState; code: s
   const corner = (
     <div className="join-corner">
       <p>
-        Check in at
+        Follow along at
         <br />
         <strong>{shortJoinUrl(publicUrl, code)}</strong>
       </p>

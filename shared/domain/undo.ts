@@ -1,0 +1,31 @@
+import type { AssemblyState, Live } from './assembly';
+
+const SCENE_NAMES: Record<Live['scene'], string> = {
+  agenda: 'follow agenda',
+  join: 'join QR',
+  blank: 'blank screen',
+};
+
+/**
+ * What pressing undo will take back, in the chair's words ("go to Testimony: Grace"), so
+ * the button says what it does before it is pressed. Null when there is nothing to undo.
+ */
+export function describeUndo(state: AssemblyState): string | null {
+  const before = state.undo.at(-1);
+  if (!before) return null;
+  const now = state.live;
+  if (before.currentItemId !== now.currentItemId) {
+    const item = state.agenda.find((candidate) => candidate.id === now.currentItemId);
+    return item ? `go to ${item.title}` : 'change of item';
+  }
+  if (before.scene !== now.scene) return SCENE_NAMES[now.scene];
+  if (before.message !== now.message) return now.message === null ? 'clear message' : 'message';
+  const [was, is] = [before.timer, now.timer];
+  if (was.startedAt === null && is.startedAt !== null) return 'start';
+  if (was.startedAt !== null && is.startedAt === null && is.accumulatedMs > 0) return 'pause';
+  if (was.durationMs !== is.durationMs && is.accumulatedMs === was.accumulatedMs) {
+    const delta = Math.round((is.durationMs - was.durationMs) / 1000);
+    return `${delta > 0 ? '+' : '−'}${Math.abs(delta)} s`;
+  }
+  return 'reset';
+}
