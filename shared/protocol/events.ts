@@ -32,8 +32,6 @@ export type DomainEvent =
   | { type: 'assemblyClosed'; at: number }
   | { type: 'assemblyReopened' };
 
-export type EventType = DomainEvent['type'];
-
 /** One accepted event as the journal keeps it: the record of who did what, when. */
 export interface JournalEntry {
   seq: number;

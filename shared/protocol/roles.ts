@@ -1,5 +1,3 @@
 export const STAFF_ROLES = ['admin', 'chair', 'door'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 export type Role = StaffRole | 'public';
-
-export const isStaff = (role: Role): role is StaffRole => role !== 'public';

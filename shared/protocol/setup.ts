@@ -28,7 +28,6 @@ export const assemblyDetailsSchema = z
     message: 'The planned finish must be after the planned start.',
     path: ['endsAt'],
   });
-export type AssemblyDetailsInput = z.input<typeof assemblyDetailsSchema>;
 
 const institutionSchema = z
   .object({
@@ -102,7 +101,6 @@ export const setupFileSchema = z
     agenda: z.array(agendaItemSchema).max(LIMITS.agendaItems).default([]),
   })
   .strict();
-export type SetupFile = z.input<typeof setupFileSchema>;
 type ParsedSetupFile = z.output<typeof setupFileSchema>;
 
 export interface Setup {

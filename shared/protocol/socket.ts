@@ -13,7 +13,6 @@ export const handshakeSchema = z.object({
   key: z.string().min(1).max(200).optional(),
   v: z.number().int(),
 });
-export type Handshake = z.infer<typeof handshakeSchema>;
 
 /** The client says what it last saw; the server answers with the gap or everything. */
 export const syncRequestSchema = z.object({
