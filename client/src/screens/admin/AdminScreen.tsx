@@ -21,9 +21,11 @@ export default function AdminScreen({ code, staffKey }: { code: string; staffKey
   if (!state) return <p className="page">Connecting to assembly {code}…</p>;
   if (role !== 'admin') {
     return (
-      <main className="page narrow" role="alert">
-        <h1>This needs the organiser link</h1>
-        <p>Open this page with the organiser link made when the assembly was created.</p>
+      <main className="page narrow">
+        <div role="alert">
+          <h1>This needs the organiser link</h1>
+          <p>Open this page with the organiser link made when the assembly was created.</p>
+        </div>
       </main>
     );
   }

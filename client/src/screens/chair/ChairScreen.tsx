@@ -25,9 +25,11 @@ export default function ChairScreen({ code, staffKey }: { code: string; staffKey
 
   if (!staffKey) {
     return (
-      <main className="page narrow" role="alert">
-        <h1>This is the chair's console</h1>
-        <p>Open it with the chair link the organiser gave you (it ends in #key=…).</p>
+      <main className="page narrow">
+        <div role="alert">
+          <h1>This is the chair's console</h1>
+          <p>Open it with the chair link the organiser gave you (it ends in #key=…).</p>
+        </div>
       </main>
     );
   }
@@ -46,7 +48,7 @@ export default function ChairScreen({ code, staffKey }: { code: string; staffKey
   const closed = state.status === 'closed';
   const undoing = describeUndo(state);
   return (
-    <div className="chair">
+    <main className="chair">
       <header className="chair-header">
         <div>
           <h1>{state.title}</h1>
@@ -177,6 +179,6 @@ export default function ChairScreen({ code, staffKey }: { code: string; staffKey
           </div>
         </section>
       </div>
-    </div>
+    </main>
   );
 }

@@ -20,14 +20,14 @@ export default function ProjectorScreen({ code }: { code: string }) {
   const publicUrl = useAssembly((s) => s.publicUrl);
 
   return (
-    <div className="projector" data-testid="projector">
+    <main className="projector" data-testid="projector">
       <div
         className={`stage ${state?.live.message ? 'with-banner' : ''}`}
         data-scene={state?.live.scene ?? 'loading'}
       >
         <div className="scene-area">
           {refusal ? (
-            <Refused />
+            <Refused landmark={false} />
           ) : state ? (
             <Scene state={state} code={code} publicUrl={publicUrl} />
           ) : (
@@ -43,7 +43,7 @@ export default function ProjectorScreen({ code }: { code: string }) {
         )}
         <ConnectionBadge />
       </div>
-    </div>
+    </main>
   );
 }
 
