@@ -104,9 +104,15 @@ test('a wrong press is undone, and the screen can show the join QR or go blank',
   await chair.getByRole('button', { name: 'Join QR' }).click();
   await expect(screen.getByTestId('scene-join')).toContainText(assembly.code);
   await expect(screen.getByTestId('join-qr').locator('svg')).toBeVisible();
-  await chair.getByRole('button', { name: 'Blank' }).click();
+  await chair.keyboard.press('b');
   await expect(screen.getByTestId('scene-blank')).toBeVisible();
   await expect(chair.getByTestId('undo')).toContainText('blank screen');
+
+  // The stage-facing monitor shows the speaker's clock whatever the room's screen shows.
+  const monitor = await openPage({ width: 1280, height: 720 });
+  await monitor.goto(`${assembly.paths.screen}?view=timer`);
+  await expect(monitor.getByTestId('scene-speaker')).toContainText('Welcome from the co-chairs');
+  await expect(monitor.getByTestId('timer')).toHaveText('2:00');
 
   await chair.getByRole('button', { name: /Undo/ }).click();
   await expect(screen.getByTestId('scene-join')).toBeVisible();

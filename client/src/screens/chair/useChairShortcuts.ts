@@ -8,6 +8,7 @@ export const SHORTCUTS: [string, string][] = [
   ['R', 'Reset the timer'],
   ['+ / −', 'Add or take 30 seconds'],
   ['U or Ctrl+Z', 'Undo the last action'],
+  ['A / J / B', 'Screen: follow agenda / join QR / blank'],
   ['Esc', 'Leave the message box; again: clear the message on the screen'],
 ];
 
@@ -26,23 +27,25 @@ export function useChairShortcuts(actions: ChairActions): void {
       }
       if (typingInto(event.target) || event.altKey || event.metaKey) return;
       if (event.ctrlKey && event.key.toLowerCase() !== 'z') return;
+      // Letters in either case: a chair with Caps Lock on still gets the same console.
+      const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
+      if (key === 'z' && !event.ctrlKey) return;
       const action: Record<string, () => void> = {
         ' ': actions.toggleTimer,
         ArrowRight: actions.next,
         ArrowLeft: actions.previous,
         r: actions.reset,
-        R: actions.reset,
         '+': () => actions.adjust(30_000),
         '=': () => actions.adjust(30_000),
         '-': () => actions.adjust(-30_000),
         u: actions.undo,
-        U: actions.undo,
         z: actions.undo,
-        Z: actions.undo,
         Escape: actions.clearMessage,
+        a: () => actions.scene('agenda'),
+        j: () => actions.scene('join'),
+        b: () => actions.scene('blank'),
       };
-      const run = action[event.key];
-      if ((event.key === 'z' || event.key === 'Z') && !event.ctrlKey) return;
+      const run = action[key];
       if (!run) return;
       event.preventDefault();
       run();

@@ -3,12 +3,14 @@ import { formatDuration } from '../../../../shared/domain/timer';
 import { ConnectionBadge } from '../../components/ConnectionBadge';
 import { Refused } from '../../components/Refused';
 import { TimerClock } from '../../components/TimerClock';
+import { useWakeLock } from '../../components/useWakeLock';
 import { useAssembly } from '../../connection/assemblyStore';
 import { useAssemblyConnection } from '../../connection/useAssemblyConnection';
 
 /** The phone's view of the night: what is happening now, and the agenda. */
 export default function JoinScreen({ code }: { code: string }) {
   useAssemblyConnection(code, undefined, true);
+  useWakeLock();
   const state = useAssembly((s) => s.state);
   const refusal = useAssembly((s) => s.refusal);
   if (refusal) return <Refused />;

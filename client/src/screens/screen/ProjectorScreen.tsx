@@ -8,6 +8,7 @@ import { ConnectionBadge } from '../../components/ConnectionBadge';
 import { JoinQr, joinUrl, shortJoinUrl } from '../../components/JoinQr';
 import { Refused } from '../../components/Refused';
 import { TimerClock } from '../../components/TimerClock';
+import { useWakeLock } from '../../components/useWakeLock';
 import { useAssembly } from '../../connection/assemblyStore';
 import { useAssemblyConnection } from '../../connection/useAssemblyConnection';
 import { formatTimeOfDay } from '../../format';
@@ -15,6 +16,8 @@ import { formatTimeOfDay } from '../../format';
 /** The projector: a 16:9 stage whose type scales with the window, readable from the back. */
 export default function ProjectorScreen({ code }: { code: string }) {
   useAssemblyConnection(code, undefined, true);
+  useWakeLock();
+  const speakerView = new URLSearchParams(location.search).get('view') === 'timer';
   const state = useAssembly((s) => s.state);
   const refusal = useAssembly((s) => s.refusal);
   const publicUrl = useAssembly((s) => s.publicUrl);
@@ -28,6 +31,8 @@ export default function ProjectorScreen({ code }: { code: string }) {
         <div className="scene-area">
           {refusal ? (
             <Refused landmark={false} />
+          ) : state && speakerView ? (
+            <SpeakerTimer state={state} />
           ) : state ? (
             <Scene state={state} code={code} publicUrl={publicUrl} />
           ) : (
@@ -120,6 +125,27 @@ function AgendaScene({ state, code, publicUrl }: { state: AssemblyState; code: s
         </p>
       )}
       {corner}
+    </div>
+  );
+}
+
+/**
+ * The stage-facing monitor (`?view=timer`): the timekeeper's cards as a screen. The
+ * speaker sees only the clock, amber at the warning and red at time, whatever scene the
+ * room's projector is showing.
+ */
+function SpeakerTimer({ state }: { state: AssemblyState }) {
+  const item = currentItem(state);
+  return (
+    <div className="scene scene-speaker" data-testid="scene-speaker">
+      {item ? (
+        <>
+          <p className="speaker-item">{item.title}</p>
+          <TimerClock timer={state.live.timer} warningMs={item.warningMs} className="timer-speaker" />
+        </>
+      ) : (
+        <p className="speaker-item">Not started</p>
+      )}
     </div>
   );
 }
