@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { type AssemblyDetails, emptyAssembly } from '../../shared/domain/assembly';
 import { decide } from '../../shared/domain/decide';
 import { evolveAll } from '../../shared/domain/evolve';
-import { AUDIENCES, type Audience, audienceOf, entriesFor, stateFor } from '../../shared/domain/views';
+import { audienceOf, entriesFor, stateFor } from '../../shared/domain/views';
 import { COMMAND_TYPES, type CommandType, mayRun, parseCommand } from '../../shared/protocol/commands';
 import { type Failure, failure } from '../../shared/protocol/errors';
 import type { DomainEvent, JournalEntry } from '../../shared/protocol/events';
@@ -19,15 +19,18 @@ const SNAPSHOT_EVERY = 500;
 const RECENT_ON_LOAD = 1000;
 /** Wrong keys past the limit are answered this much later: guessing slows to a crawl. */
 const WRONG_KEY_PENALTY_MS = 1000;
-
-export type Batches = Record<Audience, EventBatch>;
+/**
+ * Commands from public clients (self check-ins) per address per minute. Generous: a whole
+ * venue's phones may share one address behind its wifi; this only stops a script.
+ */
+const PUBLIC_COMMANDS_PER_MINUTE = 1200;
 
 export interface HostDeps {
   store: Store;
   logger: Logger;
   now?: () => number;
-  /** Called once per committed batch, in seq order, with each audience's projection. */
-  publish?: (code: string, batches: Batches) => void;
+  /** Called once per committed batch, in seq order, with the full entries (the room holds the state). */
+  publish?: (room: AssemblyRoom, batch: EventBatch) => void;
   /** Called when an assembly's stream broke (storage failed) and its clients must resync. */
   resync?: (code: string) => void;
 }
@@ -36,6 +39,8 @@ export interface CreatedAssembly {
   code: string;
   keys: Record<StaffRole, string>;
 }
+
+const newSecret = () => randomBytes(16).toString('base64url');
 
 export type RoleResult = { ok: true; role: Role } | Failure;
 
@@ -48,6 +53,7 @@ export class AssemblyHost {
   private readonly rooms = new Map<string, Promise<AssemblyRoom | null>>();
   private readonly wrongKeys = new RateLimiter(10, 60_000);
   private readonly creations = new RateLimiter(30, 10 * 60_000);
+  private readonly publicCommands = new RateLimiter(PUBLIC_COMMANDS_PER_MINUTE, 60_000);
   private readonly now: () => number;
 
   constructor(private readonly deps: HostDeps) {
@@ -143,18 +149,23 @@ export class AssemblyHost {
   }
 
   /** Runs one untrusted command. Acknowledged only once its events are on disk. */
-  async execute(room: AssemblyRoom, role: Role, input: unknown): Promise<CommandReply> {
+  async execute(room: AssemblyRoom, role: Role, input: unknown, address = 'unknown'): Promise<CommandReply> {
     // Refuse by role before parsing: the public need not have a 1 MB import parsed.
     const type = (input as { type?: unknown } | null)?.type;
     if (COMMAND_TYPES.includes(type as CommandType) && !mayRun(role, type as CommandType)) {
       return failure('forbidden', `Your role (${role}) cannot ${String(type)}.`);
+    }
+    if (role === 'public') {
+      if (this.publicCommands.isBlocked(address))
+        return failure('rate_limited', 'Too many check-ins from here. Wait a minute.');
+      this.publicCommands.record(address);
     }
     const parsed = parseCommand(input);
     if (!parsed.ok) return parsed;
     const { command } = parsed;
     if (room.broken) return failure('unavailable');
     const now = this.now();
-    const decision = decide(room.decided, command, { now });
+    const decision = decide(room.decided, command, { now, actor: role, newSecret });
     if (!decision.ok) return decision;
     if (decision.events.length === 0) return this.unchanged(room);
     return this.record(room, role, decision.events, now);
@@ -192,10 +203,7 @@ export class AssemblyHost {
     const prevSeq = room.committedSeq;
     room.commit(entries);
     const seq = room.committedSeq;
-    const batches = {} as Batches;
-    for (const audience of AUDIENCES)
-      batches[audience] = { prevSeq, seq, entries: entriesFor(audience, entries) };
-    this.deps.publish?.(room.code, batches);
+    this.deps.publish?.(room, { prevSeq, seq, entries });
     if (room.sinceSnapshot >= SNAPSHOT_EVERY) this.snapshot(room);
     return { ok: true, seq };
   }
@@ -222,7 +230,8 @@ export class AssemblyHost {
     const welcome = { role, epoch: room.record.epoch, publicUrl, serverNow: this.now() };
     const audience = audienceOf(role);
     const gap = request.epoch === room.record.epoch ? room.entriesAfter(request.seq) : null;
-    if (gap !== null) return { ok: true, kind: 'replay', entries: entriesFor(audience, gap), ...welcome };
+    if (gap !== null)
+      return { ok: true, kind: 'replay', entries: entriesFor(audience, gap, room.committed), ...welcome };
     const state = stateFor(audience, room.committed);
     return { ok: true, kind: 'snapshot', seq: room.committedSeq, state, ...welcome };
   }

@@ -118,7 +118,7 @@ export function apiRouter({ host, logger, publicUrl }: ApiDeps): express.Router 
   router.post('/assemblies/:code/commands', async (req, res) => {
     const found = await locate(req, res, 'chair');
     if (!found) return;
-    const reply = await host.execute(found.room, found.role, req.body);
+    const reply = await host.execute(found.room, found.role, req.body, req.ip ?? 'unknown');
     if (reply.ok) res.json(reply);
     else send(res, reply);
   });

@@ -15,6 +15,7 @@ import type { AssemblyHost } from '../assemblies/assemblyHost';
 import type { AssemblyRoom } from '../assemblies/assemblyRoom';
 import { clientAddress } from '../http/clientAddress';
 import type { Logger } from '../logger';
+import { Broadcaster } from './broadcaster';
 
 interface SocketData {
   room: AssemblyRoom;
@@ -54,10 +55,12 @@ export function attachSockets(
     serveClient: false,
   });
 
-  host.publish = (code, batches) => {
-    for (const audience of AUDIENCES) io.to(roomFor(code, audience)).emit('events', batches[audience]);
-  };
+  const broadcaster = new Broadcaster((code, audience, batch) =>
+    io.to(roomFor(code, audience)).emit('events', batch),
+  );
+  host.publish = (room, batch) => broadcaster.publish(room, batch);
   host.resync = (code) => {
+    broadcaster.drop(code);
     io.to(AUDIENCES.map((audience) => roomFor(code, audience))).emit('resync');
   };
 
@@ -93,6 +96,7 @@ const isFunction = (value: unknown): value is (answer: unknown) => void => typeo
 
 function onConnection(socket: AssemblySocket, host: AssemblyHost, logger: Logger): void {
   const { role } = socket.data;
+  const address = clientAddress(socket.handshake.address, socket.handshake.headers['x-forwarded-for']);
   const code = socket.data.room.code;
 
   // The room object is re-fetched per message: after a storage failure the host reloads it.
@@ -116,7 +120,7 @@ function onConnection(socket: AssemblySocket, host: AssemblyHost, logger: Logger
   socket.on('command', async (command: unknown, reply: unknown) => {
     const answer = isFunction(reply) ? reply : () => {};
     try {
-      answer(await host.execute(await currentRoom(), role, command));
+      answer(await host.execute(await currentRoom(), role, command, address));
     } catch (error) {
       logger.error({ err: error, code }, 'command failed');
       answer(failure('internal'));

@@ -1,4 +1,5 @@
 // The assembly's authoritative state: what the server holds and every client mirrors.
+import { type Attendance, emptyAttendance, emptyTurnout, type RollCallOrder, type Turnout } from './turnout';
 
 export const ITEM_KINDS = [
   'welcome',
@@ -77,7 +78,7 @@ export interface Timer {
   accumulatedMs: number;
 }
 
-export const SCENES = ['agenda', 'join', 'blank'] as const;
+export const SCENES = ['agenda', 'rollCall', 'join', 'blank'] as const;
 export type Scene = (typeof SCENES)[number];
 
 export interface Live {
@@ -85,6 +86,7 @@ export interface Live {
   timer: Timer;
   scene: Scene;
   message: string | null;
+  rollCallOrder: RollCallOrder;
 }
 
 export type AssemblyStatus = 'draft' | 'live' | 'closed';
@@ -104,6 +106,10 @@ export interface AssemblyState extends AssemblyDetails {
   powerHolders: PowerHolder[];
   asks: Ask[];
   live: Live;
+  /** Counts: public. */
+  turnout: Turnout;
+  /** Names and contacts: staff only (views.ts strips them for everyone else). */
+  attendance: Attendance;
   /** Earlier live states, newest last, so the chair can undo a wrong press. */
   undo: Live[];
 }
@@ -125,7 +131,15 @@ export function emptyAssembly(code: string): AssemblyState {
     institutions: [],
     powerHolders: [],
     asks: [],
-    live: { currentItemId: null, timer: idleTimer(), scene: 'agenda', message: null },
+    live: {
+      currentItemId: null,
+      timer: idleTimer(),
+      scene: 'agenda',
+      message: null,
+      rollCallOrder: 'section',
+    },
+    turnout: emptyTurnout(),
+    attendance: emptyAttendance(),
     undo: [],
   };
 }

@@ -1,12 +1,21 @@
 import type { Command } from '../protocol/commands';
-import { type Failure, failure } from '../protocol/errors';
+import { ERROR_CODES, type Failure, failure } from '../protocol/errors';
 import type { DomainEvent } from '../protocol/events';
+import { LIMITS } from '../protocol/limits';
+import type { Role } from '../protocol/roles';
 import { normaliseSetup } from '../protocol/setup';
 import { type AssemblyState, currentIndex, currentItem } from './assembly';
+import { lookup } from './register';
+import { ticketAssembly, ticketFromScan, ticketToken } from './tickets';
 import { isRunning } from './timer';
+import { type CheckIn, PHONES_DEVICE, type Registrant } from './turnout';
 
 export interface DecideContext {
   now: number;
+  /** Who sent the command: a phone checks itself in, a steward checks others in. */
+  actor: Role;
+  /** A fresh unguessable secret (tickets). */
+  newSecret: () => string;
 }
 
 export type Decision = { ok: true; events: DomainEvent[] } | Failure;
@@ -88,7 +97,133 @@ export function decide(state: AssemblyState, command: Command, ctx: DecideContex
       }
       return accept({ type: 'setupImported', ...setup });
     }
+    case 'checkIn': {
+      if (command.institutionId !== null && !hasInstitution(state, command.institutionId))
+        return failure('unknown_institution');
+      const self = ctx.actor === 'public';
+      return checkInOnce(state, ctx, {
+        id: command.checkInId,
+        name: command.name,
+        institutionId: command.institutionId,
+        guestOf: command.institutionId === null ? command.guestOf : '',
+        // Contact details are kept only with the person's consent.
+        contact: command.consent ? command.contact : '',
+        consent: command.consent && command.contact !== '',
+        method: self ? 'self' : 'walkIn',
+        device: self ? PHONES_DEVICE : command.device || 'Door',
+        registrantId: null,
+      });
+    }
+    case 'checkInRegistrant': {
+      const registrant = state.attendance.registrants.find((r) => r.id === command.registrantId);
+      if (!registrant) return failure('unknown_registrant');
+      return admit(state, ctx, registrant, command.checkInId, 'steward', command.device);
+    }
+    case 'scanTicket': {
+      const token = ticketFromScan(command.ticket);
+      if (token === null || ticketAssembly(token) !== state.code) return failure('unknown_ticket');
+      const registrant = state.attendance.registrants.find((r) => r.ticket === token);
+      if (!registrant) return failure('unknown_ticket');
+      return admit(state, ctx, registrant, command.checkInId, 'ticket', command.device);
+    }
+    case 'undoCheckIn': {
+      const checkIn = lookup(state.attendance.checkIns, command.checkInId);
+      if (!checkIn) return failure('unknown_check_in');
+      return checkIn.undoneAt !== null
+        ? unchanged()
+        : accept({ type: 'checkInUndone', checkInId: checkIn.id, at: ctx.now });
+    }
+    case 'setHeadcount': {
+      const current = state.turnout.headcounts[command.section]?.[command.deviceId] ?? 0;
+      return current === command.count
+        ? unchanged()
+        : accept({
+            type: 'headcountSet',
+            section: command.section,
+            deviceId: command.deviceId,
+            count: command.count,
+          });
+    }
+    case 'markCalled': {
+      if (!hasInstitution(state, command.institutionId)) return failure('unknown_institution');
+      const called = Object.hasOwn(state.turnout.called, command.institutionId);
+      return called === command.called
+        ? unchanged()
+        : accept({
+            type: 'rollCallMarked',
+            institutionId: command.institutionId,
+            called: command.called,
+            at: ctx.now,
+          });
+    }
+    case 'sortRollCall':
+      return live.rollCallOrder === command.order
+        ? unchanged()
+        : accept({ type: 'rollCallSorted', order: command.order });
+    case 'addRegistrants': {
+      const { registrants } = state.attendance;
+      if (registrants.length + command.registrants.length > LIMITS.registrants) {
+        return failure('invalid_body', `At most ${LIMITS.registrants} registrants in one assembly.`);
+      }
+      const unknown = command.registrants.findIndex(
+        (r) => r.institutionId !== null && !hasInstitution(state, r.institutionId),
+      );
+      if (unknown >= 0)
+        return failure(
+          'unknown_institution',
+          `Registrant ${unknown + 1}: ${ERROR_CODES.unknown_institution}`,
+        );
+      const added: Registrant[] = command.registrants.map((r, i) => ({
+        id: `r${registrants.length + i + 1}`,
+        name: r.name,
+        institutionId: r.institutionId,
+        email: r.email,
+        ticket: ticketToken(state.code, ctx.newSecret()),
+      }));
+      return accept({ type: 'registrantsAdded', registrants: added });
+    }
     default:
       return command satisfies never;
   }
+}
+
+const hasInstitution = (state: AssemblyState, id: string) => state.institutions.some((i) => i.id === id);
+
+/** A check-in id seen before is the same check-in retried: acknowledged, counted once. */
+function checkInOnce(
+  state: AssemblyState,
+  ctx: DecideContext,
+  checkIn: Omit<CheckIn, 'at' | 'undoneAt'>,
+): Decision {
+  const { checkIns } = state.attendance;
+  if (lookup(checkIns, checkIn.id)) return unchanged();
+  if (checkIns.size >= LIMITS.checkIns) return failure('turnout_full');
+  return accept({ type: 'checkedIn', checkIn: { ...checkIn, at: ctx.now, undoneAt: null } });
+}
+
+function admit(
+  state: AssemblyState,
+  ctx: DecideContext,
+  registrant: Registrant,
+  checkInId: string,
+  method: 'steward' | 'ticket',
+  device: string,
+): Decision {
+  const { attendance } = state;
+  const admittedBy = lookup(attendance.admitted, registrant.id);
+  if (admittedBy !== undefined && admittedBy !== checkInId) {
+    const earlier = lookup(attendance.checkIns, admittedBy);
+    return { ...failure('already_checked_in', `${registrant.name} is already checked in.`), at: earlier?.at };
+  }
+  return checkInOnce(state, ctx, {
+    id: checkInId,
+    name: registrant.name,
+    institutionId: registrant.institutionId,
+    guestOf: '',
+    contact: '',
+    consent: false,
+    method,
+    device: device || 'Door',
+    registrantId: registrant.id,
+  });
 }

@@ -1,6 +1,8 @@
 import type { DomainEvent } from '../protocol/events';
 import { type AssemblyState, emptyAssembly, idleTimer, type Live, UNDO_DEPTH } from './assembly';
+import { lookup, put, remove } from './register';
 import { adjustTimer, pauseTimer, startTimer } from './timer';
+import { bump, type CheckIn, type Turnout } from './turnout';
 
 /** A change the chair can take back: the live state before it goes on the undo stack. */
 function changeLive(state: AssemblyState, live: Live): AssemblyState {
@@ -74,9 +76,97 @@ export function evolve(state: AssemblyState, event: DomainEvent): AssemblyState 
       };
     case 'assemblyReopened':
       return { ...state, status: 'live' };
+    case 'checkedIn': {
+      const { checkIn } = event;
+      const { attendance } = state;
+      return {
+        ...state,
+        turnout: counted(state.turnout, checkIn, 1),
+        attendance: {
+          ...attendance,
+          checkIns: put(attendance.checkIns, checkIn.id, checkIn),
+          admitted: checkIn.registrantId
+            ? put(attendance.admitted, checkIn.registrantId, checkIn.id)
+            : attendance.admitted,
+        },
+      };
+    }
+    case 'checkInUndone': {
+      const { attendance } = state;
+      const checkIn = lookup(attendance.checkIns, event.checkInId);
+      // Counts-only mirrors (the public) never hold the check-in: their tally comes separately.
+      if (!checkIn || checkIn.undoneAt !== null) return state;
+      return {
+        ...state,
+        turnout: counted(state.turnout, checkIn, -1),
+        attendance: {
+          ...attendance,
+          checkIns: put(attendance.checkIns, checkIn.id, { ...checkIn, undoneAt: event.at }),
+          admitted: checkIn.registrantId
+            ? remove(attendance.admitted, checkIn.registrantId)
+            : attendance.admitted,
+        },
+      };
+    }
+    case 'headcountSet': {
+      const { headcounts } = state.turnout;
+      const { [event.deviceId]: _old, ...others } = headcounts[event.section] ?? {};
+      const devices = event.count > 0 ? { ...others, [event.deviceId]: event.count } : others;
+      return {
+        ...state,
+        turnout: { ...state.turnout, headcounts: { ...headcounts, [event.section]: devices } },
+      };
+    }
+    case 'registrantsAdded':
+      return {
+        ...state,
+        attendance: {
+          ...state.attendance,
+          registrants: [...state.attendance.registrants, ...event.registrants],
+        },
+      };
+    case 'rollCallMarked': {
+      const { [event.institutionId]: _old, ...others } = state.turnout.called;
+      const called = event.called ? { ...others, [event.institutionId]: event.at } : others;
+      return { ...state, turnout: { ...state.turnout, called } };
+    }
+    case 'rollCallSorted':
+      return changeLive(state, { ...live, rollCallOrder: event.order });
+    case 'turnoutTallied': {
+      const { turnout } = state;
+      return {
+        ...state,
+        turnout: {
+          ...turnout,
+          byInstitution: withCounts(turnout.byInstitution, event.byInstitution),
+          guests: event.guests,
+          byDevice: withCounts(turnout.byDevice, event.byDevice),
+          headcounts: { ...turnout.headcounts, ...event.headcounts },
+        },
+      };
+    }
     default:
       return event satisfies never;
   }
+}
+
+function counted(turnout: Turnout, checkIn: CheckIn, delta: 1 | -1): Turnout {
+  return {
+    ...turnout,
+    byInstitution:
+      checkIn.institutionId === null
+        ? turnout.byInstitution
+        : bump(turnout.byInstitution, checkIn.institutionId, delta),
+    guests: checkIn.institutionId === null ? Math.max(0, turnout.guests + delta) : turnout.guests,
+    byDevice: bump(turnout.byDevice, checkIn.device, delta),
+  };
+}
+
+/** Absolute counts for some keys; a zero removes the key. */
+function withCounts(counts: Record<string, number>, changed: Record<string, number>): Record<string, number> {
+  const next = { ...counts, ...changed };
+  for (const [key, n] of Object.entries(changed)) if (n <= 0) delete next[key];
+  return next;
 }
 
 export const evolveAll = (state: AssemblyState, events: readonly DomainEvent[]): AssemblyState =>

@@ -2,6 +2,7 @@ import type { AssemblyState, Live } from './assembly';
 
 const SCENE_NAMES: Record<Live['scene'], string> = {
   agenda: 'follow agenda',
+  rollCall: 'roll call',
   join: 'join QR',
   blank: 'blank screen',
 };
@@ -19,6 +20,7 @@ export function describeUndo(state: AssemblyState): string | null {
     return item ? `go to ${item.title}` : 'change of item';
   }
   if (before.scene !== now.scene) return SCENE_NAMES[now.scene];
+  if (before.rollCallOrder !== now.rollCallOrder) return `sort roll call by ${now.rollCallOrder}`;
   if (before.message !== now.message) return now.message === null ? 'clear message' : 'message';
   const [was, is] = [before.timer, now.timer];
   if (was.startedAt === null && is.startedAt !== null) return 'start';

@@ -1,10 +1,15 @@
-import type { DomainEvent, JournalEntry } from '../protocol/events';
+import type { DomainEvent, JournalEntry, TurnoutTallied } from '../protocol/events';
+import { TURNOUT_EVENTS } from '../protocol/events';
 import type { Role } from '../protocol/roles';
 import type { AgendaItem, AssemblyState } from './assembly';
+import { lookup, mapRegister } from './register';
+import { type Attendance, type CheckIn, emptyAttendance, type Registrant } from './turnout';
 
 // Public and personal data never share a channel. Each role hears one audience's stream:
-// the chair and organiser everything; door stewards and the public a projection without
-// the chair's private notes (door stewards are volunteers on their own phones).
+// - full (organiser, chair): everything;
+// - door (stewards, volunteers on their own phones): names to check people in, but no
+//   contacts, ticket secrets or the chair's private notes;
+// - public (screen, phones): counts only.
 
 export const AUDIENCES = ['full', 'door', 'public'] as const;
 export type Audience = (typeof AUDIENCES)[number];
@@ -26,21 +31,97 @@ export function audienceOf(role: Role): Audience {
 const withoutNotes = (agenda: AgendaItem[]): AgendaItem[] =>
   agenda.map((item) => (item.notes ? { ...item, notes: '' } : item));
 
-export function publicState(state: AssemblyState): AssemblyState {
-  return { ...state, agenda: withoutNotes(state.agenda), undo: [] };
+const forDoor = {
+  checkIn: (checkIn: CheckIn): CheckIn => (checkIn.contact ? { ...checkIn, contact: '' } : checkIn),
+  registrant: (registrant: Registrant): Registrant => ({ ...registrant, email: '', ticket: '' }),
+};
+
+function doorAttendance(attendance: Attendance): Attendance {
+  return {
+    checkIns: mapRegister(attendance.checkIns, forDoor.checkIn),
+    admitted: attendance.admitted,
+    registrants: attendance.registrants.map(forDoor.registrant),
+  };
 }
 
-export function publicEvent(event: DomainEvent): DomainEvent {
+export function stateFor(audience: Audience, state: AssemblyState): AssemblyState {
+  if (audience === 'full') return state;
+  const shared = { ...state, agenda: withoutNotes(state.agenda), undo: [] };
+  return audience === 'door'
+    ? { ...shared, attendance: doorAttendance(state.attendance) }
+    : { ...shared, attendance: emptyAttendance() };
+}
+
+function doorEvent(event: DomainEvent): DomainEvent {
   switch (event.type) {
     case 'setupImported':
       return { ...event, agenda: withoutNotes(event.agenda) };
+    case 'checkedIn':
+      return { ...event, checkIn: forDoor.checkIn(event.checkIn) };
+    case 'registrantsAdded':
+      return { ...event, registrants: event.registrants.map(forDoor.registrant) };
     default:
       return event;
   }
 }
 
-export const stateFor = (audience: Audience, state: AssemblyState): AssemblyState =>
-  audience === 'full' ? state : publicState(state);
+/**
+ * What the public sees of a run of turnout events: one tally of the counts they changed,
+ * read from `state`, the assembly as it stands after the last of `entries`.
+ */
+function tallyOf(entries: JournalEntry[], state: AssemblyState): TurnoutTallied {
+  const { turnout } = state;
+  const tally: TurnoutTallied = {
+    type: 'turnoutTallied',
+    byInstitution: {},
+    guests: turnout.guests,
+    byDevice: {},
+    headcounts: {},
+  };
+  const countCheckIn = (checkIn: CheckIn | undefined) => {
+    if (!checkIn) return;
+    if (checkIn.institutionId !== null)
+      tally.byInstitution[checkIn.institutionId] = turnout.byInstitution[checkIn.institutionId] ?? 0;
+    tally.byDevice[checkIn.device] = turnout.byDevice[checkIn.device] ?? 0;
+  };
+  for (const { event } of entries) {
+    if (event.type === 'checkedIn') countCheckIn(event.checkIn);
+    if (event.type === 'checkInUndone') countCheckIn(lookup(state.attendance.checkIns, event.checkInId));
+    if (event.type === 'headcountSet')
+      tally.headcounts[event.section] = turnout.headcounts[event.section] ?? {};
+  }
+  return tally;
+}
 
-export const entriesFor = (audience: Audience, entries: JournalEntry[]): JournalEntry[] =>
-  audience === 'full' ? entries : entries.map((entry) => ({ ...entry, event: publicEvent(entry.event) }));
+function publicEntries(entries: JournalEntry[], state: AssemblyState): JournalEntry[] {
+  const turnout = entries.filter((entry) => TURNOUT_EVENTS.has(entry.event.type));
+  const projected: JournalEntry[] = [];
+  const last = turnout.at(-1);
+  for (const entry of entries) {
+    if (entry === last) projected.push({ ...entry, event: tallyOf(turnout, state) });
+    else if (!TURNOUT_EVENTS.has(entry.event.type))
+      projected.push({ ...entry, event: doorEvent(entry.event) });
+  }
+  return projected;
+}
+
+/**
+ * Committed entries as an audience receives them. `state` is the full assembly as it
+ * stands after the last entry (the public's turnout tally reads its counts there).
+ */
+export function entriesFor(
+  audience: Audience,
+  entries: JournalEntry[],
+  state: AssemblyState,
+): JournalEntry[] {
+  switch (audience) {
+    case 'full':
+      return entries;
+    case 'door':
+      return entries.map((entry) => ({ ...entry, event: doorEvent(entry.event) }));
+    case 'public':
+      return publicEntries(entries, state);
+    default:
+      return audience satisfies never;
+  }
+}

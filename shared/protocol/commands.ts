@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { SCENES } from '../domain/assembly';
+import { ROLL_CALL_ORDERS } from '../domain/turnout';
 import { type Failure, failure } from './errors';
-import { describeIssues, idField, requiredText } from './fields';
+import { checkInId, describeIssues, idField, requiredText, text } from './fields';
 import { LIMITS } from './limits';
 import type { Role } from './roles';
 import { assemblyDetailsSchema, setupFileSchema } from './setup';
@@ -37,6 +38,50 @@ export const commandSchema = z.discriminatedUnion('type', [
   command('reopenAssembly', {}),
   command('updateDetails', { details: assemblyDetailsSchema }),
   command('importSetup', { setup: setupFileSchema }),
+  // Turnout. checkInId is made on the device, so a retried or queued check-in counts once.
+  command('checkIn', {
+    checkInId,
+    name: requiredText(LIMITS.personName),
+    /** null: a guest or an organisation that is not a member institution. */
+    institutionId: idField.nullable(),
+    guestOf: text(LIMITS.personName).default(''),
+    contact: text(LIMITS.contact).default(''),
+    consent: z.boolean().default(false),
+    device: text(LIMITS.deviceLabel).default(''),
+  }),
+  command('checkInRegistrant', {
+    checkInId,
+    registrantId: idField,
+    device: text(LIMITS.deviceLabel).default(''),
+  }),
+  command('scanTicket', {
+    checkInId,
+    ticket: z.string().trim().min(1).max(300),
+    device: text(LIMITS.deviceLabel).default(''),
+  }),
+  command('undoCheckIn', { checkInId }),
+  // Absolute, per clicking device: a retried or queued tally cannot count twice.
+  command('setHeadcount', {
+    section: text(LIMITS.sectionName),
+    deviceId: checkInId,
+    count: z.number().int().min(0).max(LIMITS.headcount),
+  }),
+  command('markCalled', { institutionId: idField, called: z.boolean() }),
+  command('sortRollCall', { order: z.enum(ROLL_CALL_ORDERS) }),
+  command('addRegistrants', {
+    registrants: z
+      .array(
+        z
+          .object({
+            name: requiredText(LIMITS.personName),
+            institutionId: idField.nullable(),
+            email: text(LIMITS.contact).default(''),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(LIMITS.registrants),
+  }),
 ]);
 
 export type Command = z.output<typeof commandSchema>;
@@ -44,6 +89,14 @@ export type CommandInput = z.input<typeof commandSchema>;
 export type CommandType = Command['type'];
 
 export const COMMAND_TYPES = commandSchema.options.map((option) => option.shape.type.value) as CommandType[];
+
+const DOOR_COMMANDS = new Set<CommandType>([
+  'checkIn',
+  'checkInRegistrant',
+  'scanTicket',
+  'undoCheckIn',
+  'setHeadcount',
+]);
 
 const CHAIR_COMMANDS = new Set<CommandType>([
   'goToItem',
@@ -59,6 +112,8 @@ const CHAIR_COMMANDS = new Set<CommandType>([
   'undo',
   'closeAssembly',
   'reopenAssembly',
+  'markCalled',
+  'sortRollCall',
 ]);
 
 /** Who may send what. The organiser may do everything the chair may. */
@@ -69,8 +124,9 @@ export function mayRun(role: Role, type: CommandType): boolean {
     case 'chair':
       return CHAIR_COMMANDS.has(type);
     case 'door':
+      return DOOR_COMMANDS.has(type);
     case 'public':
-      return false;
+      return type === 'checkIn';
     default:
       return role satisfies never;
   }

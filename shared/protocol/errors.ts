@@ -19,6 +19,12 @@ export const ERROR_CODES = {
   assembly_closed: 'The assembly is closed.',
   invalid_setup: 'The setup file is not valid.',
   assembly_live: 'That change would confuse the assembly while it is live.',
+  unknown_institution: 'There is no such institution in this assembly.',
+  unknown_registrant: 'There is no such registrant.',
+  unknown_ticket: 'Unknown ticket: not for this assembly.',
+  already_checked_in: 'Already checked in.',
+  unknown_check_in: 'There is no such check-in.',
+  turnout_full: 'This assembly has reached the most check-ins one server will hold.',
   unavailable: 'The server is not ready. Try again in a moment.',
   internal: 'Something went wrong on the server. Nothing was changed.',
 } as const;
@@ -29,6 +35,8 @@ export interface Failure {
   ok: false;
   code: ErrorCode;
   message: string;
+  /** When the thing refused already happened (an already-used ticket): the client shows it in local time. */
+  at?: number;
 }
 
 export const failure = (code: ErrorCode, message: string = ERROR_CODES[code]): Failure => ({

@@ -7,6 +7,7 @@ import type {
   PowerHolder,
   Scene,
 } from '../domain/assembly';
+import type { CheckIn, Registrant, RollCallOrder } from '../domain/turnout';
 import type { Role } from './roles';
 
 export type DomainEvent =
@@ -30,7 +31,34 @@ export type DomainEvent =
   | { type: 'messageCleared' }
   | { type: 'undone'; live: Live }
   | { type: 'assemblyClosed'; at: number }
-  | { type: 'assemblyReopened' };
+  | { type: 'assemblyReopened' }
+  | { type: 'checkedIn'; checkIn: CheckIn }
+  | { type: 'checkInUndone'; checkInId: string; at: number }
+  | { type: 'headcountSet'; section: string; deviceId: string; count: number }
+  | { type: 'registrantsAdded'; registrants: Registrant[] }
+  | { type: 'rollCallMarked'; institutionId: string; called: boolean; at: number }
+  | { type: 'rollCallSorted'; order: RollCallOrder }
+  | TurnoutTallied;
+
+/**
+ * Never recorded: what the screen and phones get instead of each check-in, once per
+ * coalesced batch. Absolute counts for what changed, so applying it twice is harmless.
+ */
+export interface TurnoutTallied {
+  type: 'turnoutTallied';
+  byInstitution: Record<string, number>;
+  guests: number;
+  byDevice: Record<string, number>;
+  headcounts: Record<string, Record<string, number>>;
+}
+
+/** The high-volume events: coalesced for broadcast, and counts only for the public. */
+export const TURNOUT_EVENTS = new Set<DomainEvent['type']>([
+  'checkedIn',
+  'checkInUndone',
+  'headcountSet',
+  'registrantsAdded',
+]);
 
 /** One accepted event as the journal keeps it: the record of who did what, when. */
 export interface JournalEntry {

@@ -8,4 +8,11 @@ export const LIMITS = {
   wording: 2000,
   notes: 2000,
   message: 280,
+  personName: 120,
+  contact: 200,
+  deviceLabel: 40,
+  sectionName: 60,
+  checkIns: 50_000,
+  registrants: 20_000,
+  headcount: 100_000,
 } as const;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bestSample, sampleFrom } from '../../client/src/connection/clockOffset';
 import { applyBatch } from '../../client/src/connection/stream';
 import { parseRoute } from '../../client/src/route';
-import { publicEvent, publicState } from '../../shared/domain/views';
+import { entriesFor, stateFor } from '../../shared/domain/views';
 import type { JournalEntry } from '../../shared/protocol/events';
 import { assembly, T0 } from './fixtures';
 
@@ -70,17 +70,28 @@ describe('the public projection', () => {
   it('drops the chair’s notes and the undo stack', () => {
     const state = assembly({ type: 'messageShown', text: 'hi' });
     expect(state.agenda[0]!.notes).toBe('private');
-    const visible = publicState(state);
+    const visible = stateFor('public', state);
     expect(JSON.stringify(visible)).not.toContain('private');
     expect(visible.undo).toEqual([]);
-    const imported = publicEvent({
-      type: 'setupImported',
-      details: {},
-      agenda: state.agenda,
-      institutions: [],
-      powerHolders: [],
-      asks: [],
-    });
+    const imported = entriesFor(
+      'public',
+      [
+        {
+          seq: 9,
+          at: T0,
+          actor: 'admin',
+          event: {
+            type: 'setupImported',
+            details: {},
+            agenda: state.agenda,
+            institutions: [],
+            powerHolders: [],
+            asks: [],
+          },
+        },
+      ],
+      state,
+    );
     expect(JSON.stringify(imported)).not.toContain('private');
   });
 });

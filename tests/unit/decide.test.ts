@@ -3,9 +3,9 @@ import type { AssemblyState } from '../../shared/domain/assembly';
 import { decide } from '../../shared/domain/decide';
 import { evolveAll } from '../../shared/domain/evolve';
 import type { Command } from '../../shared/protocol/commands';
-import { assembly, MIN, T0 } from './fixtures';
+import { assembly, ctx, MIN, T0 } from './fixtures';
 
-const at = (state: AssemblyState, command: Command, now = T0) => decide(state, command, { now });
+const at = (state: AssemblyState, command: Command, now = T0) => decide(state, command, ctx(now));
 
 describe('decide: what a command means in a state', () => {
   const fresh = assembly();
@@ -181,7 +181,7 @@ describe('evolve: the night as it runs', () => {
       { scene: 'agenda', startedAt: null },
     ]) {
       expect({ scene: state.live.scene, startedAt: state.live.timer.startedAt }).toEqual(expected);
-      const decision = decide(state, { type: 'undo' }, { now: T0 + MIN });
+      const decision = decide(state, { type: 'undo' }, ctx(T0 + MIN));
       if (!decision.ok) throw new Error(decision.message);
       state = evolveAll(state, decision.events);
     }

@@ -2,6 +2,7 @@ import type { Scene } from '../../../../shared/domain/assembly';
 
 const SCENE_LABELS: Record<Scene, string> = {
   agenda: 'Follow agenda',
+  rollCall: 'Roll call',
   join: 'Join QR',
   blank: 'Blank',
 };

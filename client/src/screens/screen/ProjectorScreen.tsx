@@ -12,6 +12,7 @@ import { useWakeLock } from '../../components/useWakeLock';
 import { useAssembly } from '../../connection/assemblyStore';
 import { useAssemblyConnection } from '../../connection/useAssemblyConnection';
 import { formatTimeOfDay } from '../../format';
+import { RollCallScene } from './RollCallScene';
 
 /** The projector: a 16:9 stage whose type scales with the window, readable from the back. */
 export default function ProjectorScreen({ code }: { code: string }) {
@@ -58,8 +59,15 @@ function Scene({ state, code, publicUrl }: { state: AssemblyState; code: string;
       return <div className="scene scene-blank" data-testid="scene-blank" />;
     case 'join':
       return <JoinScene state={state} code={code} publicUrl={publicUrl} />;
+    case 'rollCall':
+      return <RollCallScene state={state} />;
     case 'agenda':
-      return <AgendaScene state={state} code={code} publicUrl={publicUrl} />;
+      // A roll call item shows the board by itself.
+      return currentItem(state)?.kind === 'rollCall' && state.status !== 'closed' ? (
+        <RollCallScene state={state} />
+      ) : (
+        <AgendaScene state={state} code={code} publicUrl={publicUrl} />
+      );
     default:
       return state.live.scene satisfies never;
   }
@@ -70,7 +78,7 @@ function JoinScene({ state, code, publicUrl }: { state: AssemblyState; code: str
     <div className="scene scene-join" data-testid="scene-join">
       <JoinQr url={joinUrl(publicUrl, code)} className="qr-large" />
       <div className="join-text">
-        <p className="kind">Join in on your phone</p>
+        <p className="kind">Check in on your phone</p>
         <h1>{state.title}</h1>
         <p className="join-url">{shortJoinUrl(publicUrl, code)}</p>
         <p className="join-code">
@@ -87,7 +95,7 @@ function AgendaScene({ state, code, publicUrl }: { state: AssemblyState; code: s
   const corner = (
     <div className="join-corner">
       <p>
-        Follow along at
+        Check in at
         <br />
         <strong>{shortJoinUrl(publicUrl, code)}</strong>
       </p>

@@ -1,0 +1,109 @@
+import type { AssemblyState } from '../../../../shared/domain/assembly';
+import { currentItem } from '../../../../shared/domain/assembly';
+import { pageOf, type RollCallRow, rollCallBoard } from '../../../../shared/domain/rollCall';
+import { TimerClock } from '../../components/TimerClock';
+import { useServerNow } from '../../components/useServerNow';
+import { formatCount } from '../../format';
+
+/** Seconds each page of a long roll call stays up; every screen turns pages together (server time). */
+const PAGE_SECONDS = 12;
+
+type Line = { kind: 'section'; name: string } | { kind: 'row'; row: RollCallRow };
+
+function layoutFor(lines: number): { columns: number; rows: number } {
+  if (lines <= 10) return { columns: 1, rows: 10 };
+  if (lines <= 26) return { columns: 2, rows: 13 };
+  return { columns: 3, rows: 16 };
+}
+
+/** The roll call board: each institution's turnout against its commitment, live. */
+export function RollCallScene({ state }: { state: AssemblyState }) {
+  const board = rollCallBoard(state.institutions, state.turnout, state.live.rollCallOrder);
+  const now = useServerNow(1000);
+  const item = currentItem(state);
+  const lines: Line[] = [];
+  let section: string | null = null;
+  for (const row of board.rows) {
+    if (state.live.rollCallOrder === 'section' && row.institution.section !== section) {
+      section = row.institution.section;
+      if (section) lines.push({ kind: 'section', name: section });
+    }
+    lines.push({ kind: 'row', row });
+  }
+  const { columns, rows } = layoutFor(lines.length);
+  const page = pageOf(lines, columns * rows, Math.floor(now / (PAGE_SECONDS * 1000)));
+  const gap = board.headcount - board.total;
+  return (
+    <div className="scene scene-roll-call" data-testid="scene-roll-call">
+      <header className="roll-call-head">
+        <div>
+          <p className="kind">{item?.kind === 'rollCall' ? item.title : 'Roll call'}</p>
+          <p className="roll-call-total">
+            <strong data-testid="turnout-total">{formatCount(board.total)}</strong>
+            {board.committed > 0 && <span> of {formatCount(board.committed)} committed</span>}
+          </p>
+          {board.headcount > 0 && (
+            <p className="roll-call-headcount">
+              Headcount {formatCount(board.headcount)}
+              {gap > 0 && <span> · {formatCount(gap)} not signed in</span>}
+            </p>
+          )}
+        </div>
+        {item?.kind === 'rollCall' && item.durationMs > 0 && (
+          <TimerClock timer={state.live.timer} warningMs={item.warningMs} className="timer-corner" />
+        )}
+      </header>
+      {board.rows.length === 0 ? (
+        <p className="roll-call-empty">Institutions appear here once the organiser adds them.</p>
+      ) : (
+        <ol
+          className="roll-call-grid"
+          style={{ gridTemplateRows: `repeat(${rows}, 1fr)`, gridTemplateColumns: `repeat(${columns}, 1fr)` }}
+        >
+          {page.rows.map((line) =>
+            line.kind === 'section' ? (
+              <li key={`section-${line.name}`} className="roll-call-section">
+                {line.name}
+              </li>
+            ) : (
+              <RollCallLine key={line.row.institution.id} row={line.row} />
+            ),
+          )}
+        </ol>
+      )}
+      <footer className="roll-call-foot">
+        {board.guests > 0 && <span>Guests and others {formatCount(board.guests)}</span>}
+        {page.pages > 1 && (
+          <span data-testid="roll-call-page">
+            Page {page.page + 1} of {page.pages}
+          </span>
+        )}
+      </footer>
+    </div>
+  );
+}
+
+function RollCallLine({ row }: { row: RollCallRow }) {
+  const { institution, checkedIn, share, called } = row;
+  const met = institution.committed > 0 && checkedIn >= institution.committed;
+  return (
+    <li
+      className={`roll-call-row ${called ? 'called' : ''} ${met ? 'met' : ''}`}
+      data-testid="roll-call-row"
+      data-institution={institution.id}
+    >
+      <span className="roll-call-name">
+        {called && <span className="visually-hidden">Called: </span>}
+        {called && <span aria-hidden="true">✓ </span>}
+        {institution.name}
+      </span>
+      <span className="roll-call-count" data-testid="roll-call-count">
+        {checkedIn}
+        {institution.committed > 0 && <span className="muted"> / {institution.committed}</span>}
+      </span>
+      <span className="roll-call-bar" aria-hidden="true">
+        <span style={{ width: `${Math.round(share * 100)}%` }} />
+      </span>
+    </li>
+  );
+}

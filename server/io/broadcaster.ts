@@ -1,0 +1,88 @@
+import { AUDIENCES, type Audience, entriesFor } from '../../shared/domain/views';
+import { type JournalEntry, TURNOUT_EVENTS } from '../../shared/protocol/events';
+import type { EventBatch } from '../../shared/protocol/socket';
+import type { AssemblyRoom } from '../assemblies/assemblyRoom';
+
+/** At most one turnout update per this interval per assembly: a few a second, not one per check-in. */
+export const TURNOUT_INTERVAL_MS = 300;
+
+interface Pending {
+  room: AssemblyRoom;
+  prevSeq: number;
+  seq: number;
+  entries: JournalEntry[];
+  timer: ReturnType<typeof setTimeout> | null;
+}
+
+export type Send = (code: string, audience: Audience, batch: EventBatch) => void;
+
+/**
+ * Sends committed batches to each audience. During a check-in storm, batches of turnout
+ * events are held and merged so each client gets a few updates a second; anything else
+ * (the chair's press) goes at once, taking any held turnout with it. A client that synced
+ * in the middle of a held batch skips the entries it has (the stream carries seqs) and
+ * the public tally holds absolute counts, so applying it again is harmless.
+ */
+export class Broadcaster {
+  private readonly pending = new Map<string, Pending>();
+  private readonly lastSent = new Map<string, number>();
+
+  constructor(
+    private readonly send: Send,
+    private readonly intervalMs = TURNOUT_INTERVAL_MS,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  publish(room: AssemblyRoom, batch: EventBatch): void {
+    const code = room.code;
+    let held = this.pending.get(code);
+    if (held && held.room === room) {
+      held.entries.push(...batch.entries);
+      held.seq = batch.seq;
+    } else {
+      if (held) this.drop(code);
+      held = { room, prevSeq: batch.prevSeq, seq: batch.seq, entries: [...batch.entries], timer: null };
+      this.pending.set(code, held);
+    }
+    const turnoutOnly = batch.entries.every((entry) => TURNOUT_EVENTS.has(entry.event.type));
+    if (held.timer) {
+      if (!turnoutOnly) this.flush(code);
+      return;
+    }
+    const wait = (this.lastSent.get(code) ?? Number.NEGATIVE_INFINITY) + this.intervalMs - this.now();
+    if (!turnoutOnly || wait <= 0) {
+      this.flush(code);
+      return;
+    }
+    held.timer = setTimeout(() => this.flush(code), wait);
+    held.timer.unref();
+  }
+
+  flush(code: string): void {
+    const held = this.pending.get(code);
+    if (!held) return;
+    if (held.timer) clearTimeout(held.timer);
+    this.pending.delete(code);
+    this.lastSent.set(code, this.now());
+    // Everything committed so far is in `held`, so the room's committed state is the one after it.
+    const state = held.room.committed;
+    for (const audience of AUDIENCES) {
+      this.send(code, audience, {
+        prevSeq: held.prevSeq,
+        seq: held.seq,
+        entries: entriesFor(audience, held.entries, state),
+      });
+    }
+  }
+
+  /** The assembly's stream broke and its clients will resync: forget what was held. */
+  drop(code: string): void {
+    const held = this.pending.get(code);
+    if (held?.timer) clearTimeout(held.timer);
+    this.pending.delete(code);
+  }
+
+  stop(): void {
+    for (const code of this.pending.keys()) this.drop(code);
+  }
+}

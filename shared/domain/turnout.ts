@@ -1,0 +1,99 @@
+import { emptyRegister, type Register } from './register';
+
+// Turnout is the alliance's power: who came, for which institution, counted at the door.
+// Counts are public; names and contacts (the attendance) are for staff only.
+
+export const CHECK_IN_METHODS = ['self', 'steward', 'ticket', 'walkIn'] as const;
+export type CheckInMethod = (typeof CHECK_IN_METHODS)[number];
+
+export const CHECK_IN_METHOD_LABELS: Record<CheckInMethod, string> = {
+  self: 'Phone',
+  steward: 'Registrant',
+  ticket: 'Ticket scan',
+  walkIn: 'Walk-in',
+};
+
+/** The device label self check-ins are counted under. */
+export const PHONES_DEVICE = 'Phones';
+
+export interface CheckIn {
+  /** Made on the device that checked the person in, so a retry counts once. */
+  id: string;
+  name: string;
+  /** null: a guest, or from an organisation that is not a member institution. */
+  institutionId: string | null;
+  guestOf: string;
+  /** Kept only with consent. */
+  contact: string;
+  consent: boolean;
+  method: CheckInMethod;
+  at: number;
+  /** The door (or "Phones") that counted this person. */
+  device: string;
+  registrantId: string | null;
+  undoneAt: number | null;
+}
+
+export interface Registrant {
+  id: string;
+  name: string;
+  institutionId: string | null;
+  email: string;
+  /** The secret on the ticket's QR. Staff with the full view only. */
+  ticket: string;
+}
+
+export interface Turnout {
+  /** Named check-ins per institution id. */
+  byInstitution: Record<string, number>;
+  guests: number;
+  /** Named check-ins per door device label. */
+  byDevice: Record<string, number>;
+  /** Stewards' clicker tallies: section, then the clicking device's id, to its count. */
+  headcounts: Record<string, Record<string, number>>;
+  /** Institutions the chair has called in the roll call, with when. */
+  called: Record<string, number>;
+}
+
+/** Personal data: reaches the organiser, chair and door only (door without contacts). */
+export interface Attendance {
+  checkIns: Register<CheckIn>;
+  /** Registrant id to the check-in that admitted them. */
+  admitted: Register<string>;
+  registrants: Registrant[];
+}
+
+export const ROLL_CALL_ORDERS = ['section', 'count'] as const;
+export type RollCallOrder = (typeof ROLL_CALL_ORDERS)[number];
+
+export const emptyTurnout = (): Turnout => ({
+  byInstitution: {},
+  guests: 0,
+  byDevice: {},
+  headcounts: {},
+  called: {},
+});
+
+export const emptyAttendance = (): Attendance => ({
+  checkIns: emptyRegister(),
+  admitted: emptyRegister(),
+  registrants: [],
+});
+
+export const sumOf = (counts: Record<string, number>): number =>
+  Object.values(counts).reduce((total, n) => total + n, 0);
+
+export const namedTotal = (turnout: Turnout): number => sumOf(turnout.byInstitution) + turnout.guests;
+
+export const sectionHeadcount = (turnout: Turnout, section: string): number =>
+  sumOf(turnout.headcounts[section] ?? {});
+
+export const headcountTotal = (turnout: Turnout): number =>
+  Object.keys(turnout.headcounts).reduce((total, section) => total + sectionHeadcount(turnout, section), 0);
+
+/** Adds `delta` to a count, dropping it at zero so the record stays small. */
+export function bump(counts: Record<string, number>, key: string, delta: number): Record<string, number> {
+  const next = (counts[key] ?? 0) + delta;
+  const { [key]: _old, ...rest } = counts;
+  return next > 0 ? { ...rest, [key]: next } : rest;
+}

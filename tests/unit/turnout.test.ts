@@ -1,0 +1,350 @@
+import { describe, expect, it } from 'vitest';
+import type { AssemblyState } from '../../shared/domain/assembly';
+import { decide } from '../../shared/domain/decide';
+import { evolveAll } from '../../shared/domain/evolve';
+import { emptyRegister, lookup, put, remove, valuesOf } from '../../shared/domain/register';
+import { pageOf, rollCallBoard } from '../../shared/domain/rollCall';
+import { ticketFromScan } from '../../shared/domain/tickets';
+import { headcountTotal, namedTotal } from '../../shared/domain/turnout';
+import { entriesFor, stateFor } from '../../shared/domain/views';
+import type { Command } from '../../shared/protocol/commands';
+import { parseCommand } from '../../shared/protocol/commands';
+import type { JournalEntry } from '../../shared/protocol/events';
+import type { Role } from '../../shared/protocol/roles';
+import { assembly, ctx, MIN, T0 } from './fixtures';
+
+const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+/** Runs commands as `actor`, throwing on a refusal: the state after them all. */
+function run(state: AssemblyState, actor: Role, ...commands: Command[]): AssemblyState {
+  let next = state;
+  for (const [i, command] of commands.entries()) {
+    const decision = decide(next, command, ctx(T0 + i * 1000, actor));
+    if (!decision.ok) throw new Error(`${command.type}: ${decision.message}`);
+    next = evolveAll(next, decision.events);
+  }
+  return next;
+}
+
+const checkIn = (n: number, extra: Partial<Extract<Command, { type: 'checkIn' }>> = {}): Command => ({
+  type: 'checkIn',
+  checkInId: uuid(n),
+  name: `Person ${n}`,
+  institutionId: 'stmarys',
+  guestOf: '',
+  contact: '',
+  consent: false,
+  device: 'North door',
+  ...extra,
+});
+
+const withRegistrants = () =>
+  run(assembly(), 'admin', {
+    type: 'addRegistrants',
+    registrants: [
+      { name: 'Grace Obi', institutionId: 'stmarys', email: 'grace@example.org' },
+      { name: 'Yusuf Ali', institutionId: 'mosque', email: '' },
+    ],
+  });
+
+describe('checking in', () => {
+  it('counts a check-in once however often it is sent', () => {
+    let state = run(assembly(), 'door', checkIn(1));
+    for (let retry = 0; retry < 4; retry++) {
+      const decision = decide(state, checkIn(1, { name: 'Changed on retry' }), ctx(T0 + MIN, 'door'));
+      expect(decision).toEqual({ ok: true, events: [] });
+      state = evolveAll(state, decision.ok ? decision.events : []);
+    }
+    expect(state.turnout.byInstitution).toEqual({ stmarys: 1 });
+    expect(state.turnout.byDevice).toEqual({ 'North door': 1 });
+    expect(lookup(state.attendance.checkIns, uuid(1))).toMatchObject({ name: 'Person 1', method: 'walkIn' });
+  });
+
+  it('counts a phone as a self check-in, under Phones, whatever device it claims', () => {
+    const state = run(assembly(), 'public', checkIn(1, { device: 'North door' }));
+    expect(lookup(state.attendance.checkIns, uuid(1))).toMatchObject({ method: 'self', device: 'Phones' });
+  });
+
+  it('counts guests apart from institutions and keeps their organisation', () => {
+    const state = run(assembly(), 'public', checkIn(1, { institutionId: null, guestOf: 'Local paper' }));
+    expect(state.turnout).toMatchObject({ guests: 1, byInstitution: {} });
+    expect(lookup(state.attendance.checkIns, uuid(1))?.guestOf).toBe('Local paper');
+  });
+
+  it('keeps contact details only with consent', () => {
+    const state = run(
+      assembly(),
+      'public',
+      checkIn(1, { contact: 'a@example.org', consent: false }),
+      checkIn(2, { contact: 'b@example.org', consent: true }),
+      checkIn(3, { contact: '', consent: true }),
+    );
+    expect(lookup(state.attendance.checkIns, uuid(1))).toMatchObject({ contact: '', consent: false });
+    expect(lookup(state.attendance.checkIns, uuid(2))).toMatchObject({
+      contact: 'b@example.org',
+      consent: true,
+    });
+    expect(lookup(state.attendance.checkIns, uuid(3))).toMatchObject({ contact: '', consent: false });
+  });
+
+  it('refuses an institution the assembly does not have, changing nothing', () => {
+    const decision = decide(assembly(), checkIn(1, { institutionId: 'nowhere' }), ctx(T0, 'public'));
+    expect(decision).toMatchObject({ ok: false, code: 'unknown_institution' });
+  });
+
+  it.each([
+    { name: '', problem: 'empty name' },
+    { name: '   ', problem: 'blank name' },
+    { name: 'x'.repeat(10_000), problem: '10,000-character name' },
+  ])('refuses an $problem', ({ name }) => {
+    expect(parseCommand({ ...checkIn(1), name })).toMatchObject({ ok: false, code: 'invalid_command' });
+  });
+
+  it('refuses a check-in id that is not a UUID', () => {
+    expect(parseCommand({ ...checkIn(1), checkInId: 'one' })).toMatchObject({ ok: false });
+  });
+
+  it('keeps markup in a name as text', () => {
+    const name = '<script>alert(1)</script>';
+    const state = run(assembly(), 'public', checkIn(1, { name }));
+    expect(lookup(state.attendance.checkIns, uuid(1))?.name).toBe(name);
+  });
+
+  it('undoes a check-in once, taking it off the counts', () => {
+    let state = run(assembly(), 'door', checkIn(1), checkIn(2), { type: 'undoCheckIn', checkInId: uuid(1) });
+    expect(state.turnout.byInstitution).toEqual({ stmarys: 1 });
+    expect(decide(state, { type: 'undoCheckIn', checkInId: uuid(1) }, ctx(T0, 'door'))).toEqual({
+      ok: true,
+      events: [],
+    });
+    expect(decide(state, { type: 'undoCheckIn', checkInId: uuid(9) }, ctx(T0, 'door'))).toMatchObject({
+      ok: false,
+      code: 'unknown_check_in',
+    });
+    state = run(state, 'door', { type: 'undoCheckIn', checkInId: uuid(2) });
+    expect(namedTotal(state.turnout)).toBe(0);
+    expect(state.turnout.byDevice).toEqual({});
+  });
+});
+
+describe('registrants and tickets', () => {
+  it('gives each registrant a ticket for this assembly', () => {
+    const state = withRegistrants();
+    const [grace, yusuf] = state.attendance.registrants;
+    expect(grace).toMatchObject({ id: 'r1', name: 'Grace Obi', institutionId: 'stmarys' });
+    expect(grace!.ticket).toMatch(/^ABC234\./);
+    expect(grace!.ticket).not.toBe(yusuf!.ticket);
+  });
+
+  it('checks a ticket holder in once, and says when they came in if scanned again', () => {
+    let state = withRegistrants();
+    const ticket = state.attendance.registrants[0]!.ticket;
+    const scan = (n: number): Command => ({
+      type: 'scanTicket',
+      checkInId: uuid(n),
+      ticket: `http://venue.example/t/${ticket}`,
+      device: 'North door',
+    });
+    const first = decide(state, scan(1), ctx(T0, 'door'));
+    state = evolveAll(state, first.ok ? first.events : []);
+    expect(state.turnout.byInstitution).toEqual({ stmarys: 1 });
+    expect(lookup(state.attendance.checkIns, uuid(1))).toMatchObject({
+      method: 'ticket',
+      registrantId: 'r1',
+    });
+    // The same scan retried: counted once, no complaint.
+    expect(decide(state, scan(1), ctx(T0 + 5000, 'door'))).toEqual({ ok: true, events: [] });
+    // A second scan of the same ticket: refused, with the time of the first.
+    expect(decide(state, scan(2), ctx(T0 + MIN, 'door'))).toMatchObject({
+      ok: false,
+      code: 'already_checked_in',
+      at: T0,
+    });
+    // Searching for the registrant at another door: the same.
+    expect(
+      decide(
+        state,
+        { type: 'checkInRegistrant', checkInId: uuid(3), registrantId: 'r1', device: '' },
+        ctx(T0, 'door'),
+      ),
+    ).toMatchObject({ ok: false, code: 'already_checked_in' });
+    // Undo the scan: the ticket works again.
+    state = run(state, 'door', { type: 'undoCheckIn', checkInId: uuid(1) }, scan(4));
+    expect(state.turnout.byInstitution).toEqual({ stmarys: 1 });
+  });
+
+  it.each([
+    { ticket: 'nonsense', why: 'malformed' },
+    { ticket: 'ABC234.AAAAAAAAAAAAAAAAAAAAAA', why: 'forged' },
+    { ticket: 'XYZ789.AAAAAAAAAAAAAAAAAAAAAA', why: 'for another assembly' },
+    { ticket: 'http://evil.example/t/<script>', why: 'markup' },
+  ])('refuses a $why ticket', ({ ticket }) => {
+    const decision = decide(
+      withRegistrants(),
+      { type: 'scanTicket', checkInId: uuid(1), ticket, device: '' },
+      ctx(T0, 'door'),
+    );
+    expect(decision).toMatchObject({ ok: false, code: 'unknown_ticket' });
+  });
+
+  it('refuses registrants for an institution the assembly does not have', () => {
+    const decision = decide(
+      assembly(),
+      { type: 'addRegistrants', registrants: [{ name: 'A', institutionId: 'nowhere', email: '' }] },
+      ctx(),
+    );
+    expect(decision).toMatchObject({ ok: false, code: 'unknown_institution' });
+  });
+
+  it('reads a ticket from its link or bare', () => {
+    expect(ticketFromScan('https://x.org/t/ABC234.abcdefghijklmnopqrstuv')).toBe(
+      'ABC234.abcdefghijklmnopqrstuv',
+    );
+    expect(ticketFromScan(' ABC234.abcdefghijklmnopqrstuv ')).toBe('ABC234.abcdefghijklmnopqrstuv');
+    expect(ticketFromScan('https://x.org/')).toBeNull();
+  });
+});
+
+describe('headcount and roll call', () => {
+  it('keeps each device’s tally absolute, so a retried tally counts once', () => {
+    const a = uuid(101);
+    const b = uuid(102);
+    const state = run(
+      assembly(),
+      'door',
+      { type: 'setHeadcount', section: 'Balcony', deviceId: a, count: 5 },
+      { type: 'setHeadcount', section: 'Balcony', deviceId: b, count: 3 },
+      { type: 'setHeadcount', section: 'Stalls', deviceId: a, count: 7 },
+    );
+    expect(decide(state, { type: 'setHeadcount', section: 'Balcony', deviceId: a, count: 5 }, ctx())).toEqual(
+      {
+        ok: true,
+        events: [],
+      },
+    );
+    expect(headcountTotal(state.turnout)).toBe(15);
+    const down = run(state, 'door', { type: 'setHeadcount', section: 'Balcony', deviceId: a, count: 0 });
+    expect(down.turnout.headcounts.Balcony).toEqual({ [b]: 3 });
+  });
+
+  it('marks institutions called and sorts the board by section or count', () => {
+    const state = run(
+      assembly(),
+      'admin',
+      checkIn(1, { institutionId: 'mosque' }),
+      { type: 'markCalled', institutionId: 'stmarys', called: true },
+      { type: 'sortRollCall', order: 'count' },
+    );
+    const byCount = rollCallBoard(state.institutions, state.turnout, state.live.rollCallOrder);
+    expect(byCount.rows.map((r) => [r.institution.id, r.checkedIn, r.called])).toEqual([
+      ['mosque', 1, false],
+      ['stmarys', 0, true],
+    ]);
+    expect(byCount).toMatchObject({ total: 1, committed: 50 });
+    const bySection = rollCallBoard(state.institutions, state.turnout, 'section');
+    expect(bySection.rows.map((r) => r.institution.section)).toEqual(['Balcony', 'Stalls']);
+    const uncalled = run(state, 'chair', { type: 'markCalled', institutionId: 'stmarys', called: false });
+    expect(uncalled.turnout.called).toEqual({});
+  });
+
+  it('pages a long board, wrapping around', () => {
+    const rows = Array.from({ length: 70 }, (_, i) => i);
+    expect(pageOf(rows, 48, 0)).toMatchObject({ page: 0, pages: 2 });
+    expect(pageOf(rows, 48, 1).rows).toHaveLength(22);
+    expect(pageOf(rows, 48, 2).page).toBe(0);
+  });
+});
+
+describe('who sees names', () => {
+  const entry = (seq: number, command: Command, state: AssemblyState, actor: Role = 'door') => {
+    const decision = decide(state, command, ctx(T0, actor));
+    if (!decision.ok || decision.events.length !== 1) throw new Error('expected one event');
+    return { seq, at: T0, actor, event: decision.events[0]! } satisfies JournalEntry;
+  };
+
+  it('the public state holds counts, never names, contacts or tickets', () => {
+    const state = run(
+      withRegistrants(),
+      'public',
+      checkIn(1, { name: 'Zebedee Quist', contact: 'zq@x.org', consent: true }),
+    );
+    const shown = JSON.stringify(stateFor('public', state));
+    for (const secret of [
+      'Zebedee',
+      'zq@x.org',
+      'Grace Obi',
+      'grace@example.org',
+      state.attendance.registrants[0]!.ticket,
+    ])
+      expect(shown).not.toContain(secret);
+    expect(stateFor('public', state).turnout.byInstitution).toEqual({ stmarys: 1 });
+  });
+
+  it('door stewards see names but no contacts or ticket secrets', () => {
+    const state = run(
+      withRegistrants(),
+      'public',
+      checkIn(1, { name: 'Zebedee Quist', contact: 'zq@x.org', consent: true }),
+    );
+    const door = JSON.stringify(stateFor('door', state));
+    expect(door).toContain('Zebedee Quist');
+    expect(door).toContain('Grace Obi');
+    expect(door).not.toContain('zq@x.org');
+    expect(door).not.toContain('grace@example.org');
+    expect(door).not.toContain(state.attendance.registrants[0]!.ticket);
+  });
+
+  it('the public gets one tally of absolute counts for a run of check-ins, in seq order', () => {
+    let state = assembly();
+    const entries: JournalEntry[] = [];
+    const add = (command: Command, actor: Role = 'door') => {
+      const e = entry(entries.length + 10, command, state, actor);
+      entries.push(e);
+      state = evolveAll(state, [e.event]);
+    };
+    add(checkIn(1, { name: 'Zebedee Quist' }));
+    add(checkIn(2, { institutionId: 'mosque' }));
+    add({ type: 'goToItem', itemId: 'story' }, 'chair');
+    add(checkIn(3, { institutionId: null, guestOf: 'Press' }));
+    add({ type: 'setHeadcount', section: 'Stalls', deviceId: uuid(9), count: 4 });
+    add({ type: 'undoCheckIn', checkInId: uuid(2) });
+    add({ type: 'showMessage', text: 'Welcome' }, 'chair');
+    const projected = entriesFor('public', entries, state);
+    expect(JSON.stringify(projected)).not.toContain('Zebedee');
+    expect(projected.map((e) => [e.seq, e.event.type])).toEqual([
+      [12, 'itemEntered'],
+      [15, 'turnoutTallied'],
+      [16, 'messageShown'],
+    ]);
+    expect(projected[1]!.event).toEqual({
+      type: 'turnoutTallied',
+      byInstitution: { stmarys: 1, mosque: 0 },
+      guests: 1,
+      byDevice: { 'North door': 2 },
+      headcounts: { Stalls: { [uuid(9)]: 4 } },
+    });
+    // A public mirror that applies the projection ends with the same counts as the server.
+    const mirror = evolveAll(
+      stateFor('public', assembly()),
+      projected.map((e) => e.event),
+    );
+    expect(mirror.turnout).toEqual(state.turnout);
+  });
+});
+
+describe('the register', () => {
+  it('adds, replaces, finds and removes by id, counting its size', () => {
+    let register = emptyRegister<number>();
+    for (let i = 0; i < 2000; i++) register = put(register, `id-${i}`, i);
+    register = put(register, 'id-5', 55);
+    expect(register.size).toBe(2000);
+    expect(lookup(register, 'id-5')).toBe(55);
+    expect(lookup(register, 'toString')).toBeUndefined();
+    const smaller = remove(register, 'id-5');
+    expect(smaller.size).toBe(1999);
+    expect(lookup(smaller, 'id-5')).toBeUndefined();
+    expect(lookup(register, 'id-5')).toBe(55);
+    expect(remove(smaller, 'id-5')).toBe(smaller);
+    expect(valuesOf(smaller)).toHaveLength(1999);
+  });
+});
