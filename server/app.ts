@@ -55,6 +55,8 @@ export function createApplication(options: AppOptions): Application {
         // ws:/wss: spelled out: older Safari does not count same-origin websockets as 'self'.
         directives: {
           upgradeInsecureRequests: null,
+          // The door's ticket scanner decodes QR codes in WebAssembly (served from here, never a CDN).
+          scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
           imgSrc: ["'self'", 'data:'],
           connectSrc: ["'self'", 'ws:', 'wss:'],
         },

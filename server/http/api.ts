@@ -7,6 +7,7 @@ import { assemblyDetailsSchema } from '../../shared/protocol/setup';
 import type { AssemblyHost } from '../assemblies/assemblyHost';
 import type { AssemblyRoom } from '../assemblies/assemblyRoom';
 import type { Logger } from '../logger';
+import { turnoutRoutes } from './turnoutApi';
 
 export const MAX_BODY = '1mb';
 
@@ -17,6 +18,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   bad_json: 400,
   invalid_setup: 400,
   payload_too_large: 413,
+  unknown_ticket: 404,
   unknown_assembly: 404,
   not_found: 404,
   key_required: 401,
@@ -37,7 +39,7 @@ export function isClientError(error: unknown): boolean {
   return status !== undefined && status >= 400 && status < 500;
 }
 
-const send = (res: Response, result: Failure) => res.status(statusFor(result.code)).json(result);
+export const send = (res: Response, result: Failure) => res.status(statusFor(result.code)).json(result);
 
 export interface ApiDeps {
   host: AssemblyHost;
@@ -45,7 +47,7 @@ export interface ApiDeps {
   publicUrl: (hostHeader: string | undefined, forwardedProto: string | undefined) => string;
 }
 
-interface Located {
+export interface Located {
   room: AssemblyRoom;
   role: Role;
 }
@@ -59,6 +61,8 @@ const bearer = (req: Request): string | undefined => {
 export function apiRouter({ host, logger, publicUrl }: ApiDeps): express.Router {
   const router = express.Router();
   router.use(express.json({ limit: MAX_BODY }));
+  // Spreadsheets: registrants may be posted as CSV.
+  router.use(express.text({ type: ['text/csv', 'application/csv'], limit: MAX_BODY }));
 
   const baseUrl = (req: Request) => publicUrl(req.get('host'), req.get('x-forwarded-proto'));
 
@@ -89,7 +93,13 @@ export function apiRouter({ host, logger, publicUrl }: ApiDeps): express.Router 
   // Without a JSON content type express leaves the body undefined: say what to send.
   router.use((req, res, next) => {
     if (req.method === 'POST' && req.body === undefined) {
-      return send(res, failure('invalid_body', 'Send a JSON body with Content-Type: application/json.'));
+      return send(
+        res,
+        failure(
+          'invalid_body',
+          'Send a JSON body with Content-Type: application/json (or text/csv where it says so).',
+        ),
+      );
     }
     next();
   });
@@ -130,6 +140,8 @@ export function apiRouter({ host, logger, publicUrl }: ApiDeps): express.Router 
     if (reply.ok) res.json(reply);
     else send(res, reply.code === 'invalid_command' ? { ...reply, code: 'invalid_setup' } : reply);
   });
+
+  turnoutRoutes(router, { host, locate, send, baseUrl });
 
   router.use((_req, res) => send(res, failure('not_found')));
 

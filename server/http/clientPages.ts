@@ -3,7 +3,12 @@ import path from 'node:path';
 import express from 'express';
 
 /** Paths the client's router knows; anything else is a 404 page, not the app. */
-const CLIENT_ROUTES = [/^\/$/, /^\/a\/[^/]+\/(admin|chair|door|screen)\/?$/, /^\/j\/[^/]+\/?$/];
+const CLIENT_ROUTES = [
+  /^\/$/,
+  /^\/a\/[^/]+\/(admin|chair|door|screen)\/?$/,
+  /^\/j\/[^/]+\/?$/,
+  /^\/t\/[^/]+\/?$/,
+];
 
 const NOT_BUILT = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Assembly Live</title>
 <body style="background:#111;color:#eee;font:20px system-ui;padding:3em">

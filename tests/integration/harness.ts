@@ -77,6 +77,10 @@ export const SMALL_SETUP = {
     { id: 'story', kind: 'testimony', title: 'Testimony: Grace', speaker: 'Grace', minutes: 3 },
     { id: 'close', kind: 'close', title: 'Close', minutes: 1 },
   ],
+  institutions: [
+    { id: 'stmarys', name: "St Mary's", section: 'Stalls', committed: 20 },
+    { id: 'mosque', name: 'East London Mosque', section: 'Balcony', committed: 30 },
+  ],
 };
 
 export async function importSetup(url: string, created: Created, setup: object = SMALL_SETUP) {

@@ -1,0 +1,107 @@
+import type express from 'express';
+import type { Request, Response } from 'express';
+import type { AssemblyState } from '../../shared/domain/assembly';
+import { lookup } from '../../shared/domain/register';
+import { ticketAssembly, ticketFromScan, ticketPath } from '../../shared/domain/tickets';
+import { type Failure, failure } from '../../shared/protocol/errors';
+import type { Role } from '../../shared/protocol/roles';
+import type { AssemblyHost } from '../assemblies/assemblyHost';
+import type { Located } from './api';
+import { attendeesCsv, turnoutCsv } from './exports';
+import { registrantsFrom, rowsFromCsv } from './registrantsImport';
+
+interface TurnoutDeps {
+  host: AssemblyHost;
+  locate: (req: Request, res: Response, needs?: Role) => Promise<Located | null>;
+  send: (res: Response, result: Failure) => void;
+  baseUrl: (req: Request) => string;
+}
+
+/** Registrants in, tickets out, and the organiser's turnout exports. */
+export function turnoutRoutes(router: express.Router, { host, locate, send, baseUrl }: TurnoutDeps): void {
+  router.post('/assemblies/:code/registrants', async (req, res) => {
+    const found = await locate(req, res, 'admin');
+    if (!found) return;
+    const { room } = found;
+    let rows: unknown[];
+    let firstRow = 1;
+    if (typeof req.body === 'string') {
+      const fromCsv = rowsFromCsv(req.body);
+      if (fromCsv.problems.length > 0)
+        return send(res, { ...failure('invalid_body', fromCsv.problems.join('; ')) });
+      rows = fromCsv.rows;
+      firstRow = 2;
+    } else if (Array.isArray(req.body)) {
+      rows = req.body;
+    } else if (Array.isArray(req.body?.registrants)) {
+      rows = req.body.registrants;
+    } else {
+      return send(
+        res,
+        failure('invalid_body', 'Send a CSV file (text/csv) or JSON: {"registrants": [...]}.'),
+      );
+    }
+    const checked = registrantsFrom(rows, room.committed.institutions, firstRow);
+    if (!checked.ok) {
+      res
+        .status(400)
+        .json({ ...failure('invalid_body', checked.problems.join('; ')), problems: checked.problems });
+      return;
+    }
+    const before = room.decided.attendance.registrants.length;
+    const reply = await host.execute(
+      room,
+      found.role,
+      { type: 'addRegistrants', registrants: checked.registrants },
+      req.ip ?? 'unknown',
+    );
+    if (!reply.ok) return send(res, reply);
+    const base = baseUrl(req);
+    const added = (await host.room(room.code))?.committed.attendance.registrants.slice(before) ?? [];
+    res.json({
+      ok: true,
+      seq: reply.seq,
+      added: added.length,
+      tickets: added.map((r) => ({ id: r.id, name: r.name, url: `${base}${ticketPath(r.ticket)}` })),
+    });
+  });
+
+  // The ticket's secret is its own key: whoever holds the ticket may see it.
+  router.get('/tickets/:token', async (req, res) => {
+    const token = ticketFromScan(String(req.params.token));
+    const code = token === null ? null : ticketAssembly(token);
+    const room = code === null ? null : await host.room(code);
+    const state = room?.committed;
+    const registrant = state?.attendance.registrants.find((r) => r.ticket === token);
+    if (!state || !registrant) return send(res, failure('unknown_ticket'));
+    const checkInId = lookup(state.attendance.admitted, registrant.id);
+    const checkIn = checkInId === undefined ? undefined : lookup(state.attendance.checkIns, checkInId);
+    res.set('cache-control', 'no-store').json({
+      ok: true,
+      assembly: { code: state.code, title: state.title, venue: state.venue, startsAt: state.startsAt },
+      name: registrant.name,
+      institution: state.institutions.find((i) => i.id === registrant.institutionId)?.name ?? '',
+      checkedInAt: checkIn?.at ?? null,
+      url: `${baseUrl(req)}${ticketPath(registrant.ticket)}`,
+    });
+  });
+
+  const exports: Record<string, (state: AssemblyState) => string> = {
+    'turnout.csv': turnoutCsv,
+    'attendees.csv': attendeesCsv,
+  };
+
+  router.get('/assemblies/:code/export/:file', async (req, res) => {
+    const make = Object.hasOwn(exports, req.params.file) ? exports[req.params.file] : undefined;
+    if (!make) return send(res, failure('not_found', 'Exports: turnout.csv, attendees.csv.'));
+    const found = await locate(req, res, 'admin');
+    if (!found) return;
+    const name = `${found.room.code}-${req.params.file}`;
+    res
+      .status(200)
+      .set('cache-control', 'no-store')
+      .type('text/csv; charset=utf-8')
+      .attachment(name)
+      .send(`\uFEFF${make(found.room.committed)}`);
+  });
+}
