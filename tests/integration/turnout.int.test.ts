@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { lookup, valuesOf } from '../../shared/domain/register';
 import { namedTotal } from '../../shared/domain/turnout';
-import { type Created, type MirrorClient, post, startAssembly, waitFor } from './harness';
+import type { CommandReply } from '../../shared/protocol/socket';
+import { type Created, post, startAssembly, waitFor } from './harness';
 
 const checkIn = (name: string, extra: Record<string, unknown> = {}) => ({
   type: 'checkIn',
@@ -118,7 +119,7 @@ describe('turnout: check-in at the door and on phones', () => {
     const chair = await open(created.keys.chair);
     const phone = await open();
     const command = checkIn('Retrying Rita');
-    const replies = [];
+    const replies: CommandReply[] = [];
     replies.push(await phone.command(command));
     for (let reconnect = 0; reconnect < 3; reconnect++) {
       phone.socket.disconnect();
