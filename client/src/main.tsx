@@ -10,6 +10,7 @@ const ProjectorScreen = lazy(() => import('./screens/screen/ProjectorScreen'));
 const JoinScreen = lazy(() => import('./screens/join/JoinScreen'));
 const AdminScreen = lazy(() => import('./screens/admin/AdminScreen'));
 const DoorScreen = lazy(() => import('./screens/door/DoorScreen'));
+const TicketScreen = lazy(() => import('./screens/ticket/TicketScreen'));
 
 function App() {
   const route = parseRoute(location.pathname, location.hash);
@@ -26,6 +27,8 @@ function App() {
       return <DoorScreen code={route.code} staffKey={route.key} />;
     case 'join':
       return <JoinScreen code={route.code} />;
+    case 'ticket':
+      return <TicketScreen token={route.token} />;
     case 'notFound':
       return (
         <main className="page narrow">

@@ -8,6 +8,7 @@ import { useAssembly } from '../../connection/assemblyStore';
 import { useAssemblyConnection } from '../../connection/useAssemblyConnection';
 import { MessageControl } from './MessageControl';
 import { ProjectedFinish } from './ProjectedFinish';
+import { RollCallPanel } from './RollCallPanel';
 import { RunOfShow } from './RunOfShow';
 import { SceneControl } from './SceneControl';
 import { useChairActions } from './useChairActions';
@@ -179,6 +180,7 @@ export default function ChairScreen({ code, staffKey }: { code: string; staffKey
           </div>
         </section>
       </div>
+      <RollCallPanel state={state} run={actions.run} disabled={closed} />
     </main>
   );
 }

@@ -8,7 +8,7 @@ export const SHORTCUTS: [string, string][] = [
   ['R', 'Reset the timer'],
   ['+ / −', 'Add or take 30 seconds'],
   ['U or Ctrl+Z', 'Undo the last action'],
-  ['A / J / B', 'Screen: follow agenda / join QR / blank'],
+  ['A / L / J / B', 'Screen: follow agenda / roll call list / join QR / blank'],
   ['Esc', 'Leave the message box; again: clear the message on the screen'],
 ];
 
@@ -43,6 +43,7 @@ export function useChairShortcuts(actions: ChairActions): void {
         Escape: actions.clearMessage,
         a: () => actions.scene('agenda'),
         j: () => actions.scene('join'),
+        l: () => actions.scene('rollCall'),
         b: () => actions.scene('blank'),
       };
       const run = action[key];

@@ -1,22 +1,122 @@
+import { useEffect, useState } from 'react';
 import { ConnectionBadge } from '../../components/ConnectionBadge';
 import { Refused } from '../../components/Refused';
 import { useAssembly } from '../../connection/assemblyStore';
+import { dismissRefusals, openOutbox, useOutbox } from '../../connection/outbox';
 import { useAssemblyConnection } from '../../connection/useAssemblyConnection';
+import { DoorCounts } from './DoorCounts';
+import { useDoorLabel } from './doorLabel';
+import { undoCheckIn, useDoorReport } from './doorReport';
+import { Headcount } from './Headcount';
+import { QuickCheckIn } from './QuickCheckIn';
+import { RecentCheckIns } from './RecentCheckIns';
+import { RegistrantSearch } from './RegistrantSearch';
+import { TicketScanner } from './TicketScanner';
 
-/** The door steward's page. Check-in and headcounts come with the turnout feature. */
+const SYMBOL = { ok: '✓', warn: '!', error: '✕', queued: '⏳' } as const;
+
+/** The door steward's page: check people in, scan tickets, count heads, on a phone or laptop. */
 export default function DoorScreen({ code, staffKey }: { code: string; staffKey: string | undefined }) {
-  useAssemblyConnection(code, staffKey);
+  // The door keeps its state on the device: a reload with no signal still finds registrants.
+  useAssemblyConnection(code, staffKey, true);
+  useEffect(() => openOutbox(code), [code]);
   const state = useAssembly((s) => s.state);
   const refusal = useAssembly((s) => s.refusal);
+  const waiting = useOutbox((s) => s.waiting.length);
+  const refused = useOutbox((s) => s.refused);
+  const result = useDoorReport((s) => s.report);
+  const [device, setDevice] = useDoorLabel();
+  const [editing, setEditing] = useState(false);
+
   if (refusal) return <Refused />;
+  if (!state) {
+    return (
+      <main className="page narrow">
+        <p>Connecting to assembly {code}…</p>
+        <ConnectionBadge />
+      </main>
+    );
+  }
   return (
-    <main className="page narrow">
+    <main className="page door">
       <ConnectionBadge />
-      <h1>Door · {state?.title ?? code}</h1>
-      <p>
-        This door link works. Check-in at the door is not in this version yet: until it is, count people in on
-        paper.
-      </p>
+      <header className="door-head">
+        <h1>Door · {state.title}</h1>
+        <div className="door-device">
+          {editing ? (
+            <form
+              onSubmit={(e) => {
+                e.preventDefault();
+                setDevice(new FormData(e.currentTarget).get('device') as string);
+                setEditing(false);
+              }}
+            >
+              <label htmlFor="door-device">This door</label>{' '}
+              <input id="door-device" name="device" defaultValue={device} />{' '}
+              <button type="submit">Save</button>
+            </form>
+          ) : (
+            <p>
+              This door: <strong>{device}</strong>{' '}
+              <button type="button" className="link" onClick={() => setEditing(true)}>
+                rename
+              </button>
+            </p>
+          )}
+        </div>
+        {waiting > 0 && (
+          <p className="outbox-waiting" role="status" data-testid="outbox-waiting">
+            {waiting} waiting to sync
+          </p>
+        )}
+      </header>
+      {state.status === 'closed' && <p className="hint">The assembly is closed: check-in has stopped.</p>}
+      <div className="door-report" aria-live="polite" data-testid="door-report">
+        {result && (
+          <p className={`report report-${result.tone}`}>
+            <span aria-hidden="true">{SYMBOL[result.tone]}</span> {result.text}
+            {result.checkInId && result.tone !== 'queued' && result.tone !== 'error' && (
+              <button
+                type="button"
+                className="quiet"
+                onClick={() => {
+                  const id = result.checkInId!;
+                  void undoCheckIn(id, result.text.replace(/ is checked in\.$/, ''));
+                }}
+              >
+                Undo
+              </button>
+            )}
+          </p>
+        )}
+      </div>
+      {refused.length > 0 && (
+        <div className="report report-error" role="alert">
+          <p>Refused when they synced:</p>
+          <ul>
+            {refused.map((r) => (
+              <li key={r.key}>
+                {r.label}: {r.message}
+              </li>
+            ))}
+          </ul>
+          <button type="button" onClick={dismissRefusals}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      <div className="door-grid">
+        <div>
+          <RegistrantSearch state={state} device={device} />
+          <QuickCheckIn institutions={state.institutions} device={device} />
+          <TicketScanner device={device} />
+        </div>
+        <div>
+          <DoorCounts state={state} />
+          <Headcount state={state} />
+          <RecentCheckIns state={state} device={device} />
+        </div>
+      </div>
     </main>
   );
 }

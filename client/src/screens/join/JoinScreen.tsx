@@ -1,18 +1,27 @@
-import { currentItem, ITEM_KIND_LABELS } from '../../../../shared/domain/assembly';
+import { useEffect, useState } from 'react';
+import { type AssemblyState, currentItem, ITEM_KIND_LABELS } from '../../../../shared/domain/assembly';
 import { formatDuration } from '../../../../shared/domain/timer';
 import { ConnectionBadge } from '../../components/ConnectionBadge';
 import { Refused } from '../../components/Refused';
 import { TimerClock } from '../../components/TimerClock';
 import { useWakeLock } from '../../components/useWakeLock';
 import { useAssembly } from '../../connection/assemblyStore';
+import { openOutbox, useOutbox } from '../../connection/outbox';
 import { useAssemblyConnection } from '../../connection/useAssemblyConnection';
+import { CheckInForm } from './CheckInForm';
+import { loadMyCheckIn, type MyCheckIn, saveMyCheckIn } from './myCheckIn';
 
-/** The phone's view of the night: what is happening now, and the agenda. */
+/** The phone: check in, then follow the night (what is on now, and the agenda). */
 export default function JoinScreen({ code }: { code: string }) {
   useAssemblyConnection(code, undefined, true);
+  useEffect(() => openOutbox(code), [code]);
   useWakeLock();
   const state = useAssembly((s) => s.state);
   const refusal = useAssembly((s) => s.refusal);
+  const [mine, setMine] = useState<MyCheckIn | null>(() => loadMyCheckIn(code));
+  const waiting = useOutbox((s) => s.waiting.some((q) => q.key === mine?.checkInId));
+  const refused = useOutbox((s) => s.refused);
+
   if (refusal) return <Refused />;
   if (!state) {
     return (
@@ -22,7 +31,17 @@ export default function JoinScreen({ code }: { code: string }) {
       </main>
     );
   }
-  const item = currentItem(state);
+
+  const checkedIn = (record: MyCheckIn) => {
+    saveMyCheckIn(code, record);
+    setMine(record);
+    window.scrollTo({ top: 0 });
+  };
+  const someoneElse = () => {
+    saveMyCheckIn(code, null);
+    setMine(null);
+  };
+
   return (
     <main className="page phone">
       <ConnectionBadge />
@@ -33,6 +52,46 @@ export default function JoinScreen({ code }: { code: string }) {
           {state.live.message}
         </p>
       )}
+      {mine ? (
+        <section className="checked-in" aria-label="Your check-in" data-testid="checked-in">
+          <p className="checked-in-mark" aria-hidden="true">
+            ✓
+          </p>
+          <p role="status">
+            {waiting ? (
+              <>
+                Saved on this phone, {mine.name}: your check-in with {mine.institution} will be sent as soon
+                as the connection is back.
+              </>
+            ) : (
+              <>
+                You’re checked in with <strong>{mine.institution}</strong>, {mine.name}.
+              </>
+            )}
+          </p>
+          <button type="button" className="link" onClick={someoneElse}>
+            Check in someone else on this phone
+          </button>
+        </section>
+      ) : state.status === 'closed' ? null : (
+        <>
+          {refused.length > 0 && (
+            <p className="field-error" role="alert">
+              {refused.at(-1)!.message}
+            </p>
+          )}
+          <CheckInForm title={state.title} institutions={state.institutions} onCheckedIn={checkedIn} />
+        </>
+      )}
+      <FollowAlong state={state} />
+    </main>
+  );
+}
+
+function FollowAlong({ state }: { state: AssemblyState }) {
+  const item = currentItem(state);
+  return (
+    <>
       <section className="phone-now" aria-label="Now">
         {item && state.status !== 'closed' ? (
           <>
@@ -57,6 +116,6 @@ export default function JoinScreen({ code }: { code: string }) {
           ))}
         </ol>
       </section>
-    </main>
+    </>
   );
 }

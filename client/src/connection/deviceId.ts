@@ -1,0 +1,25 @@
+/**
+ * A random UUID (v4). crypto.randomUUID exists only in secure contexts, and phones on a
+ * venue's LAN reach the server over plain http: getRandomValues works everywhere.
+ */
+export function newUuid(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** This browser's own id, kept across reloads (a door device's headcount tally is keyed by it). */
+export function deviceId(): string {
+  const key = 'assembly-live:device';
+  try {
+    const known = localStorage.getItem(key);
+    if (known && /^[0-9a-f-]{36}$/.test(known)) return known;
+    const fresh = newUuid();
+    localStorage.setItem(key, fresh);
+    return fresh;
+  } catch {
+    return newUuid();
+  }
+}

@@ -1,0 +1,74 @@
+import type { AssemblyState } from '../../../../shared/domain/assembly';
+import { headcountTotal, namedTotal } from '../../../../shared/domain/turnout';
+import { formatCount } from '../../format';
+
+/** Live counts for the door team: total, by institution, by door, and the headcount gap. */
+export function DoorCounts({ state }: { state: AssemblyState }) {
+  const { turnout } = state;
+  const named = namedTotal(turnout);
+  const headcount = headcountTotal(turnout);
+  const institutions = [...state.institutions].sort(
+    (a, b) =>
+      (turnout.byInstitution[b.id] ?? 0) - (turnout.byInstitution[a.id] ?? 0) || a.name.localeCompare(b.name),
+  );
+  return (
+    <section className="door-card" aria-labelledby="counts-h">
+      <h2 id="counts-h">Counts</h2>
+      <dl className="door-totals">
+        <div>
+          <dt>Checked in</dt>
+          <dd data-testid="door-total">{formatCount(named)}</dd>
+        </div>
+        <div>
+          <dt>Headcount</dt>
+          <dd>{formatCount(headcount)}</dd>
+        </div>
+        <div>
+          <dt>Gap</dt>
+          <dd>{headcount > 0 ? formatCount(headcount - named) : '–'}</dd>
+        </div>
+      </dl>
+      <details>
+        <summary>By door</summary>
+        <table className="count-table">
+          <tbody>
+            {Object.entries(turnout.byDevice)
+              .sort((a, b) => b[1] - a[1])
+              .map(([device, n]) => (
+                <tr key={device}>
+                  <th scope="row">{device}</th>
+                  <td>{formatCount(n)}</td>
+                </tr>
+              ))}
+          </tbody>
+        </table>
+      </details>
+      <details>
+        <summary>By institution</summary>
+        <table className="count-table">
+          <thead>
+            <tr>
+              <th scope="col">Institution</th>
+              <th scope="col">In</th>
+              <th scope="col">Committed</th>
+            </tr>
+          </thead>
+          <tbody>
+            {institutions.map((i) => (
+              <tr key={i.id}>
+                <th scope="row">{i.name}</th>
+                <td>{formatCount(turnout.byInstitution[i.id] ?? 0)}</td>
+                <td>{i.committed || '–'}</td>
+              </tr>
+            ))}
+            <tr>
+              <th scope="row">Guests and others</th>
+              <td>{formatCount(turnout.guests)}</td>
+              <td>–</td>
+            </tr>
+          </tbody>
+        </table>
+      </details>
+    </section>
+  );
+}

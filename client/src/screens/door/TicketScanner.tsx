@@ -1,0 +1,139 @@
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { lookup } from '../../../../shared/domain/register';
+import { ticketFromScan } from '../../../../shared/domain/tickets';
+import { useAssembly } from '../../connection/assemblyStore';
+import { newUuid } from '../../connection/deviceId';
+import { checkInAtDoor, report } from './doorReport';
+import { createQrDetector } from './qrDetector';
+
+/** The same ticket held in front of the camera is read many times a second: act once. */
+const SAME_TICKET_MS = 5_000;
+const SCAN_EVERY_MS = 200;
+
+async function nameOf(checkInId: string): Promise<string | null> {
+  for (let i = 0; i < 20; i++) {
+    const found = lookup(
+      useAssembly.getState().state?.attendance.checkIns ?? { size: 0, buckets: {} },
+      checkInId,
+    );
+    if (found) return found.name;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return null;
+}
+
+/** Scans tickets with the camera, or takes them from a handheld scanner or the keyboard. */
+export function TicketScanner({ device }: { device: string }) {
+  const [scanning, setScanning] = useState(false);
+  const [problem, setProblem] = useState('');
+  const [typed, setTyped] = useState('');
+  const videoRef = useRef<HTMLVideoElement>(null);
+  const last = useRef({ text: '', at: 0 });
+  const cameraPossible = typeof navigator !== 'undefined' && !!navigator.mediaDevices?.getUserMedia;
+
+  async function admitTicket(scanned: string) {
+    const now = Date.now();
+    if (scanned === last.current.text && now - last.current.at < SAME_TICKET_MS) return;
+    last.current = { text: scanned, at: now };
+    const ticket = ticketFromScan(scanned);
+    if (!ticket) {
+      report({ tone: 'error', text: 'That is not a ticket for this assembly.' });
+      return;
+    }
+    const checkInId = newUuid();
+    const ok = await checkInAtDoor({ type: 'scanTicket', checkInId, ticket, device }, 'Ticket');
+    if (!ok) return;
+    const name = await nameOf(checkInId);
+    if (name && useAssembly.getState().state)
+      report({ tone: 'ok', text: `${name} is checked in.`, checkInId });
+  }
+
+  // The camera loop outlives renders: it calls the newest admitTicket (the door may be renamed).
+  const admitRef = useRef(admitTicket);
+  admitRef.current = admitTicket;
+
+  useEffect(() => {
+    if (!scanning) return;
+    let stopped = false;
+    let stream: MediaStream | null = null;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    (async () => {
+      try {
+        stream = await navigator.mediaDevices.getUserMedia({
+          video: { facingMode: 'environment' },
+          audio: false,
+        });
+        if (stopped) return;
+        const video = videoRef.current!;
+        video.srcObject = stream;
+        await video.play();
+        const detector = await createQrDetector();
+        const tick = async () => {
+          if (stopped) return;
+          try {
+            if (video.readyState >= 2) {
+              for (const code of await detector.detect(video)) await admitRef.current(code.rawValue);
+            }
+          } catch {
+            // A frame that cannot be read: try the next.
+          }
+          timer = setTimeout(tick, SCAN_EVERY_MS);
+        };
+        void tick();
+      } catch (error) {
+        const denied = (error as Error).name === 'NotAllowedError';
+        setProblem(
+          denied
+            ? 'The camera was not allowed. Allow it in the browser, or type the ticket code below.'
+            : 'No camera could be started here. Type the ticket code below, or use a handheld scanner.',
+        );
+        setScanning(false);
+      }
+    })();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+      for (const track of stream?.getTracks() ?? []) track.stop();
+    };
+  }, [scanning]);
+
+  function submitTyped(event: FormEvent) {
+    event.preventDefault();
+    if (!typed.trim()) return;
+    last.current = { text: '', at: 0 };
+    void admitTicket(typed.trim());
+    setTyped('');
+  }
+
+  return (
+    <section className="door-card" aria-labelledby="scan-h">
+      <h2 id="scan-h">Scan tickets</h2>
+      {cameraPossible ? (
+        <button type="button" onClick={() => setScanning((on) => !on)} aria-pressed={scanning}>
+          {scanning ? 'Stop the camera' : 'Scan with the camera'}
+        </button>
+      ) : (
+        <p className="hint">
+          The camera needs a secure (https) link. Type ticket codes below, or plug in a handheld scanner.
+        </p>
+      )}
+      {scanning && (
+        <video ref={videoRef} className="scanner-video" muted playsInline aria-label="Camera view" />
+      )}
+      {problem && <p className="field-error">{problem}</p>}
+      <form onSubmit={submitTyped} className="door-row">
+        <div className="field">
+          <label htmlFor="ticket-code">Ticket code or link</label>
+          <input
+            id="ticket-code"
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+            autoComplete="off"
+            spellCheck={false}
+          />
+        </div>
+        <button type="submit">Check ticket</button>
+      </form>
+    </section>
+  );
+}
