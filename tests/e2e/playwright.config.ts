@@ -2,24 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumPath } from './browser';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const PORT = Number(process.env.E2E_PORT ?? 4311);
 const DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'assembly-live-e2e-'));
-
-/**
- * Debian's Chromium where it is (CHROMIUM_PATH, default /usr/bin/chromium); elsewhere
- * Playwright's own browser. Under CI a missing browser fails the run instead of skipping.
- */
-function chromiumPath(): string | undefined {
-  const candidate = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (fs.existsSync(candidate)) return candidate;
-  if (process.env.CI)
-    throw new Error(
-      `No Chromium at ${candidate}. Install it (apt-get install chromium) or set CHROMIUM_PATH.`,
-    );
-  return undefined;
-}
 
 export default defineConfig({
   testDir: '.',
@@ -36,14 +23,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: chromiumPath(),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
   webServer: {

@@ -188,12 +188,27 @@ export function connectAssembly({ code, key, cache = false }: ConnectOptions): (
       s.connect();
     }
   };
+  // Offline now: say so at once (and queue check-ins) rather than after the ping times out.
+  let offlineRetry: ReturnType<typeof setInterval> | undefined;
+  const offline = () => {
+    s.disconnect();
+    if (useAssembly.getState().status !== 'refused') useAssembly.setState({ status: 'reconnecting' });
+    // We hung up ourselves, so Socket.IO will not retry: do it if 'online' never comes.
+    clearInterval(offlineRetry);
+    offlineRetry = setInterval(() => {
+      if (s.connected) clearInterval(offlineRetry);
+      else if (navigator.onLine) wake();
+    }, 5_000);
+  };
   window.addEventListener('online', wake);
+  window.addEventListener('offline', offline);
   document.addEventListener('visibilitychange', wake);
 
   return () => {
     clearInterval(clockTimer);
     window.removeEventListener('online', wake);
+    window.removeEventListener('offline', offline);
+    clearInterval(offlineRetry);
     document.removeEventListener('visibilitychange', wake);
     s.removeAllListeners();
     s.disconnect();

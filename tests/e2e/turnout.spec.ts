@@ -1,0 +1,197 @@
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumPath } from './browser';
+import { writeQrVideo } from './fakeCamera';
+import { type Assembly, createAssembly, expect, test } from './fixtures';
+
+const SETUP = {
+  agenda: [
+    { id: 'welcome', kind: 'welcome', title: 'Welcome', minutes: 2 },
+    { id: 'roll', kind: 'rollCall', title: 'Roll call of institutions', minutes: 5 },
+  ],
+  institutions: [
+    { id: 'stmarys', name: "St Mary's Church", section: 'Stalls', committed: 20 },
+    { id: 'mosque', name: 'East London Mosque', section: 'Balcony', committed: 30 },
+    { id: 'school', name: 'Riverside School', section: 'Stalls', committed: 10 },
+  ],
+};
+
+const keyOf = (p: string) => p.split('#key=')[1]!;
+
+async function addRegistrants(
+  request: import('@playwright/test').APIRequestContext,
+  assembly: Assembly,
+  registrants: object[],
+): Promise<{ name: string; url: string }[]> {
+  const response = await request.post(`/api/assemblies/${assembly.code}/registrants`, {
+    data: { registrants },
+    headers: { authorization: `Bearer ${keyOf(assembly.paths.admin)}` },
+  });
+  expect(response.status(), await response.text()).toBe(200);
+  return (await response.json()).tickets;
+}
+
+test('a phone checks in through the form and the screen’s roll call count rises', async ({
+  openPage,
+  request,
+}) => {
+  const assembly = await createAssembly(request, SETUP);
+  const screen = await openPage({ width: 1280, height: 720 });
+  await screen.goto(assembly.paths.screen);
+  const chair = await openPage();
+  await chair.goto(assembly.paths.chair);
+  // The chair runs the roll call item: the screen shows the board by itself.
+  await chair.getByRole('button', { name: 'Next →' }).click();
+  await chair.getByRole('button', { name: 'Next →' }).click();
+  await expect(screen.getByTestId('scene-roll-call')).toBeVisible();
+  const stMarys = screen.locator('[data-institution="stmarys"] [data-testid="roll-call-count"]');
+  await expect(stMarys).toHaveText('0 / 20');
+
+  const phone = await openPage({ width: 360, height: 740 });
+  await phone.goto(assembly.paths.join);
+  await phone.getByLabel('Your name').fill('<b>Amara</b> Okafor');
+  await phone.getByLabel("St Mary's Church").check();
+  await phone.getByLabel('Email or phone (optional)').fill('amara@example.org');
+  await phone.getByRole('button', { name: 'Check in' }).click();
+  await expect(phone.getByTestId('checked-in')).toContainText("You’re checked in with St Mary's Church");
+  // Markup typed as a name is shown as the text it is.
+  await expect(phone.getByTestId('checked-in')).toContainText('<b>Amara</b> Okafor');
+
+  await expect(stMarys).toHaveText('1 / 20');
+  await expect(screen.getByTestId('turnout-total')).toHaveText('1');
+
+  // A refresh shows the status, not the form; the count does not move.
+  await phone.reload();
+  await expect(phone.getByTestId('checked-in')).toBeVisible();
+  await expect(phone.getByRole('button', { name: 'Check in', exact: true })).toHaveCount(0);
+  await expect(stMarys).toHaveText('1 / 20');
+
+  // The chair marks St Mary's called: the board shows it.
+  await chair.getByRole('checkbox', { name: "St Mary's Church" }).check();
+  await expect(screen.locator('[data-institution="stmarys"]')).toHaveClass(/called/);
+  await expect(chair.getByTestId('chair-turnout')).toContainText('1 checked in');
+});
+
+test('the phone form says what is missing, beside the field', async ({ openPage, request }) => {
+  const assembly = await createAssembly(request, SETUP);
+  const phone = await openPage({ width: 360, height: 740 });
+  await phone.goto(assembly.paths.join);
+  await phone.getByRole('button', { name: 'Check in' }).click();
+  await expect(phone.getByText('Please type your name.')).toBeVisible();
+  await expect(phone.getByText('Please choose your institution, or Other / guest.')).toBeVisible();
+  await phone.getByLabel('Your name').fill('Guest Gwen');
+  await phone.getByLabel('Other / guest').check();
+  await phone.getByLabel('Organisation (optional)').fill('The Gazette');
+  await phone.getByRole('button', { name: 'Check in' }).click();
+  await expect(phone.getByTestId('checked-in')).toContainText('The Gazette');
+});
+
+test('a door steward checks a registrant in by search, and can undo it', async ({ openPage, request }) => {
+  const assembly = await createAssembly(request, SETUP);
+  await addRegistrants(request, assembly, [
+    { name: 'Ada Lovelace', institution: "St Mary's Church" },
+    { name: 'Adam Smith', institution: 'Riverside School' },
+    { name: 'Bea Cole', institution: 'East London Mosque' },
+  ]);
+  const door = await openPage({ width: 412, height: 900 });
+  await door.goto(assembly.paths.door);
+  await door.getByLabel(/^Name \(3 registered\)/).fill('ada lov');
+  const results = door.getByTestId('registrant');
+  await expect(results).toHaveCount(1);
+  await results.getByRole('button', { name: /Check in/ }).click();
+  await expect(door.getByTestId('door-report')).toContainText('Ada Lovelace is checked in.');
+  await expect(door.getByTestId('door-total')).toHaveText('1');
+
+  // Searching again shows when she came in.
+  await door.getByLabel(/^Name \(3 registered\)/).fill('Ada L');
+  await expect(door.getByTestId('registrant')).toContainText('In at');
+
+  await door.getByTestId('door-report').getByRole('button', { name: 'Undo' }).click();
+  await expect(door.getByTestId('door-total')).toHaveText('0');
+
+  // A walk-in, typed in: name, institution, Enter.
+  await door.getByLabel('Name', { exact: true }).fill('Walk-in Wanda');
+  await door.getByLabel('Institution').selectOption({ label: 'East London Mosque' });
+  await door.getByLabel('Name', { exact: true }).press('Enter');
+  await expect(door.getByTestId('door-report')).toContainText('Walk-in Wanda is checked in.');
+  await expect(door.getByTestId('door-total')).toHaveText('1');
+});
+
+test('check-ins made while offline wait on the door device and sync once', async ({ openPage, request }) => {
+  const assembly = await createAssembly(request, SETUP);
+  const chair = await openPage();
+  await chair.goto(assembly.paths.chair);
+  const door = await openPage({ width: 412, height: 900 });
+  await door.goto(assembly.paths.door);
+  await expect(door.getByTestId('door-total')).toHaveText('0');
+
+  await door.context().setOffline(true);
+  for (const name of ['Offline Olu', 'Offline Pim']) {
+    await door.getByLabel('Name', { exact: true }).fill(name);
+    await door.getByLabel('Institution').selectOption({ label: 'Riverside School' });
+    await door.getByRole('button', { name: 'Check in', exact: true }).click();
+    await expect(door.getByTestId('door-report')).toContainText('saved on this device');
+  }
+  await door.getByRole('button', { name: 'One more in Stalls' }).click();
+  await expect(door.getByTestId('outbox-waiting')).toHaveText('3 waiting to sync');
+
+  // A reload while offline keeps the queue (it lives in the browser's storage).
+  await door.reload().catch(() => {});
+  await door.context().setOffline(false);
+  await door.goto(assembly.paths.door);
+  await expect(door.getByTestId('outbox-waiting')).toHaveCount(0, { timeout: 20_000 });
+  await expect(door.getByTestId('door-total')).toHaveText('2');
+  await expect(chair.getByTestId('chair-turnout')).toContainText('2 checked in');
+  await expect(chair.getByTestId('chair-turnout')).toContainText('headcount 1');
+});
+
+test('a ticket QR held up to the door’s camera checks its holder in', async ({ request }) => {
+  const assembly = await createAssembly(request, SETUP);
+  const [ticket] = await addRegistrants(request, assembly, [{ name: 'Ada Lovelace', institution: "St Mary's Church" }]);
+  const video = path.join(os.tmpdir(), `ticket-${assembly.code}.y4m`);
+  writeQrVideo(ticket!.url, video);
+
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    args: [
+      ...CHROMIUM_ARGS,
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+      `--use-file-for-fake-video-capture=${video}`,
+    ],
+  });
+  try {
+    const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+    await context.grantPermissions(['camera']);
+    const door = await context.newPage();
+    const errors: string[] = [];
+    door.on('pageerror', (error) => errors.push(error.message));
+    await door.goto(assembly.paths.door);
+    await door.getByRole('button', { name: 'Scan with the camera' }).click();
+    await expect(door.getByTestId('door-report')).toContainText('Ada Lovelace is checked in.', { timeout: 20_000 });
+    await expect(door.getByTestId('door-total')).toHaveText('1');
+    // The ticket stays in front of the camera: it is not counted again.
+    await door.waitForTimeout(1_500);
+    await expect(door.getByTestId('door-total')).toHaveText('1');
+
+    // The same ticket typed in (a handheld scanner types like a keyboard): already in, with the time.
+    await door.getByRole('button', { name: 'Stop the camera' }).click();
+    await door.getByLabel('Ticket code or link').fill(ticket!.url);
+    await door.getByLabel('Ticket code or link').press('Enter');
+    await expect(door.getByTestId('door-report')).toContainText(/already in at \d\d:\d\d/);
+    // A forged one is refused.
+    await door.getByLabel('Ticket code or link').fill(`${assembly.code}.AAAAAAAAAAAAAAAAAAAAAA`);
+    await door.getByLabel('Ticket code or link').press('Enter');
+    await expect(door.getByTestId('door-report')).toContainText('Unknown ticket');
+    expect(errors).toEqual([]);
+
+    // The ticket's own page shows the holder is in.
+    const page = await context.newPage();
+    await page.goto(new URL(ticket!.url).pathname);
+    await expect(page.getByTestId('ticket')).toContainText('Ada Lovelace');
+    await expect(page.getByRole('status')).toContainText('Checked in at');
+  } finally {
+    await browser.close();
+  }
+});
