@@ -2,11 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AssemblyHost, CreatedAssembly } from './assemblies/assemblyHost';
+import { registrantsFrom, rowsFromCsv } from './http/registrantsImport';
 
 const DEMO_FILE = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
   '../examples/demo-assembly.json',
 );
+
+const DEMO_REGISTRANTS = path.resolve(path.dirname(DEMO_FILE), 'demo-registrants.csv');
 
 const QUARTER_HOUR = 15 * 60_000;
 
@@ -28,5 +31,14 @@ export async function createDemoAssembly(host: AssemblyHost, now = Date.now()): 
     setup: { ...setup, assembly: { startsAt, endsAt: details.endsAt } },
   });
   if (!reply.ok) throw new Error(`demo setup refused: ${reply.message}`);
+  // A few pre-registered people, so the door's search and tickets have someone to find.
+  const rows = rowsFromCsv(fs.readFileSync(DEMO_REGISTRANTS, 'utf8')).rows;
+  const registrants = registrantsFrom(rows, room.committed.institutions);
+  if (!registrants.ok) throw new Error(`demo registrants refused: ${registrants.problems.join('; ')}`);
+  const added = await host.execute(room, 'admin', {
+    type: 'addRegistrants',
+    registrants: registrants.registrants,
+  });
+  if (!added.ok) throw new Error(`demo registrants refused: ${added.message}`);
   return created;
 }

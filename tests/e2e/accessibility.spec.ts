@@ -50,3 +50,60 @@ test('the home page, chair console, projector and phone page have no accessibili
   await expect(screen.getByTestId('refused')).toBeVisible();
   expect(await violations(screen)).toEqual([]);
 });
+
+test('check-in on a phone, the door page, the roll call and a ticket have no accessibility faults axe can find', async ({
+  openPage,
+  request,
+}) => {
+  const assembly = await createAssembly(request, {
+    ...SETUP,
+    institutions: Array.from({ length: 12 }, (_, i) => ({
+      id: `inst${i}`,
+      name: `Institution ${i + 1}`,
+      section: i % 2 ? 'Balcony' : 'Stalls',
+      committed: 10 + i,
+    })),
+  });
+  const adminKey = assembly.paths.admin.split('#key=')[1]!;
+  const imported = await request.post(`/api/assemblies/${assembly.code}/registrants`, {
+    data: { registrants: [{ name: 'Ada Lovelace', institution: 'Institution 1' }, { name: 'Adam Smith' }] },
+    headers: { authorization: `Bearer ${adminKey}` },
+  });
+  const [ticket] = (await imported.json()).tickets as { url: string }[];
+
+  const phone = await openPage({ width: 360, height: 740 });
+  await phone.goto(assembly.paths.join);
+  // The form with its errors showing, then checked in.
+  await phone.getByRole('button', { name: 'Check in', exact: true }).click();
+  await expect(phone.getByText('Please type your name.')).toBeVisible();
+  expect(await violations(phone)).toEqual([]);
+  await phone.getByLabel('Search').fill('Institution 1');
+  await phone.getByLabel('Your name').fill('Ada');
+  await phone.getByLabel('Institution 1', { exact: true }).check();
+  await phone.getByRole('button', { name: 'Check in', exact: true }).click();
+  await expect(phone.getByTestId('checked-in')).toBeVisible();
+  expect(await violations(phone)).toEqual([]);
+
+  const door = await openPage({ width: 412, height: 900 });
+  await door.goto(assembly.paths.door);
+  await door.getByLabel(/^Name \(2 registered\)/).fill('Ada');
+  await expect(door.getByTestId('registrant')).toHaveCount(2);
+  await door.getByTestId('registrant').first().getByRole('button').click();
+  await expect(door.getByTestId('door-report')).toContainText('checked in');
+  await door.getByText('By institution').click();
+  expect(await violations(door)).toEqual([]);
+
+  const screen = await openPage({ width: 1280, height: 720 });
+  await screen.goto(assembly.paths.screen);
+  const chairKey = assembly.paths.chair.split('#key=')[1]!;
+  await request.post(`/api/assemblies/${assembly.code}/commands`, {
+    data: { type: 'setScene', scene: 'rollCall' },
+    headers: { authorization: `Bearer ${chairKey}` },
+  });
+  await expect(screen.getByTestId('scene-roll-call')).toBeVisible();
+  expect(await violations(screen)).toEqual([]);
+
+  await phone.goto(new URL(ticket!.url).pathname);
+  await expect(phone.getByTestId('ticket')).toBeVisible();
+  expect(await violations(phone)).toEqual([]);
+});

@@ -8,7 +8,9 @@ export function chromiumPath(): string | undefined {
   const candidate = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (fs.existsSync(candidate)) return candidate;
   if (process.env.CI)
-    throw new Error(`No Chromium at ${candidate}. Install it (apt-get install chromium) or set CHROMIUM_PATH.`);
+    throw new Error(
+      `No Chromium at ${candidate}. Install it (apt-get install chromium) or set CHROMIUM_PATH.`,
+    );
   return undefined;
 }
 

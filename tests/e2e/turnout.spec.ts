@@ -148,7 +148,9 @@ test('check-ins made while offline wait on the door device and sync once', async
 
 test('a ticket QR held up to the door’s camera checks its holder in', async ({ request }) => {
   const assembly = await createAssembly(request, SETUP);
-  const [ticket] = await addRegistrants(request, assembly, [{ name: 'Ada Lovelace', institution: "St Mary's Church" }]);
+  const [ticket] = await addRegistrants(request, assembly, [
+    { name: 'Ada Lovelace', institution: "St Mary's Church" },
+  ]);
   const video = path.join(os.tmpdir(), `ticket-${assembly.code}.y4m`);
   writeQrVideo(ticket!.url, video);
 
@@ -169,7 +171,9 @@ test('a ticket QR held up to the door’s camera checks its holder in', async ({
     door.on('pageerror', (error) => errors.push(error.message));
     await door.goto(assembly.paths.door);
     await door.getByRole('button', { name: 'Scan with the camera' }).click();
-    await expect(door.getByTestId('door-report')).toContainText('Ada Lovelace is checked in.', { timeout: 20_000 });
+    await expect(door.getByTestId('door-report')).toContainText('Ada Lovelace is checked in.', {
+      timeout: 20_000,
+    });
     await expect(door.getByTestId('door-total')).toHaveText('1');
     // The ticket stays in front of the camera: it is not counted again.
     await door.waitForTimeout(1_500);

@@ -39,6 +39,9 @@ export function RollCallPanel(props: {
           >
             {state.live.scene === 'rollCall' ? 'Back to agenda' : 'Show on screen'}
           </button>
+          {onScreen && state.live.scene !== 'rollCall' && (
+            <span className="muted">On the screen with this item</span>
+          )}
           {ROLL_CALL_ORDERS.map((order) => (
             <button
               key={order}

@@ -55,14 +55,21 @@ export function Headcount({ state }: { state: AssemblyState }) {
               >
                 +1
               </button>
-              <span className="muted headcount-note">
-                all doors {formatCount(sectionHeadcount(state.turnout, section))} · named{' '}
-                {formatCount(namedIn(section))}
-              </span>
+              <HeadcountNote counted={sectionHeadcount(state.turnout, section)} named={namedIn(section)} />
             </li>
           );
         })}
       </ul>
     </section>
+  );
+}
+
+/** The section's headcount from every door beside its named check-ins, and the gap. */
+function HeadcountNote({ counted, named }: { counted: number; named: number }) {
+  return (
+    <span className="muted headcount-note">
+      all doors {formatCount(counted)} · named {formatCount(named)}
+      {counted > named && <> · {formatCount(counted - named)} not signed in</>}
+    </span>
   );
 }
