@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CommandReply } from '../../shared/protocol/socket';
 import { createAssembly, importSetup, MirrorClient, tempDir, waitFor } from './harness';
@@ -89,5 +90,63 @@ describe('kill -9 mid-session', () => {
     const next = await chair.command({ type: 'nextItem', fromItemId: 'story' });
     expect(next.ok).toBe(true);
     await waitFor(() => screen.state.live.currentItemId === 'close');
+  }, 180_000);
+
+  it('loses no acknowledged check-in, and resent ones still count once', async () => {
+    const port = await freePort();
+    const dataDir = tempDir();
+    const url = `http://127.0.0.1:${port}`;
+    child = await startServerProcess(port, dataDir);
+    const created = await createAssembly(url, { title: 'Check-in storm' });
+    await importSetup(url, created);
+    const door = await new MirrorClient(url, { code: created.code, key: created.keys.door }).ready();
+    const phone = await new MirrorClient(url, { code: created.code }).ready();
+    clients.push(door, phone);
+
+    const commands = Array.from({ length: 400 }, (_, i) => ({
+      type: 'checkIn',
+      checkInId: randomUUID(),
+      name: `Storm ${i}`,
+      institutionId: i % 2 ? 'mosque' : 'stmarys',
+    }));
+    const acked = new Set<string>();
+    const server = child;
+    await Promise.all(
+      commands.map(async (command, i) => {
+        if (i % 10 === 0) await new Promise((resolve) => setTimeout(resolve, i / 2));
+        const reply = await door.command(command).catch(() => null);
+        if (reply?.ok) acked.add(command.checkInId);
+        if (acked.size === 100) void killHard(server);
+      }),
+    );
+    await killHard(server);
+    expect(acked.size).toBeGreaterThanOrEqual(100);
+    expect(acked.size).toBeLessThan(400);
+
+    child = await startServerProcess(port, dataDir);
+    await waitFor(() => door.socket.connected && phone.socket.connected, 20_000, 'reconnect');
+    // The door's outbox sends everything again, acked or not: each counts once.
+    const replies = await Promise.all(commands.map((command) => door.command(command)));
+    expect(replies.every((reply) => reply.ok)).toBe(true);
+
+    const { default: Database } = await import('better-sqlite3');
+    const db = new Database(`${dataDir}/assembly-live.sqlite`, { readonly: true });
+    const stored = (
+      db.prepare("SELECT event FROM journal WHERE code = ? AND type = 'checkedIn'").all(created.code) as {
+        event: string;
+      }[]
+    ).map((row) => JSON.parse(row.event).checkIn.id as string);
+    db.close();
+    expect(stored).toHaveLength(400);
+    expect(new Set(stored).size).toBe(400);
+    for (const id of acked) expect(stored).toContain(id);
+    await waitFor(
+      () =>
+        (phone.state.turnout.byInstitution.mosque ?? 0) + (phone.state.turnout.byInstitution.stmarys ?? 0) ===
+        400,
+      10_000,
+      'the public count to reach 400',
+    );
+    expect(phone.state.turnout.byInstitution).toEqual({ mosque: 200, stmarys: 200 });
   }, 180_000);
 });
