@@ -199,3 +199,32 @@ test('a ticket QR held up to the door’s camera checks its holder in', async ({
     await browser.close();
   }
 });
+
+test('the organiser imports registrants from a CSV file, row errors first', async ({ openPage, request }) => {
+  const assembly = await createAssembly(request, SETUP);
+  const admin = await openPage();
+  await admin.goto(assembly.paths.admin);
+  const file = (text: string) => ({
+    name: 'registrants.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(text),
+  });
+  await admin
+    .getByLabel('Import registrants (CSV)…')
+    .setInputFiles(
+      file('name,institution,email\nAda Lovelace,St Marys Church,\nBea Cole,Riverside School,\n'),
+    );
+  await expect(admin.getByTestId('registrants-result')).toContainText('Nothing was imported');
+  await expect(admin.getByTestId('registrants-result')).toContainText(
+    'row 2: institution "St Marys Church" is not in this assembly',
+  );
+  await admin
+    .getByLabel('Import registrants (CSV)…')
+    .setInputFiles(
+      file("name,institution,email\nAda Lovelace,St Mary's Church,\nBea Cole,Riverside School,\n"),
+    );
+  await expect(admin.getByTestId('registrants-result')).toContainText('Imported 2 registrants');
+  const download = admin.waitForEvent('download');
+  await admin.getByRole('button', { name: 'Download turnout.csv' }).click();
+  expect((await download).suggestedFilename()).toBe(`${assembly.code}-turnout.csv`);
+});

@@ -5,6 +5,7 @@ import { ConnectionBadge } from '../../components/ConnectionBadge';
 import { Refused } from '../../components/Refused';
 import { useAssembly } from '../../connection/assemblyStore';
 import { useAssemblyConnection } from '../../connection/useAssemblyConnection';
+import { TurnoutAdmin } from './TurnoutAdmin';
 
 /**
  * The organiser's page, for now: import the setup file, see what is loaded, and open the
@@ -88,6 +89,8 @@ export default function AdminScreen({ code, staffKey }: { code: string; staffKey
           </p>
         )}
       </section>
+
+      {staffKey && <TurnoutAdmin code={code} staffKey={staffKey} state={state} />}
 
       <section aria-label="Loaded">
         <h2>Loaded</h2>
