@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { type AssemblyDetails, emptyAssembly } from '../../shared/domain/assembly';
+import { type AssemblyDetails, emptyAssembly, withCurrentShape } from '../../shared/domain/assembly';
 import { decide } from '../../shared/domain/decide';
 import { evolveAll } from '../../shared/domain/evolve';
 import { audienceOf, entriesFor, stateFor } from '../../shared/domain/views';
@@ -121,7 +121,7 @@ export class AssemblyHost {
     const entries = await store.readJournal(code, Math.max(0, snapshotSeq - RECENT_ON_LOAD));
     const tail = entries.filter((entry) => entry.seq > snapshotSeq);
     const state = evolveAll(
-      snapshot?.state ?? emptyAssembly(code),
+      snapshot ? withCurrentShape(snapshot.state) : emptyAssembly(code),
       tail.map((entry) => entry.event),
     );
     const seq = tail.at(-1)?.seq ?? snapshotSeq;

@@ -144,6 +144,21 @@ export function emptyAssembly(code: string): AssemblyState {
   };
 }
 
+/**
+ * A state saved by an earlier version (a snapshot on disk) gets the parts added since,
+ * empty, so an assembly survives an upgrade of the server.
+ */
+export function withCurrentShape(saved: AssemblyState): AssemblyState {
+  const empty = emptyAssembly(saved.code);
+  return {
+    ...empty,
+    ...saved,
+    live: { ...empty.live, ...saved.live },
+    turnout: { ...empty.turnout, ...saved.turnout },
+    attendance: { ...empty.attendance, ...saved.attendance },
+  };
+}
+
 export function currentItem(state: AssemblyState): AgendaItem | null {
   const id = state.live.currentItemId;
   return id === null ? null : (state.agenda.find((item) => item.id === id) ?? null);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AssemblyState } from '../../shared/domain/assembly';
+import { type AssemblyState, withCurrentShape } from '../../shared/domain/assembly';
 import { decide } from '../../shared/domain/decide';
 import { evolveAll } from '../../shared/domain/evolve';
 import { emptyRegister, lookup, put, remove, valuesOf } from '../../shared/domain/register';
@@ -346,5 +346,17 @@ describe('the register', () => {
     expect(lookup(register, 'id-5')).toBe(55);
     expect(remove(smaller, 'id-5')).toBe(smaller);
     expect(valuesOf(smaller)).toHaveLength(1999);
+  });
+});
+
+describe('a snapshot saved before turnout existed', () => {
+  it('loads with empty turnout and takes check-ins', () => {
+    const { turnout: _t, attendance: _a, ...old } = assembly();
+    const oldLive = { ...old.live } as Partial<AssemblyState['live']>;
+    delete oldLive.rollCallOrder;
+    const upgraded = withCurrentShape({ ...old, live: oldLive } as unknown as AssemblyState);
+    expect(upgraded.live.rollCallOrder).toBe('section');
+    const state = run(upgraded, 'public', checkIn(1));
+    expect(state.turnout.byInstitution).toEqual({ stmarys: 1 });
   });
 });
