@@ -1,21 +1,20 @@
 import Papa from 'papaparse';
 import { z } from 'zod';
 import type { Institution } from '../../shared/domain/assembly';
-import { describeIssues, text } from '../../shared/protocol/fields';
+import { describeIssues, requiredText, text } from '../../shared/protocol/fields';
 import { LIMITS } from '../../shared/protocol/limits';
 
 // Registrants arrive from the organiser's spreadsheet (CSV) or another system (JSON):
 // name, institution (its name or id; empty for a guest), email.
 
-const rowSchema = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(1, 'name is empty')
-    .max(LIMITS.personName, `name is over ${LIMITS.personName} characters`),
-  institution: text(LIMITS.title).default(''),
-  email: text(LIMITS.contact).default(''),
-});
+const rowSchema = z
+  .object({
+    name: requiredText(LIMITS.personName),
+    institution: text(LIMITS.title).default(''),
+    email: text(LIMITS.contact).default(''),
+  })
+  // An unknown column (a "phone", a misspelt "instituton") is refused, never silently dropped.
+  .strict();
 
 export interface RegistrantRow {
   name: string;
@@ -36,7 +35,11 @@ export function rowsFromCsv(csv: string): { rows: unknown[]; problems: string[] 
     skipEmptyLines: 'greedy',
     transformHeader: (header) => normalise(header),
   });
-  const problems = parsed.errors.slice(0, 10).map((e) => `row ${(e.row ?? 0) + 2}: ${e.message}`);
+  // A short row (a name and nothing else) is fine: its missing cells are empty.
+  const problems = parsed.errors
+    .filter((e) => e.code !== 'TooFewFields')
+    .slice(0, 10)
+    .map((e) => `row ${(e.row ?? 0) + 2}: ${e.message}`);
   const fields = parsed.meta.fields ?? [];
   if (!fields.includes('name'))
     problems.unshift('The first line must name the columns: name, institution, email.');

@@ -48,7 +48,8 @@ export function turnoutRoutes(router: express.Router, { host, locate, send, base
         .json({ ...failure('invalid_body', checked.problems.join('; ')), problems: checked.problems });
       return;
     }
-    const before = room.decided.attendance.registrants.length;
+    // Anything this import records comes after what has been decided so far.
+    const seqBefore = room.decidedSeq;
     const reply = await host.execute(
       room,
       found.role,
@@ -56,12 +57,23 @@ export function turnoutRoutes(router: express.Router, { host, locate, send, base
       req.ip ?? 'unknown',
     );
     if (!reply.ok) return send(res, reply);
+    // The tickets made by this import: read from the event recorded at its seq (another
+    // import running at the same moment has its own seq).
+    const entry =
+      reply.seq > seqBefore
+        ? (await host.room(room.code))?.entriesAfter(reply.seq - 1)?.find((e) => e.seq === reply.seq)
+        : undefined;
+    const asked = new Set(checked.registrants.map((r) => `${r.name}|${r.institutionId}|${r.email}`));
+    const added =
+      entry?.event.type === 'registrantsAdded'
+        ? entry.event.registrants.filter((r) => asked.has(`${r.name}|${r.institutionId}|${r.email}`))
+        : [];
     const base = baseUrl(req);
-    const added = (await host.room(room.code))?.committed.attendance.registrants.slice(before) ?? [];
     res.json({
       ok: true,
       seq: reply.seq,
       added: added.length,
+      alreadyRegistered: checked.registrants.length - added.length,
       tickets: added.map((r) => ({ id: r.id, name: r.name, url: `${base}${ticketPath(r.ticket)}` })),
     });
   });

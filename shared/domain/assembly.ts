@@ -1,4 +1,5 @@
 // The assembly's authoritative state: what the server holds and every client mirrors.
+import { DEFAULT_RESPONSE_MS, type FollowUp, type Responses, type ResponseTimer } from './responses';
 import { type Attendance, emptyAttendance, emptyTurnout, type RollCallOrder, type Turnout } from './turnout';
 
 export const ITEM_KINDS = [
@@ -39,6 +40,8 @@ export interface AgendaItem {
   /** The chair's private notes: never sent to the screen or phones. */
   notes: string;
   askId: string | null;
+  /** How long each power-holder has to answer this item's ask. */
+  responseMs: number;
 }
 
 export interface Institution {
@@ -78,7 +81,7 @@ export interface Timer {
   accumulatedMs: number;
 }
 
-export const SCENES = ['agenda', 'rollCall', 'join', 'blank'] as const;
+export const SCENES = ['agenda', 'rollCall', 'commitments', 'join', 'blank'] as const;
 export type Scene = (typeof SCENES)[number];
 
 export interface Live {
@@ -87,7 +90,13 @@ export interface Live {
   scene: Scene;
   message: string | null;
   rollCallOrder: RollCallOrder;
+  responseTimer: ResponseTimer | null;
 }
+
+/** What undo takes back: a change to the live state, or the last answer recorded. */
+export type UndoStep =
+  | { kind: 'live'; live: Live }
+  | { kind: 'response'; askId: string; powerHolderId: string };
 
 export type AssemblyStatus = 'draft' | 'live' | 'closed';
 
@@ -110,8 +119,10 @@ export interface AssemblyState extends AssemblyDetails {
   turnout: Turnout;
   /** Names and contacts: staff only (views.ts strips them for everyone else). */
   attendance: Attendance;
-  /** Earlier live states, newest last, so the chair can undo a wrong press. */
-  undo: Live[];
+  responses: Responses;
+  followUps: FollowUp[];
+  /** What the chair can take back, newest last. */
+  undo: UndoStep[];
 }
 
 export const UNDO_DEPTH = 20;
@@ -137,9 +148,12 @@ export function emptyAssembly(code: string): AssemblyState {
       scene: 'agenda',
       message: null,
       rollCallOrder: 'section',
+      responseTimer: null,
     },
     turnout: emptyTurnout(),
     attendance: emptyAttendance(),
+    responses: {},
+    followUps: [],
     undo: [],
   };
 }
@@ -156,6 +170,11 @@ export function withCurrentShape(saved: AssemblyState): AssemblyState {
     live: { ...empty.live, ...saved.live },
     turnout: { ...empty.turnout, ...saved.turnout },
     attendance: { ...empty.attendance, ...saved.attendance },
+    agenda: saved.agenda.map((item) => ({ ...item, responseMs: item.responseMs ?? DEFAULT_RESPONSE_MS })),
+    // Before answers could be undone, the undo stack held live states only.
+    undo: (saved.undo as (UndoStep | Live)[]).map((step) =>
+      'kind' in step ? step : { kind: 'live' as const, live: step },
+    ),
   };
 }
 

@@ -6,6 +6,7 @@ import type { Role } from '../protocol/roles';
 import { normaliseSetup } from '../protocol/setup';
 import { type AssemblyState, currentIndex, currentItem } from './assembly';
 import { lookup } from './register';
+import { currentAnswer, DEFAULT_RESPONSE_MS } from './responses';
 import { ticketAssembly, ticketFromScan, ticketToken } from './tickets';
 import { isRunning } from './timer';
 import { type CheckIn, PHONES_DEVICE, type Registrant } from './turnout';
@@ -24,7 +25,13 @@ const accept = (...events: DomainEvent[]): Decision => ({ ok: true, events });
 /** Already so: acknowledged, nothing recorded (a double press is harmless). */
 const unchanged = (): Decision => ({ ok: true, events: [] });
 
-const CLOSED_ALLOWS = new Set<Command['type']>(['reopenAssembly', 'updateDetails', 'closeAssembly']);
+// After the night the record is settled, but follow-up on commitments goes on.
+const CLOSED_ALLOWS = new Set<Command['type']>([
+  'reopenAssembly',
+  'updateDetails',
+  'closeAssembly',
+  'addFollowUp',
+]);
 
 /** The rules of the night: what a command means in this state. Pure; time comes from ctx. */
 export function decide(state: AssemblyState, command: Command, ctx: DecideContext): Decision {
@@ -79,8 +86,16 @@ export function decide(state: AssemblyState, command: Command, ctx: DecideContex
     case 'clearMessage':
       return live.message === null ? unchanged() : accept({ type: 'messageCleared' });
     case 'undo': {
-      const previous = state.undo.at(-1);
-      return previous ? accept({ type: 'undone', live: previous }) : failure('nothing_to_undo');
+      const step = state.undo.at(-1);
+      if (!step) return failure('nothing_to_undo');
+      return step.kind === 'live'
+        ? accept({ type: 'undone', live: step.live })
+        : accept({
+            type: 'responseWithdrawn',
+            askId: step.askId,
+            powerHolderId: step.powerHolderId,
+            at: ctx.now,
+          });
     }
     case 'closeAssembly':
       return state.status === 'closed' ? unchanged() : accept({ type: 'assemblyClosed', at: ctx.now });
@@ -101,6 +116,14 @@ export function decide(state: AssemblyState, command: Command, ctx: DecideContex
       if (command.institutionId !== null && !hasInstitution(state, command.institutionId))
         return failure('unknown_institution');
       const self = ctx.actor === 'public';
+      if (self && !lookup(state.attendance.checkIns, command.checkInId)) {
+        if (state.turnout.phonesClosed) return failure('phone_check_in_closed');
+        if ((state.turnout.byDevice[PHONES_DEVICE] ?? 0) >= LIMITS.phoneCheckIns)
+          return failure(
+            'turnout_full',
+            'Check-in on phones is full. Please check in with a steward at the door.',
+          );
+      }
       return checkInOnce(state, ctx, {
         id: command.checkInId,
         name: command.name,
@@ -134,6 +157,9 @@ export function decide(state: AssemblyState, command: Command, ctx: DecideContex
         : accept({ type: 'checkInUndone', checkInId: checkIn.id, at: ctx.now });
     }
     case 'setHeadcount': {
+      const sections = new Set(state.institutions.map((i) => i.section));
+      if (sections.size === 0) sections.add('');
+      if (!sections.has(command.section)) return failure('unknown_section');
       const current = state.turnout.headcounts[command.section]?.[command.deviceId] ?? 0;
       return current === command.count
         ? unchanged()
@@ -156,6 +182,10 @@ export function decide(state: AssemblyState, command: Command, ctx: DecideContex
             at: ctx.now,
           });
     }
+    case 'setPhoneCheckIn':
+      return state.turnout.phonesClosed === !command.open
+        ? unchanged()
+        : accept({ type: 'phoneCheckInSet', open: command.open });
     case 'sortRollCall':
       return live.rollCallOrder === command.order
         ? unchanged()
@@ -173,7 +203,13 @@ export function decide(state: AssemblyState, command: Command, ctx: DecideContex
           'unknown_institution',
           `Registrant ${unknown + 1}: ${ERROR_CODES.unknown_institution}`,
         );
-      const added: Registrant[] = command.registrants.map((r, i) => ({
+      // The same spreadsheet imported twice must not give anyone two tickets.
+      const sameAs = (r: { name: string; institutionId: string | null; email: string }) =>
+        `${r.name.toLocaleLowerCase()}|${r.institutionId}|${r.email.toLocaleLowerCase()}`;
+      const seen = new Set(registrants.map(sameAs));
+      const fresh = command.registrants.filter((r) => !seen.has(sameAs(r)) && seen.add(sameAs(r)));
+      if (fresh.length === 0) return unchanged();
+      const added: Registrant[] = fresh.map((r, i) => ({
         id: `r${registrants.length + i + 1}`,
         name: r.name,
         institutionId: r.institutionId,
@@ -182,9 +218,72 @@ export function decide(state: AssemblyState, command: Command, ctx: DecideContex
       }));
       return accept({ type: 'registrantsAdded', registrants: added });
     }
+    case 'recordResponse': {
+      const refused = askedOf(state, command.askId, command.powerHolderId);
+      if (refused) return refused;
+      const now = currentAnswer(state.responses, command.askId, command.powerHolderId);
+      if (now?.answer === command.answer && now.note === command.note) return unchanged();
+      return accept({
+        type: 'responseRecorded',
+        askId: command.askId,
+        powerHolderId: command.powerHolderId,
+        answer: command.answer,
+        note: command.note,
+        at: ctx.now,
+      });
+    }
+    case 'startResponseTimer': {
+      const refused = askedOf(state, command.askId, command.powerHolderId);
+      if (refused) return refused;
+      const item = currentItem(state);
+      const durationMs = item?.askId === command.askId ? item.responseMs : DEFAULT_RESPONSE_MS;
+      return accept({
+        type: 'responseTimerStarted',
+        askId: command.askId,
+        powerHolderId: command.powerHolderId,
+        durationMs,
+        at: ctx.now,
+      });
+    }
+    case 'stopResponseTimer':
+      return live.responseTimer === null
+        ? unchanged()
+        : accept({ type: 'responseTimerStopped', at: ctx.now });
+    case 'addFollowUp': {
+      const refused = askedOf(state, command.askId, command.powerHolderId);
+      if (refused) return refused;
+      if (state.followUps.length >= LIMITS.followUps) return failure('invalid_body', 'Too many follow-ups.');
+      return accept({
+        type: 'followUpAdded',
+        followUp: {
+          id: `f${state.followUps.length + 1}`,
+          askId: command.askId,
+          powerHolderId: command.powerHolderId,
+          status: command.status,
+          note: command.note,
+          link: command.link,
+          date: command.date,
+          at: ctx.now,
+        },
+      });
+    }
     default:
       return command satisfies never;
   }
+}
+
+/** Refuses an answer, clock or follow-up for an ask that does not exist or was not put to this power-holder. */
+function askedOf(state: AssemblyState, askId: string, powerHolderId: string): Failure | null {
+  const ask = state.asks.find((a) => a.id === askId);
+  if (!ask) return failure('unknown_ask');
+  if (!ask.targetIds.includes(powerHolderId)) {
+    const holder = state.powerHolders.find((p) => p.id === powerHolderId);
+    return failure(
+      'not_asked',
+      `${holder ? holder.name : 'That power-holder'} was not asked “${ask.title}”.`,
+    );
+  }
+  return null;
 }
 
 const hasInstitution = (state: AssemblyState, id: string) => state.institutions.some((i) => i.id === id);

@@ -1,12 +1,24 @@
 import type { DomainEvent } from '../protocol/events';
-import { type AssemblyState, emptyAssembly, idleTimer, type Live, UNDO_DEPTH } from './assembly';
+import {
+  type AssemblyState,
+  emptyAssembly,
+  idleTimer,
+  type Live,
+  UNDO_DEPTH,
+  type UndoStep,
+} from './assembly';
 import { lookup, put, remove } from './register';
+import type { ResponseEntry, Responses } from './responses';
 import { adjustTimer, pauseTimer, startTimer } from './timer';
 import { bump, type CheckIn, type Turnout } from './turnout';
 
 /** A change the chair can take back: the live state before it goes on the undo stack. */
 function changeLive(state: AssemblyState, live: Live): AssemblyState {
-  return { ...state, live, undo: [...state.undo, state.live].slice(-UNDO_DEPTH) };
+  return pushUndo({ ...state, live }, { kind: 'live', live: state.live });
+}
+
+function pushUndo(state: AssemblyState, step: UndoStep): AssemblyState {
+  return { ...state, undo: [...state.undo, step].slice(-UNDO_DEPTH) };
 }
 
 /** Applies one recorded fact. Pure and total: the server and every client run this. */
@@ -43,6 +55,7 @@ export function evolve(state: AssemblyState, event: DomainEvent): AssemblyState 
         ...live,
         currentItemId: event.itemId,
         timer: idleTimer(item?.durationMs ?? 0),
+        responseTimer: null,
       });
       return state.status === 'draft' ? { ...next, status: 'live' } : next;
     }
@@ -130,8 +143,41 @@ export function evolve(state: AssemblyState, event: DomainEvent): AssemblyState 
       const called = event.called ? { ...others, [event.institutionId]: event.at } : others;
       return { ...state, turnout: { ...state.turnout, called } };
     }
+    case 'phoneCheckInSet':
+      return { ...state, turnout: { ...state.turnout, phonesClosed: !event.open } };
     case 'rollCallSorted':
       return changeLive(state, { ...live, rollCallOrder: event.order });
+    case 'responseRecorded': {
+      const { askId, powerHolderId, answer, note, at } = event;
+      const responses = withHistory(state.responses, askId, powerHolderId, (history) => [
+        ...history,
+        { answer, note, at },
+      ]);
+      // The answer has landed: its clock stops.
+      const timer = live.responseTimer;
+      const answered = timer?.askId === askId && timer.powerHolderId === powerHolderId;
+      const next = { ...state, responses, live: answered ? { ...live, responseTimer: null } : live };
+      return pushUndo(next, { kind: 'response', askId, powerHolderId });
+    }
+    case 'responseWithdrawn': {
+      const responses = withHistory(state.responses, event.askId, event.powerHolderId, (history) =>
+        history.slice(0, -1),
+      );
+      return { ...state, responses, undo: state.undo.slice(0, -1) };
+    }
+    case 'responseTimerStarted':
+      return changeLive(state, {
+        ...live,
+        responseTimer: {
+          askId: event.askId,
+          powerHolderId: event.powerHolderId,
+          timer: startTimer(idleTimer(event.durationMs), event.at),
+        },
+      });
+    case 'responseTimerStopped':
+      return changeLive(state, { ...live, responseTimer: null });
+    case 'followUpAdded':
+      return { ...state, followUps: [...state.followUps, event.followUp] };
     case 'turnoutTallied': {
       const { turnout } = state;
       return {
@@ -160,6 +206,16 @@ function counted(turnout: Turnout, checkIn: CheckIn, delta: 1 | -1): Turnout {
     guests: checkIn.institutionId === null ? Math.max(0, turnout.guests + delta) : turnout.guests,
     byDevice: bump(turnout.byDevice, checkIn.device, delta),
   };
+}
+
+function withHistory(
+  responses: Responses,
+  askId: string,
+  powerHolderId: string,
+  change: (history: ResponseEntry[]) => ResponseEntry[],
+): Responses {
+  const forAsk = responses[askId] ?? {};
+  return { ...responses, [askId]: { ...forAsk, [powerHolderId]: change(forAsk[powerHolderId] ?? []) } };
 }
 
 /** Absolute counts for some keys; a zero removes the key. */

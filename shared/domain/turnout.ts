@@ -53,6 +53,8 @@ export interface Turnout {
   headcounts: Record<string, Record<string, number>>;
   /** Institutions the chair has called in the roll call, with when. */
   called: Record<string, number>;
+  /** The chair can close check-in on phones (misuse, or the doors have shut); the door goes on. */
+  phonesClosed: boolean;
 }
 
 /** Personal data: reaches the organiser, chair and door only (door without contacts). */
@@ -72,6 +74,7 @@ export const emptyTurnout = (): Turnout => ({
   byDevice: {},
   headcounts: {},
   called: {},
+  phonesClosed: false,
 });
 
 export const emptyAttendance = (): Attendance => ({

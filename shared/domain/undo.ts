@@ -1,8 +1,10 @@
 import type { AssemblyState, Live } from './assembly';
+import { ANSWER_LOOK, currentAnswer } from './responses';
 
 const SCENE_NAMES: Record<Live['scene'], string> = {
   agenda: 'follow agenda',
   rollCall: 'roll call',
+  commitments: 'commitments board',
   join: 'join QR',
   blank: 'blank screen',
 };
@@ -12,9 +14,17 @@ const SCENE_NAMES: Record<Live['scene'], string> = {
  * the button says what it does before it is pressed. Null when there is nothing to undo.
  */
 export function describeUndo(state: AssemblyState): string | null {
-  const before = state.undo.at(-1);
-  if (!before) return null;
+  const step = state.undo.at(-1);
+  if (!step) return null;
+  if (step.kind === 'response') {
+    const holder = state.powerHolders.find((p) => p.id === step.powerHolderId);
+    const answer = currentAnswer(state.responses, step.askId, step.powerHolderId);
+    return `${holder?.name ?? 'answer'}: ${answer ? ANSWER_LOOK[answer.answer].word : 'answer'}`;
+  }
+  const before = step.live;
   const now = state.live;
+  if (before.responseTimer !== now.responseTimer)
+    return now.responseTimer ? 'answer clock' : 'stop answer clock';
   if (before.currentItemId !== now.currentItemId) {
     const item = state.agenda.find((candidate) => candidate.id === now.currentItemId);
     return item ? `go to ${item.title}` : 'change of item';

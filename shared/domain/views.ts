@@ -71,27 +71,36 @@ function doorEvent(event: DomainEvent): DomainEvent {
  */
 function tallyOf(entries: JournalEntry[], state: AssemblyState): TurnoutTallied {
   const { turnout } = state;
-  const tally: TurnoutTallied = {
-    type: 'turnoutTallied',
-    byInstitution: {},
-    guests: turnout.guests,
-    byDevice: {},
-    headcounts: {},
-  };
+  // Maps, then own properties: a door labelled "__proto__" must not reach an object's prototype.
+  const institutions = new Map<string, number>();
+  const devices = new Map<string, number>();
+  const sections = new Map<string, Record<string, number>>();
   const countCheckIn = (checkIn: CheckIn | undefined) => {
     if (!checkIn) return;
     if (checkIn.institutionId !== null)
-      tally.byInstitution[checkIn.institutionId] = turnout.byInstitution[checkIn.institutionId] ?? 0;
-    tally.byDevice[checkIn.device] = turnout.byDevice[checkIn.device] ?? 0;
+      institutions.set(checkIn.institutionId, ownCount(turnout.byInstitution, checkIn.institutionId));
+    devices.set(checkIn.device, ownCount(turnout.byDevice, checkIn.device));
   };
   for (const { event } of entries) {
     if (event.type === 'checkedIn') countCheckIn(event.checkIn);
     if (event.type === 'checkInUndone') countCheckIn(lookup(state.attendance.checkIns, event.checkInId));
     if (event.type === 'headcountSet')
-      tally.headcounts[event.section] = turnout.headcounts[event.section] ?? {};
+      sections.set(
+        event.section,
+        Object.hasOwn(turnout.headcounts, event.section) ? turnout.headcounts[event.section]! : {},
+      );
   }
-  return tally;
+  return {
+    type: 'turnoutTallied',
+    byInstitution: Object.fromEntries(institutions),
+    guests: turnout.guests,
+    byDevice: Object.fromEntries(devices),
+    headcounts: Object.fromEntries(sections),
+  };
 }
+
+const ownCount = (counts: Record<string, number>, key: string): number =>
+  Object.hasOwn(counts, key) ? counts[key]! : 0;
 
 function publicEntries(entries: JournalEntry[], state: AssemblyState): JournalEntry[] {
   const turnout = entries.filter((entry) => TURNOUT_EVENTS.has(entry.event.type));

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { SCENES } from '../domain/assembly';
+import { ANSWERS, FOLLOW_UP_STATUSES } from '../domain/responses';
 import { ROLL_CALL_ORDERS } from '../domain/turnout';
 import { type Failure, failure } from './errors';
-import { checkInId, describeIssues, idField, requiredText, text } from './fields';
+import { checkInId, describeIssues, idField, moment, requiredText, text } from './fields';
 import { LIMITS } from './limits';
 import type { Role } from './roles';
 import { assemblyDetailsSchema, setupFileSchema } from './setup';
@@ -68,6 +69,24 @@ export const commandSchema = z.discriminatedUnion('type', [
   }),
   command('markCalled', { institutionId: idField, called: z.boolean() }),
   command('sortRollCall', { order: z.enum(ROLL_CALL_ORDERS) }),
+  command('setPhoneCheckIn', { open: z.boolean() }),
+  // Asks and answers.
+  command('recordResponse', {
+    askId: idField,
+    powerHolderId: idField,
+    answer: z.enum(ANSWERS),
+    note: text(LIMITS.responseNote).default(''),
+  }),
+  command('startResponseTimer', { askId: idField, powerHolderId: idField }),
+  command('stopResponseTimer', {}),
+  command('addFollowUp', {
+    askId: idField,
+    powerHolderId: idField,
+    status: z.enum(FOLLOW_UP_STATUSES),
+    note: text(LIMITS.followUpNote).default(''),
+    link: z.union([z.literal(''), z.url({ protocol: /^https?$/ }).max(LIMITS.link)]).default(''),
+    date: moment,
+  }),
   command('addRegistrants', {
     registrants: z
       .array(
@@ -114,6 +133,10 @@ const CHAIR_COMMANDS = new Set<CommandType>([
   'reopenAssembly',
   'markCalled',
   'sortRollCall',
+  'setPhoneCheckIn',
+  'recordResponse',
+  'startResponseTimer',
+  'stopResponseTimer',
 ]);
 
 /** Who may send what. The organiser may do everything the chair may. */

@@ -7,6 +7,7 @@ import type {
   PowerHolder,
   Scene,
 } from '../domain/assembly';
+import type { Answer, FollowUp } from '../domain/responses';
 import type { CheckIn, Registrant, RollCallOrder } from '../domain/turnout';
 import type { Role } from './roles';
 
@@ -29,6 +30,7 @@ export type DomainEvent =
   | { type: 'sceneChanged'; scene: Scene }
   | { type: 'messageShown'; text: string }
   | { type: 'messageCleared' }
+  /** Undo of a live change: the live state before it. */
   | { type: 'undone'; live: Live }
   | { type: 'assemblyClosed'; at: number }
   | { type: 'assemblyReopened' }
@@ -38,6 +40,20 @@ export type DomainEvent =
   | { type: 'registrantsAdded'; registrants: Registrant[] }
   | { type: 'rollCallMarked'; institutionId: string; called: boolean; at: number }
   | { type: 'rollCallSorted'; order: RollCallOrder }
+  | { type: 'phoneCheckInSet'; open: boolean }
+  | {
+      type: 'responseRecorded';
+      askId: string;
+      powerHolderId: string;
+      answer: Answer;
+      note: string;
+      at: number;
+    }
+  /** The chair's undo of the last answer recorded: the journal keeps both. */
+  | { type: 'responseWithdrawn'; askId: string; powerHolderId: string; at: number }
+  | { type: 'responseTimerStarted'; askId: string; powerHolderId: string; durationMs: number; at: number }
+  | { type: 'responseTimerStopped'; at: number }
+  | { type: 'followUpAdded'; followUp: FollowUp }
   | TurnoutTallied;
 
 /**

@@ -1,8 +1,24 @@
 import { z } from 'zod';
 
-/** Free text from people: trimmed, bounded, never markup-interpreted anywhere. */
-export const text = (max: number) => z.string().trim().max(max);
-export const requiredText = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
+// Control characters and invisible formatting (zero-width spaces, direction overrides)
+// make a name that looks empty, or reads backwards, on the door's list and in exports.
+// biome-ignore lint/complexity/useRegexLiterals: a literal would hold raw control characters
+const INVISIBLE = new RegExp(
+  '[\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFEFF]',
+  'g',
+);
+
+/** Free text from people: cleaned, trimmed, bounded, never markup-interpreted anywhere. */
+export const text = (max: number) =>
+  z
+    .string()
+    .transform((value) => value.replace(INVISIBLE, '').trim())
+    .pipe(z.string().max(max, `must be at most ${max} characters`));
+export const requiredText = (max: number) =>
+  z
+    .string()
+    .transform((value) => value.replace(INVISIBLE, '').trim())
+    .pipe(z.string().min(1, 'must not be empty').max(max, `must be at most ${max} characters`));
 
 /** Ids used to cross-reference a setup file (an ask's targets, an item's ask). */
 export const idField = z

@@ -13,6 +13,12 @@ export const LIMITS = {
   deviceLabel: 40,
   sectionName: 60,
   checkIns: 50_000,
+  /** Self check-ins have their own cap, so a flood from phones can never lock out the door. */
+  phoneCheckIns: 20_000,
   registrants: 20_000,
   headcount: 100_000,
+  responseNote: 500,
+  followUpNote: 2000,
+  followUps: 5000,
+  link: 500,
 } as const;

@@ -7,6 +7,7 @@ import {
   ITEM_KINDS,
   type PowerHolder,
 } from '../domain/assembly';
+import { DEFAULT_RESPONSE_MS } from '../domain/responses';
 import { idField, moment, requiredText, text } from './fields';
 import { LIMITS } from './limits';
 
@@ -80,6 +81,12 @@ const agendaItemSchema = z
       .default(DEFAULT_WARNING_MS / 1000),
     notes: text(LIMITS.notes).default(''),
     ask: idField.nullable().default(null),
+    /** Each power-holder's time to answer this item's ask. */
+    responseSeconds: z
+      .number()
+      .min(5)
+      .max(600)
+      .default(DEFAULT_RESPONSE_MS / 1000),
   })
   .strict();
 
@@ -141,6 +148,7 @@ export function normaliseSetup(file: ParsedSetupFile): SetupResult {
     warningMs: Math.round(row.warningSeconds * 1000),
     notes: row.notes,
     askId: row.ask,
+    responseMs: Math.round(row.responseSeconds * 1000),
   }));
   const powerHolders = file.powerHolders.map((row) => ({ ...row }));
   const asks = file.asks.map((row) => ({

@@ -68,7 +68,9 @@ test('a phone checks in through the form and the screen’s roll call count rise
   await expect(stMarys).toHaveText('1 / 20');
 
   // The chair marks St Mary's called: the board shows it.
-  await chair.getByRole('checkbox', { name: "St Mary's Church" }).check();
+  // The box follows the server's state: it ticks once the mark is recorded.
+  await chair.getByRole('checkbox', { name: "St Mary's Church" }).click();
+  await expect(chair.getByRole('checkbox', { name: "St Mary's Church" })).toBeChecked();
   await expect(screen.locator('[data-institution="stmarys"]')).toHaveClass(/called/);
   await expect(chair.getByTestId('chair-turnout')).toContainText('1 checked in');
 });
@@ -227,4 +229,38 @@ test('the organiser imports registrants from a CSV file, row errors first', asyn
   const download = admin.waitForEvent('download');
   await admin.getByRole('button', { name: 'Download turnout.csv' }).click();
   expect((await download).suggestedFilename()).toBe(`${assembly.code}-turnout.csv`);
+});
+
+test('fast headcount clicks all count, and a refused queued check-in is never shown as checked in', async ({
+  openPage,
+  request,
+}) => {
+  const assembly = await createAssembly(request, SETUP);
+  const door = await openPage({ width: 412, height: 900 });
+  await door.goto(assembly.paths.door);
+  const more = door.getByRole('button', { name: 'One more in Stalls' });
+  for (let i = 0; i < 10; i++) await more.click({ delay: 0 });
+  await expect(door.getByRole('status', { name: 'My count for Stalls' })).toHaveText('10');
+  await expect(door.getByTestId('headcount-section').filter({ hasText: 'Stalls' })).toContainText(
+    'all doors 10',
+  );
+
+  // A phone checks in offline; meanwhile the chair closes phone check-in.
+  const phone = await openPage({ width: 360, height: 740 });
+  await phone.goto(assembly.paths.join);
+  await expect(phone.getByLabel('Your name')).toBeVisible();
+  await phone.context().setOffline(true);
+  await phone.getByLabel('Your name').fill('Late Larry');
+  await phone.getByLabel('Riverside School').check();
+  await phone.getByRole('button', { name: 'Check in', exact: true }).click();
+  await expect(phone.getByTestId('checked-in')).toContainText('Saved on this phone');
+  const chairKey = assembly.paths.chair.split('#key=')[1]!;
+  await request.post(`/api/assemblies/${assembly.code}/commands`, {
+    data: { type: 'setPhoneCheckIn', open: false },
+    headers: { authorization: `Bearer ${chairKey}` },
+  });
+  await phone.context().setOffline(false);
+  await expect(phone.getByRole('alert')).toContainText('Your check-in was not recorded');
+  await expect(phone.getByTestId('checked-in')).toHaveCount(0);
+  await expect(phone.getByRole('status').filter({ hasText: 'Check-in on phones is closed' })).toBeVisible();
 });

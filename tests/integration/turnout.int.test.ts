@@ -245,7 +245,7 @@ describe('turnout: check-in at the door and on phones', () => {
     expect(bad.status).toBe(400);
     expect(bad.json.problems).toEqual([
       'row 2: institution "St Marys" is not in this assembly',
-      'row 3: name: name is empty',
+      'row 3: name: must not be empty',
     ]);
     expect((await postCsv(registrantsUrl(), 'name\nAda\n')).status).toBe(401);
     expect((await postCsv(registrantsUrl(), 'name\nAda\n', created.keys.door)).status).toBe(403);
@@ -266,6 +266,27 @@ describe('turnout: check-in at the door and on phones', () => {
     const tickets = good.json!.tickets as { url: string; name: string }[];
     expect(tickets.map((t) => t.name)).toEqual(['Ada Lovelace', 'Guest Gil']);
     expect(tickets[0]!.url).toMatch(new RegExp(`^http://phones\\.example/t/${created.code}\\.`));
+
+    // The same list again gives nobody a second ticket; an unknown column is refused, not dropped.
+    const reimported = await post(
+      registrantsUrl(),
+      { registrants: [{ name: 'Ada Lovelace', institution: "St Mary's", email: 'ada@x.org' }] },
+      created.keys.admin,
+    );
+    expect(reimported.json).toMatchObject({ added: 0, alreadyRegistered: 1, tickets: [] });
+    const unknown = await post(
+      registrantsUrl(),
+      [{ name: 'J Two', institutionId: 'mosque' }],
+      created.keys.admin,
+    );
+    expect(unknown.status).toBe(400);
+    expect(JSON.stringify(unknown.json)).toContain('institutionId');
+    const short = await postCsv(
+      registrantsUrl(),
+      'name,institution,email\nOnly A Name\n',
+      created.keys.admin,
+    );
+    expect(short.json).toMatchObject({ added: 1 });
 
     const token = tickets[0]!.url.split('/t/')[1]!;
     const ticket = await (await fetch(`${url}/api/tickets/${token}`)).json();

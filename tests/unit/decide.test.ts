@@ -146,6 +146,7 @@ describe('decide: what a command means in a state', () => {
             warningSeconds: 30,
             notes: '',
             ask: null,
+            responseSeconds: 60,
           },
         ],
       },

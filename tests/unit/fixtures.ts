@@ -22,6 +22,7 @@ const item = (id: string, minutes: number, extra: Partial<AssemblyState['agenda'
   warningMs: 30_000,
   notes: '',
   askId: null,
+  responseMs: 60_000,
   ...extra,
 });
 

@@ -3,7 +3,7 @@ import { type AssemblyState, withCurrentShape } from '../../shared/domain/assemb
 import { decide } from '../../shared/domain/decide';
 import { evolveAll } from '../../shared/domain/evolve';
 import { emptyRegister, lookup, put, remove, valuesOf } from '../../shared/domain/register';
-import { pageOf, rollCallBoard } from '../../shared/domain/rollCall';
+import { type BoardLine, layOutBoard, pageToShow, rollCallBoard } from '../../shared/domain/rollCall';
 import { ticketFromScan } from '../../shared/domain/tickets';
 import { headcountTotal, namedTotal } from '../../shared/domain/turnout';
 import { entriesFor, stateFor } from '../../shared/domain/views';
@@ -247,11 +247,32 @@ describe('headcount and roll call', () => {
     expect(uncalled.turnout.called).toEqual({});
   });
 
-  it('pages a long board, wrapping around', () => {
-    const rows = Array.from({ length: 70 }, (_, i) => i);
-    expect(pageOf(rows, 48, 0)).toMatchObject({ page: 0, pages: 2 });
-    expect(pageOf(rows, 48, 1).rows).toHaveLength(22);
-    expect(pageOf(rows, 48, 2).page).toBe(0);
+  it('lays a long board out in columns and pages, never leaving a heading alone at a column’s foot', () => {
+    const institutions = Array.from({ length: 70 }, (_, i) => ({
+      id: `i${i}`,
+      name: `Institution ${String(i).padStart(2, '0')}`,
+      section: ['A', 'B', 'C', 'D'][Math.floor(i / 18)]!,
+      committed: 10,
+    }));
+    const board = rollCallBoard(institutions, assembly().turnout, 'section');
+    const pages = layOutBoard(board.rows, true, 16, 3);
+    const columns = pages.flat();
+    const rowsShown = columns
+      .flat()
+      .filter((line): line is Extract<BoardLine, { kind: 'row' }> => line.kind === 'row');
+    expect(rowsShown.map((line) => line.row.institution.id)).toEqual(institutions.map((i) => i.id));
+    for (const column of columns) {
+      expect(column.length).toBeLessThanOrEqual(16);
+      expect(column.at(-1)?.kind).toBe('row');
+      // Every column starts by saying which section it is in.
+      expect(column[0]).toMatchObject({ kind: 'section' });
+    }
+    expect(pages.length).toBe(2);
+    expect(pages.every((page) => page.length <= 3)).toBe(true);
+    // The chair just called one on page 2: the screens show page 2 for a while, then turn pages again.
+    const called = { i69: T0 };
+    expect(pageToShow(pages, called, T0 + 5_000, 12_000)).toBe(1);
+    expect(pageToShow(pages, called, T0 + 60_000, 12_000)).toBe(Math.floor((T0 + 60_000) / 12_000) % 2);
   });
 });
 
@@ -358,5 +379,54 @@ describe('a snapshot saved before turnout existed', () => {
     expect(upgraded.live.rollCallOrder).toBe('section');
     const state = run(upgraded, 'public', checkIn(1));
     expect(state.turnout.byInstitution).toEqual({ stmarys: 1 });
+  });
+});
+
+describe('misuse and mistakes', () => {
+  it('lets the chair close check-in on phones while the door carries on', () => {
+    const closed = run(assembly(), 'chair', { type: 'setPhoneCheckIn', open: false });
+    expect(decide(closed, checkIn(1), ctx(T0, 'public'))).toMatchObject({
+      ok: false,
+      code: 'phone_check_in_closed',
+    });
+    expect(decide(closed, checkIn(1), ctx(T0, 'door'))).toMatchObject({ ok: true });
+    const reopened = run(run(closed, 'chair', { type: 'setPhoneCheckIn', open: true }), 'public', checkIn(2));
+    expect(reopened.turnout.byDevice).toEqual({ Phones: 1 });
+  });
+
+  it('caps phone check-ins apart from the door, so a flood from phones cannot lock the door out', () => {
+    const flooded = assembly();
+    flooded.turnout = { ...flooded.turnout, byDevice: { Phones: 20_000 } };
+    expect(decide(flooded, checkIn(1), ctx(T0, 'public'))).toMatchObject({ ok: false, code: 'turnout_full' });
+    expect(decide(flooded, checkIn(1), ctx(T0, 'door'))).toMatchObject({ ok: true });
+  });
+
+  it('counts heads only in the assembly’s own sections', () => {
+    const decision = decide(
+      assembly(),
+      { type: 'setHeadcount', section: '__proto__', deviceId: uuid(1), count: 3 },
+      ctx(T0, 'door'),
+    );
+    expect(decision).toMatchObject({ ok: false, code: 'unknown_section' });
+  });
+
+  it('does not give anyone a second ticket when the same list is imported again', () => {
+    const twice = run(withRegistrants(), 'admin', {
+      type: 'addRegistrants',
+      registrants: [
+        { name: 'grace obi', institutionId: 'stmarys', email: 'GRACE@example.org' },
+        { name: 'New Person', institutionId: null, email: '' },
+        { name: 'New Person', institutionId: null, email: '' },
+      ],
+    });
+    expect(twice.attendance.registrants.map((r) => r.name)).toEqual(['Grace Obi', 'Yusuf Ali', 'New Person']);
+  });
+
+  it('strips invisible characters, so a name cannot look empty or read backwards', () => {
+    expect(parseCommand({ ...checkIn(1), name: '\u200B\u200B' })).toMatchObject({ ok: false });
+    expect(parseCommand({ ...checkIn(1), name: 'Ann\u202Eeb\u0000' })).toMatchObject({
+      ok: true,
+      command: { name: 'Anneb' },
+    });
   });
 });

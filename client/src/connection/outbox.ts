@@ -1,30 +1,36 @@
 import { create } from 'zustand';
 import type { CommandInput } from '../../../shared/protocol/commands';
+import type { Failure } from '../../../shared/protocol/errors';
 import type { CommandReply } from '../../../shared/protocol/socket';
 import { sendCommand } from './assemblyConnection';
 import { useAssembly } from './assemblyStore';
+import { newUuid } from './deviceId';
 
 // Check-ins made while the venue's wifi is down wait here, on the device (localStorage),
 // and go in order when the connection returns. Every queued command is idempotent (a
 // check-in carries its own id, a headcount is absolute), so a resend never counts twice.
 
 export interface Queued {
+  /** This queued send, unique. */
+  id: string;
+  /** What it is about: a newer command with the same key replaces a waiting one. */
   key: string;
   command: CommandInput;
   /** What the steward sees in the list ("Check in Grace Obi"). */
   label: string;
 }
 
+/** A queued command the server refused when it finally went: shown, never silently dropped. */
 export interface Refusal {
+  id: string;
   key: string;
   label: string;
-  message: string;
+  failure: Failure;
 }
 
 interface OutboxState {
   code: string;
   waiting: Queued[];
-  /** Queued commands the server refused when they finally went: shown, never silently dropped. */
   refused: Refusal[];
 }
 
@@ -47,13 +53,16 @@ function save(): void {
 function load(code: string): Queued[] {
   try {
     const parsed = JSON.parse(localStorage.getItem(storageKey(code)) ?? '[]');
-    return Array.isArray(parsed) ? parsed.filter((q) => typeof q?.key === 'string' && q.command) : [];
+    return Array.isArray(parsed)
+      ? parsed.filter((q) => typeof q?.id === 'string' && typeof q.key === 'string' && q.command)
+      : [];
   } catch {
     return [];
   }
 }
 
-type Outcome = CommandReply | { ok: 'queued' };
+export type Outcome = CommandReply | { ok: 'queued' };
+/** Callers still waiting for the first answer to their command, by queued id. */
 const waiters = new Map<string, (outcome: Outcome) => void>();
 let flushing = false;
 let unsubscribe: (() => void) | null = null;
@@ -74,17 +83,25 @@ export function openOutbox(code: string): () => void {
 
 /**
  * Queues a command and tries to send it now. Resolves with the server's answer, or
- * `{ok: 'queued'}` when it must wait for the connection. `key` replaces a queued command
- * with the same key (a newer headcount supersedes an older one).
+ * `{ok: 'queued'}` when it must wait for the connection (a later refusal then lands in
+ * `refused`). A waiting command with the same `key` is replaced.
  */
 export function queueCommand(command: CommandInput, label: string, key: string): Promise<Outcome> {
-  const waiting = useOutbox.getState().waiting.filter((q) => q.key !== key);
-  waiters.get(key)?.({ ok: 'queued' });
-  useOutbox.setState({ waiting: [...waiting, { key, command, label }] });
+  const replaced = useOutbox.getState().waiting.filter((q) => q.key === key);
+  for (const old of replaced) settle(old.id, { ok: 'queued' });
+  const item: Queued = { id: newUuid(), key, command, label };
+  useOutbox.setState((s) => ({ waiting: [...s.waiting.filter((q) => q.key !== key), item] }));
   save();
-  const outcome = new Promise<Outcome>((resolve) => waiters.set(key, resolve));
+  const outcome = new Promise<Outcome>((resolve) => waiters.set(item.id, resolve));
   void flush();
   return outcome;
+}
+
+function settle(id: string, outcome: Outcome): boolean {
+  const waiter = waiters.get(id);
+  waiters.delete(id);
+  waiter?.(outcome);
+  return waiter !== undefined;
 }
 
 async function flush(): Promise<void> {
@@ -96,28 +113,28 @@ async function flush(): Promise<void> {
       if (!next) break;
       const reply = await sendCommand(next.command);
       if (!reply.ok && TRANSIENT.has(reply.code)) break;
+      // Whoever is still waiting hears the answer; otherwise it was queued earlier and a
+      // refusal must be shown here. One update, so no screen sees it gone and not refused.
+      const told = settle(next.id, reply);
       useOutbox.setState((s) => ({
-        waiting: s.waiting.filter((q) => q !== next),
-        refused: reply.ok
-          ? s.refused
-          : [...s.refused, { key: next.key, label: next.label, message: reply.message }].slice(-20),
+        waiting: s.waiting.filter((q) => q.id !== next.id),
+        refused:
+          reply.ok || told
+            ? s.refused
+            : [...s.refused, { id: next.id, key: next.key, label: next.label, failure: reply }].slice(-20),
       }));
       save();
-      const waiter = waiters.get(next.key);
-      waiters.delete(next.key);
-      waiter?.(reply);
     }
   } finally {
     flushing = false;
   }
   // Anyone still waiting hears that their command is safe on the device.
-  for (const q of useOutbox.getState().waiting) {
-    waiters.get(q.key)?.({ ok: 'queued' });
-    waiters.delete(q.key);
-  }
+  for (const q of useOutbox.getState().waiting) settle(q.id, { ok: 'queued' });
   if (useAssembly.getState().status === 'live' && useOutbox.getState().waiting.length > 0) {
     setTimeout(() => void flush(), 3_000);
   }
 }
 
+export const dismissRefusal = (id: string) =>
+  useOutbox.setState((s) => ({ refused: s.refused.filter((r) => r.id !== id) }));
 export const dismissRefusals = () => useOutbox.setState({ refused: [] });

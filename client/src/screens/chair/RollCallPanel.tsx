@@ -60,8 +60,12 @@ export function RollCallPanel(props: {
         <p className="muted">No institutions yet: the organiser adds them in the setup.</p>
       ) : (
         <ul className={`roll-call-checklist ${onScreen ? 'on-screen' : ''}`}>
-          {board.rows.map(({ institution, checkedIn, called: isCalled }) => (
+          {board.rows.map(({ institution, checkedIn, called: isCalled }, i) => (
             <li key={institution.id} className={isCalled ? 'called' : ''}>
+              {state.live.rollCallOrder === 'section' &&
+                institution.section !== board.rows[i - 1]?.institution.section && (
+                  <span className="roll-call-checklist-section">{institution.section || 'No section'}</span>
+                )}
               <label>
                 <input
                   type="checkbox"

@@ -3,6 +3,7 @@ import type { Scene } from '../../../../shared/domain/assembly';
 const SCENE_LABELS: Record<Scene, string> = {
   agenda: 'Follow agenda',
   rollCall: 'Roll call',
+  commitments: 'Commitments',
   join: 'Join QR',
   blank: 'Blank',
 };

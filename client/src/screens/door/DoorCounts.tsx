@@ -24,8 +24,8 @@ export function DoorCounts({ state }: { state: AssemblyState }) {
           <dd>{formatCount(headcount)}</dd>
         </div>
         <div>
-          <dt>Gap</dt>
-          <dd>{headcount > 0 ? formatCount(headcount - named) : '–'}</dd>
+          <dt>Not signed in</dt>
+          <dd>{headcount > named ? formatCount(headcount - named) : '–'}</dd>
         </div>
       </dl>
       <details>

@@ -6,8 +6,10 @@ import { dismissRefusals, openOutbox, useOutbox } from '../../connection/outbox'
 import { useAssemblyConnection } from '../../connection/useAssemblyConnection';
 import { DoorCounts } from './DoorCounts';
 import { useDoorLabel } from './doorLabel';
-import { undoCheckIn, useDoorReport } from './doorReport';
+import { report, undoCheckIn, useDoorReport } from './doorReport';
 import { Headcount } from './Headcount';
+import { openMyCheckIns } from './myCheckIns';
+import { openMyTally } from './myTally';
 import { QuickCheckIn } from './QuickCheckIn';
 import { RecentCheckIns } from './RecentCheckIns';
 import { RegistrantSearch } from './RegistrantSearch';
@@ -19,14 +21,32 @@ const SYMBOL = { ok: '✓', warn: '!', error: '✕', queued: '⏳' } as const;
 export default function DoorScreen({ code, staffKey }: { code: string; staffKey: string | undefined }) {
   // The door keeps its state on the device: a reload with no signal still finds registrants.
   useAssemblyConnection(code, staffKey, true);
-  useEffect(() => openOutbox(code), [code]);
+  useEffect(() => {
+    openMyCheckIns(code);
+    openMyTally(code);
+    return openOutbox(code);
+  }, [code]);
   const state = useAssembly((s) => s.state);
   const refusal = useAssembly((s) => s.refusal);
-  const waiting = useOutbox((s) => s.waiting.length);
+  const waitingList = useOutbox((s) => s.waiting);
+  const waiting = waitingList.length;
   const refused = useOutbox((s) => s.refused);
   const result = useDoorReport((s) => s.report);
-  const [device, setDevice] = useDoorLabel();
+  const [device, setDevice, unnamed] = useDoorLabel();
   const [editing, setEditing] = useState(false);
+
+  // A check-in that waited on this device has synced: say so, rather than "will sync".
+  useEffect(() => {
+    if (result?.tone !== 'queued' || !result.checkInId) return;
+    if (!waitingList.some((q) => q.key === result.checkInId)) {
+      report({
+        tone: 'ok',
+        text: `${result.who ?? 'Check-in'}: synced.`,
+        checkInId: result.checkInId,
+        who: result.who,
+      });
+    }
+  }, [result, waitingList]);
 
   if (refusal) return <Refused />;
   if (!state) {
@@ -59,44 +79,43 @@ export default function DoorScreen({ code, staffKey }: { code: string; staffKey:
             <p>
               This door: <strong>{device}</strong>{' '}
               <button type="button" className="link" onClick={() => setEditing(true)}>
-                rename
+                {unnamed ? 'name this door' : 'rename'}
               </button>
             </p>
           )}
         </div>
+      </header>
+      {state.status === 'closed' && <p className="hint">The assembly is closed: check-in has stopped.</p>}
+      <div className="door-status">
         {waiting > 0 && (
           <p className="outbox-waiting" role="status" data-testid="outbox-waiting">
             {waiting} waiting to sync
           </p>
         )}
-      </header>
-      {state.status === 'closed' && <p className="hint">The assembly is closed: check-in has stopped.</p>}
-      <div className="door-report" aria-live="polite" data-testid="door-report">
-        {result && (
-          <p className={`report report-${result.tone}`}>
-            <span aria-hidden="true">{SYMBOL[result.tone]}</span> {result.text}
-            {result.checkInId && result.tone !== 'queued' && result.tone !== 'error' && (
-              <button
-                type="button"
-                className="quiet"
-                onClick={() => {
-                  const id = result.checkInId!;
-                  void undoCheckIn(id, result.text.replace(/ is checked in\.$/, ''));
-                }}
-              >
-                Undo
-              </button>
-            )}
-          </p>
-        )}
+        <div className="door-report" aria-live="polite" data-testid="door-report">
+          {result && (
+            <p className={`report report-${result.tone}`}>
+              <span aria-hidden="true">{SYMBOL[result.tone]}</span> {result.text}
+              {result.checkInId && result.tone !== 'queued' && result.tone !== 'error' && (
+                <button
+                  type="button"
+                  className="quiet"
+                  onClick={() => void undoCheckIn(result.checkInId!, result.who ?? 'the check-in')}
+                >
+                  Undo
+                </button>
+              )}
+            </p>
+          )}
+        </div>
       </div>
       {refused.length > 0 && (
         <div className="report report-error" role="alert">
           <p>Refused when they synced:</p>
           <ul>
             {refused.map((r) => (
-              <li key={r.key}>
-                {r.label}: {r.message}
+              <li key={r.id}>
+                {r.label}: {r.failure.message}
               </li>
             ))}
           </ul>
@@ -114,7 +133,7 @@ export default function DoorScreen({ code, staffKey }: { code: string; staffKey:
         <div>
           <DoorCounts state={state} />
           <Headcount state={state} />
-          <RecentCheckIns state={state} device={device} />
+          <RecentCheckIns state={state} />
         </div>
       </div>
     </main>

@@ -1,26 +1,25 @@
 import type { AssemblyState } from '../../../../shared/domain/assembly';
 import { sectionHeadcount } from '../../../../shared/domain/turnout';
 import { deviceId } from '../../connection/deviceId';
-import { queueCommand, useOutbox } from '../../connection/outbox';
+import { queueCommand } from '../../connection/outbox';
 import { formatCount } from '../../format';
+import { setMyTally, useMyTally } from './myTally';
 
 const MAIN_HALL = '';
 
 /** A +1 / -1 clicker per section, beside the named check-ins: sign-in sheets under-count. */
 export function Headcount({ state }: { state: AssemblyState }) {
   const me = deviceId();
-  const waiting = useOutbox((s) => s.waiting);
+  const tally = useMyTally((s) => s.tally);
   const sections = [...new Set(state.institutions.map((i) => i.section))].sort();
   if (sections.length === 0) sections.push(MAIN_HALL);
 
-  /** This device's own tally: what it last queued, else what the server holds. */
-  const mine = (section: string) => {
-    const queued = waiting.findLast((q) => q.key === `headcount:${section}`)?.command;
-    if (queued?.type === 'setHeadcount') return queued.count;
-    return state.turnout.headcounts[section]?.[me] ?? 0;
-  };
+  /** This device's own tally: kept on the device; the server's copy seeds a fresh one. */
+  const mine = (section: string) =>
+    Object.hasOwn(tally, section) ? tally[section]! : (state.turnout.headcounts[section]?.[me] ?? 0);
   const click = (section: string, delta: 1 | -1) => {
     const count = Math.max(0, mine(section) + delta);
+    setMyTally(section, count);
     void queueCommand(
       { type: 'setHeadcount', section, deviceId: me, count },
       `Headcount ${section || 'hall'}: ${count}`,

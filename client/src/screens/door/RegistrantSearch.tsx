@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { AssemblyState } from '../../../../shared/domain/assembly';
 import { lookup } from '../../../../shared/domain/register';
 import { newUuid } from '../../connection/deviceId';
+import { useOutbox } from '../../connection/outbox';
 import { formatTimeOfDay } from '../../format';
 import { checkInAtDoor } from './doorReport';
 
@@ -15,6 +16,11 @@ const fold = (text: string) =>
 /** Type-ahead among the pre-registered; one tap checks a person in. */
 export function RegistrantSearch({ state, device }: { state: AssemblyState; device: string }) {
   const [term, setTerm] = useState('');
+  // Registrants checked in on this device and still waiting to sync: not offered again.
+  const waiting = useOutbox((s) => s.waiting);
+  const queued = waiting.flatMap((q) =>
+    q.command.type === 'checkInRegistrant' ? [q.command.registrantId] : [],
+  );
   const { registrants, admitted, checkIns } = state.attendance;
   if (registrants.length === 0) return null;
   const names = new Map(state.institutions.map((i) => [i.id, i.name]));
@@ -52,6 +58,8 @@ export function RegistrantSearch({ state, device }: { state: AssemblyState; devi
                 </span>
                 {checkIn ? (
                   <span className="in-at">In at {formatTimeOfDay(checkIn.at)}</span>
+                ) : queued.includes(registrant.id) ? (
+                  <span className="in-at">In · waiting to sync</span>
                 ) : (
                   <button
                     type="button"

@@ -12,7 +12,7 @@ const SHOWN = 40;
 interface Props {
   title: string;
   institutions: Institution[];
-  onCheckedIn: (mine: MyCheckIn, queued: boolean) => void;
+  onCheckedIn: (mine: MyCheckIn) => void;
 }
 
 /** Name, institution, optional contact with consent: under 15 seconds on a phone. */
@@ -40,7 +40,14 @@ export function CheckInForm({ title, institutions, onCheckedIn }: Props) {
     if (!name.trim()) problems.name = 'Please type your name.';
     if (!choice) problems.institution = 'Please choose your institution, or Other / guest.';
     setErrors(problems);
-    if (problems.name || problems.institution) return;
+    if (problems.name || problems.institution) {
+      // Take the person to what needs doing: a screen reader reads the field and its error.
+      const first = problems.name
+        ? document.getElementById(`${ids}-name`)
+        : document.querySelector<HTMLInputElement>(`input[name="${ids}-institution"]`);
+      first?.focus();
+      return;
+    }
     setBusy(true);
     const checkInId = newUuid();
     const institutionId = choice === GUEST ? null : choice;
@@ -48,6 +55,7 @@ export function CheckInForm({ title, institutions, onCheckedIn }: Props) {
       checkInId,
       name: name.trim(),
       institution: chosen?.name ?? (guestOf.trim() || 'Guest'),
+      confirmed: false,
     };
     const outcome = await queueCommand(
       {
@@ -63,8 +71,8 @@ export function CheckInForm({ title, institutions, onCheckedIn }: Props) {
       checkInId,
     );
     setBusy(false);
-    if (outcome.ok === 'queued') return onCheckedIn(mine, true);
-    if (outcome.ok) return onCheckedIn(mine, false);
+    if (outcome.ok === 'queued') return onCheckedIn(mine);
+    if (outcome.ok) return onCheckedIn({ ...mine, confirmed: true });
     setErrors({ form: outcome.message });
   }
 
@@ -114,6 +122,7 @@ export function CheckInForm({ title, institutions, onCheckedIn }: Props) {
                 <input
                   type="radio"
                   name={`${ids}-institution`}
+                  aria-describedby={errors.institution ? `${ids}-inst-error` : undefined}
                   value={institution.id}
                   checked={choice === institution.id}
                   onChange={() => setChoice(institution.id)}
@@ -165,7 +174,6 @@ export function CheckInForm({ title, institutions, onCheckedIn }: Props) {
           onChange={(e) => setContact(e.target.value)}
           maxLength={LIMITS.contact}
           autoComplete="email"
-          inputMode="email"
           aria-describedby={`${ids}-contact-hint`}
         />
         <label className="consent">

@@ -6,7 +6,7 @@ import { Refused } from '../../components/Refused';
 import { TimerClock } from '../../components/TimerClock';
 import { useWakeLock } from '../../components/useWakeLock';
 import { useAssembly } from '../../connection/assemblyStore';
-import { openOutbox, useOutbox } from '../../connection/outbox';
+import { dismissRefusal, openOutbox, useOutbox } from '../../connection/outbox';
 import { useAssemblyConnection } from '../../connection/useAssemblyConnection';
 import { CheckInForm } from './CheckInForm';
 import { loadMyCheckIn, type MyCheckIn, saveMyCheckIn } from './myCheckIn';
@@ -17,12 +17,29 @@ export default function JoinScreen({ code }: { code: string }) {
   useEffect(() => openOutbox(code), [code]);
   useWakeLock();
   const state = useAssembly((s) => s.state);
-  const refusal = useAssembly((s) => s.refusal);
+  const connectionRefusal = useAssembly((s) => s.refusal);
   const [mine, setMine] = useState<MyCheckIn | null>(() => loadMyCheckIn(code));
   const waiting = useOutbox((s) => s.waiting.some((q) => q.key === mine?.checkInId));
-  const refused = useOutbox((s) => s.refused);
+  const refusal = useOutbox((s) => s.refused.find((r) => r.key === mine?.checkInId) ?? null);
+  const [refusedMessage, setRefusedMessage] = useState<string | null>(null);
 
-  if (refusal) return <Refused />;
+  // A check-in that waited on the phone is settled when it leaves the outbox: recorded, or
+  // refused (then the phone says so and shows the form again, never "checked in").
+  useEffect(() => {
+    if (!mine || mine.confirmed || waiting) return;
+    if (refusal) {
+      saveMyCheckIn(code, null);
+      setMine(null);
+      setRefusedMessage(refusal.failure.message);
+      dismissRefusal(refusal.id);
+    } else {
+      const confirmed = { ...mine, confirmed: true };
+      saveMyCheckIn(code, confirmed);
+      setMine(confirmed);
+    }
+  }, [code, mine, waiting, refusal]);
+
+  if (connectionRefusal) return <Refused />;
   if (!state) {
     return (
       <main className="page phone">
@@ -35,6 +52,7 @@ export default function JoinScreen({ code }: { code: string }) {
   const checkedIn = (record: MyCheckIn) => {
     saveMyCheckIn(code, record);
     setMine(record);
+    setRefusedMessage(null);
     window.scrollTo({ top: 0 });
   };
   const someoneElse = () => {
@@ -52,13 +70,18 @@ export default function JoinScreen({ code }: { code: string }) {
           {state.live.message}
         </p>
       )}
+      {refusedMessage && !mine && (
+        <p className="field-error" role="alert">
+          Your check-in was not recorded: {refusedMessage}
+        </p>
+      )}
       {mine ? (
         <section className="checked-in" aria-label="Your check-in" data-testid="checked-in">
           <p className="checked-in-mark" aria-hidden="true">
             ✓
           </p>
           <p role="status">
-            {waiting ? (
+            {!mine.confirmed ? (
               <>
                 Saved on this phone, {mine.name}: your check-in with {mine.institution} will be sent as soon
                 as the connection is back.
@@ -73,15 +96,12 @@ export default function JoinScreen({ code }: { code: string }) {
             Check in someone else on this phone
           </button>
         </section>
-      ) : state.status === 'closed' ? null : (
-        <>
-          {refused.length > 0 && (
-            <p className="field-error" role="alert">
-              {refused.at(-1)!.message}
-            </p>
-          )}
-          <CheckInForm title={state.title} institutions={state.institutions} onCheckedIn={checkedIn} />
-        </>
+      ) : state.status === 'closed' ? null : state.turnout.phonesClosed ? (
+        <p className="phone-closed" role="status">
+          Check-in on phones is closed. Please check in with a steward at the door.
+        </p>
+      ) : (
+        <CheckInForm title={state.title} institutions={state.institutions} onCheckedIn={checkedIn} />
       )}
       <FollowAlong state={state} />
     </main>

@@ -4,6 +4,8 @@ export interface MyCheckIn {
   checkInId: string;
   name: string;
   institution: string;
+  /** The server has recorded it (until then it waits in the phone's outbox). */
+  confirmed: boolean;
 }
 
 const keyFor = (code: string) => `assembly-live:my-check-in:${code}`;

@@ -4,6 +4,7 @@ import {
   currentItem,
   ITEM_KIND_LABELS,
 } from '../../../../shared/domain/assembly';
+import { CommitmentsBoard } from '../../components/CommitmentsBoard';
 import { ConnectionBadge } from '../../components/ConnectionBadge';
 import { JoinQr, joinUrl, shortJoinUrl } from '../../components/JoinQr';
 import { Refused } from '../../components/Refused';
@@ -61,6 +62,13 @@ function Scene({ state, code, publicUrl }: { state: AssemblyState; code: string;
       return <JoinScene state={state} code={code} publicUrl={publicUrl} />;
     case 'rollCall':
       return <RollCallScene state={state} />;
+    case 'commitments':
+      return (
+        <div className="scene scene-commitments" data-testid="scene-commitments">
+          <p className="kind">Commitments</p>
+          <CommitmentsBoard state={state} />
+        </div>
+      );
     case 'agenda':
       // A roll call item shows the board by itself.
       return currentItem(state)?.kind === 'rollCall' && state.status !== 'closed' ? (

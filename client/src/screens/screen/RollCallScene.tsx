@@ -1,6 +1,6 @@
 import type { AssemblyState } from '../../../../shared/domain/assembly';
 import { currentItem } from '../../../../shared/domain/assembly';
-import { pageOf, type RollCallRow, rollCallBoard } from '../../../../shared/domain/rollCall';
+import { layOutBoard, pageToShow, type RollCallRow, rollCallBoard } from '../../../../shared/domain/rollCall';
 import { TimerClock } from '../../components/TimerClock';
 import { useServerNow } from '../../components/useServerNow';
 import { formatCount } from '../../format';
@@ -8,12 +8,10 @@ import { formatCount } from '../../format';
 /** Seconds each page of a long roll call stays up; every screen turns pages together (server time). */
 const PAGE_SECONDS = 12;
 
-type Line = { kind: 'section'; name: string } | { kind: 'row'; row: RollCallRow };
-
-function layoutFor(lines: number): { columns: number; rows: number } {
-  if (lines <= 10) return { columns: 1, rows: 10 };
-  if (lines <= 26) return { columns: 2, rows: 13 };
-  return { columns: 3, rows: 16 };
+function layoutFor(institutions: number): { columns: number; perColumn: number } {
+  if (institutions <= 8) return { columns: 1, perColumn: 11 };
+  if (institutions <= 22) return { columns: 2, perColumn: 13 };
+  return { columns: 3, perColumn: 16 };
 }
 
 /** The roll call board: each institution's turnout against its commitment, live. */
@@ -21,17 +19,10 @@ export function RollCallScene({ state }: { state: AssemblyState }) {
   const board = rollCallBoard(state.institutions, state.turnout, state.live.rollCallOrder);
   const now = useServerNow(1000);
   const item = currentItem(state);
-  const lines: Line[] = [];
-  let section: string | null = null;
-  for (const row of board.rows) {
-    if (state.live.rollCallOrder === 'section' && row.institution.section !== section) {
-      section = row.institution.section;
-      if (section) lines.push({ kind: 'section', name: section });
-    }
-    lines.push({ kind: 'row', row });
-  }
-  const { columns, rows } = layoutFor(lines.length);
-  const page = pageOf(lines, columns * rows, Math.floor(now / (PAGE_SECONDS * 1000)));
+  const { columns, perColumn } = layoutFor(board.rows.length);
+  const pages = layOutBoard(board.rows, state.live.rollCallOrder === 'section', perColumn, columns);
+  const pageIndex = pageToShow(pages, state.turnout.called, now, PAGE_SECONDS * 1000);
+  const page = pages[pageIndex]!;
   const gap = board.headcount - board.total;
   return (
     <div className="scene scene-roll-call" data-testid="scene-roll-call">
@@ -56,26 +47,34 @@ export function RollCallScene({ state }: { state: AssemblyState }) {
       {board.rows.length === 0 ? (
         <p className="roll-call-empty">Institutions appear here once the organiser adds them.</p>
       ) : (
-        <ol
-          className="roll-call-grid"
-          style={{ gridTemplateRows: `repeat(${rows}, 1fr)`, gridTemplateColumns: `repeat(${columns}, 1fr)` }}
-        >
-          {page.rows.map((line) =>
-            line.kind === 'section' ? (
-              <li key={`section-${line.name}`} className="roll-call-section">
-                {line.name}
-              </li>
-            ) : (
-              <RollCallLine key={line.row.institution.id} row={line.row} />
-            ),
-          )}
-        </ol>
+        <div className="roll-call-columns" style={{ gridTemplateColumns: `repeat(${columns}, 1fr)` }}>
+          {page.map((column, c) => (
+            <ol
+              // Columns are positions on the stage, not records: their index is their identity.
+              // biome-ignore lint/suspicious/noArrayIndexKey: see above
+              key={c}
+              className="roll-call-column"
+              style={{ gridTemplateRows: `repeat(${perColumn}, 1fr)` }}
+            >
+              {column.map((line) =>
+                line.kind === 'section' ? (
+                  <li key={`section-${line.name}`} className="roll-call-section">
+                    {line.name}
+                    {line.continued && <span className="muted"> (continued)</span>}
+                  </li>
+                ) : (
+                  <RollCallLine key={line.row.institution.id} row={line.row} />
+                ),
+              )}
+            </ol>
+          ))}
+        </div>
       )}
       <footer className="roll-call-foot">
         {board.guests > 0 && <span>Guests and others {formatCount(board.guests)}</span>}
-        {page.pages > 1 && (
+        {pages.length > 1 && (
           <span data-testid="roll-call-page">
-            Page {page.page + 1} of {page.pages}
+            Page {pageIndex + 1} of {pages.length}
           </span>
         )}
       </footer>

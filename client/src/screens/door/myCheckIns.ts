@@ -1,0 +1,40 @@
+import { create } from 'zustand';
+
+// The check-ins this device made, newest first, kept on the device: "Recent" is about what
+// this steward did, whatever the door is called, including those still waiting to sync.
+
+export interface Made {
+  checkInId: string;
+  who: string;
+  at: number;
+}
+
+const KEEP = 30;
+const keyFor = (code: string) => `assembly-live:door-made:${code}`;
+
+export const useMyCheckIns = create<{ code: string; made: Made[] }>(() => ({ code: '', made: [] }));
+
+export function openMyCheckIns(code: string): void {
+  let made: Made[] = [];
+  try {
+    const parsed = JSON.parse(localStorage.getItem(keyFor(code)) ?? '[]');
+    if (Array.isArray(parsed)) made = parsed.filter((m) => typeof m?.checkInId === 'string').slice(0, KEEP);
+  } catch {
+    // Start empty.
+  }
+  useMyCheckIns.setState({ code, made });
+}
+
+export function rememberCheckIn(checkInId: string, who: string): void {
+  const { code, made } = useMyCheckIns.getState();
+  const next = [{ checkInId, who, at: Date.now() }, ...made.filter((m) => m.checkInId !== checkInId)].slice(
+    0,
+    KEEP,
+  );
+  useMyCheckIns.setState({ made: next });
+  try {
+    localStorage.setItem(keyFor(code), JSON.stringify(next));
+  } catch {
+    // Kept for this page only.
+  }
+}
