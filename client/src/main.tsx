@@ -11,6 +11,7 @@ const JoinScreen = lazy(() => import('./screens/join/JoinScreen'));
 const AdminScreen = lazy(() => import('./screens/admin/AdminScreen'));
 const DoorScreen = lazy(() => import('./screens/door/DoorScreen'));
 const TicketScreen = lazy(() => import('./screens/ticket/TicketScreen'));
+const RecordScreen = lazy(() => import('./screens/record/RecordScreen'));
 
 function App() {
   const route = parseRoute(location.pathname, location.hash);
@@ -27,6 +28,8 @@ function App() {
       return <DoorScreen code={route.code} staffKey={route.key} />;
     case 'join':
       return <JoinScreen code={route.code} />;
+    case 'record':
+      return <RecordScreen code={route.code} />;
     case 'ticket':
       return <TicketScreen token={route.token} />;
     case 'notFound':

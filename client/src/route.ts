@@ -1,7 +1,7 @@
 export type Route =
   | { screen: 'home' }
   | { screen: 'chair' | 'screen' | 'admin' | 'door'; code: string; key: string | undefined }
-  | { screen: 'join'; code: string }
+  | { screen: 'join' | 'record'; code: string }
   | { screen: 'ticket'; token: string }
   | { screen: 'notFound' };
 
@@ -13,6 +13,8 @@ export function parseRoute(pathname: string, hash: string): Route {
   if (staff) return { screen: staff[2] as 'chair', code: staff[1]!.toUpperCase(), key };
   const join = pathname.match(/^\/j\/([A-Za-z0-9]{1,12})\/?$/);
   if (join) return { screen: 'join', code: join[1]!.toUpperCase() };
+  const record = pathname.match(/^\/r\/([A-Za-z0-9]{1,12})\/?$/);
+  if (record) return { screen: 'record', code: record[1]!.toUpperCase() };
   const ticket = pathname.match(/^\/t\/([A-Za-z0-9]{1,12}\.[A-Za-z0-9_-]{1,64})\/?$/);
   if (ticket) return { screen: 'ticket', token: ticket[1]! };
   return { screen: 'notFound' };

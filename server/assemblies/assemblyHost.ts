@@ -236,6 +236,11 @@ export class AssemblyHost {
     return { ok: true, kind: 'snapshot', seq: room.committedSeq, state, ...welcome };
   }
 
+  /** The whole journal of an assembly, for the organiser's record. */
+  journal(code: string): Promise<JournalEntry[]> {
+    return this.deps.store.readJournal(code, 0);
+  }
+
   async list(): Promise<string[]> {
     return (await this.deps.store.listAssemblies()).map((record) => record.code);
   }

@@ -7,6 +7,7 @@ import { assemblyDetailsSchema } from '../../shared/protocol/setup';
 import type { AssemblyHost } from '../assemblies/assemblyHost';
 import type { AssemblyRoom } from '../assemblies/assemblyRoom';
 import type { Logger } from '../logger';
+import { exportRoutes } from './exportsApi';
 import { turnoutRoutes } from './turnoutApi';
 
 export const MAX_BODY = '1mb';
@@ -142,6 +143,7 @@ export function apiRouter({ host, logger, publicUrl }: ApiDeps): express.Router 
   });
 
   turnoutRoutes(router, { host, locate, send, baseUrl });
+  exportRoutes(router, { host, locate, send });
 
   router.use((_req, res) => send(res, failure('not_found')));
 

@@ -8,6 +8,7 @@ const CLIENT_ROUTES = [
   /^\/a\/[^/]+\/(admin|chair|door|screen)\/?$/,
   /^\/j\/[^/]+\/?$/,
   /^\/t\/[^/]+\/?$/,
+  /^\/r\/[^/]+\/?$/,
 ];
 
 const NOT_BUILT = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Assembly Live</title>

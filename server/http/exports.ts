@@ -76,3 +76,34 @@ export function attendeesCsv(state: AssemblyState): string {
   }
   return csv(rows);
 }
+
+/** Every answer recorded, oldest first, the standing one marked: a changed answer keeps both. */
+export function responsesCsv(state: AssemblyState): string {
+  const rows: (string | number)[][] = [
+    ['ask_id', 'ask', 'power_holder', 'role', 'organisation', 'answer', 'note', 'recorded_at', 'standing'],
+  ];
+  for (const ask of state.asks) {
+    for (const holderId of ask.targetIds) {
+      const holder = state.powerHolders.find((p) => p.id === holderId);
+      const history = state.responses[ask.id]?.[holderId] ?? [];
+      const base = [
+        ask.id,
+        ask.title,
+        holder?.name ?? holderId,
+        holder?.role ?? '',
+        holder?.organisation ?? '',
+      ];
+      if (history.length === 0) rows.push([...base, 'pending', '', '', 'yes']);
+      history.forEach((entry, i) => {
+        rows.push([
+          ...base,
+          entry.answer,
+          entry.note,
+          iso(entry.at),
+          i === history.length - 1 ? 'yes' : 'no',
+        ]);
+      });
+    }
+  }
+  return csv(rows);
+}

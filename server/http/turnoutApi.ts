@@ -1,13 +1,11 @@
 import type express from 'express';
 import type { Request, Response } from 'express';
-import type { AssemblyState } from '../../shared/domain/assembly';
 import { lookup } from '../../shared/domain/register';
 import { ticketAssembly, ticketFromScan, ticketPath } from '../../shared/domain/tickets';
 import { type Failure, failure } from '../../shared/protocol/errors';
 import type { Role } from '../../shared/protocol/roles';
 import type { AssemblyHost } from '../assemblies/assemblyHost';
 import type { Located } from './api';
-import { attendeesCsv, turnoutCsv } from './exports';
 import { registrantsFrom, rowsFromCsv } from './registrantsImport';
 
 interface TurnoutDeps {
@@ -17,7 +15,7 @@ interface TurnoutDeps {
   baseUrl: (req: Request) => string;
 }
 
-/** Registrants in, tickets out, and the organiser's turnout exports. */
+/** Registrants in, tickets out. */
 export function turnoutRoutes(router: express.Router, { host, locate, send, baseUrl }: TurnoutDeps): void {
   router.post('/assemblies/:code/registrants', async (req, res) => {
     const found = await locate(req, res, 'admin');
@@ -96,24 +94,5 @@ export function turnoutRoutes(router: express.Router, { host, locate, send, base
       checkedInAt: checkIn?.at ?? null,
       url: `${baseUrl(req)}${ticketPath(registrant.ticket)}`,
     });
-  });
-
-  const exports: Record<string, (state: AssemblyState) => string> = {
-    'turnout.csv': turnoutCsv,
-    'attendees.csv': attendeesCsv,
-  };
-
-  router.get('/assemblies/:code/export/:file', async (req, res) => {
-    const make = Object.hasOwn(exports, req.params.file) ? exports[req.params.file] : undefined;
-    if (!make) return send(res, failure('not_found', 'Exports: turnout.csv, attendees.csv.'));
-    const found = await locate(req, res, 'admin');
-    if (!found) return;
-    const name = `${found.room.code}-${req.params.file}`;
-    res
-      .status(200)
-      .set('cache-control', 'no-store')
-      .type('text/csv; charset=utf-8')
-      .attachment(name)
-      .send(`\uFEFF${make(found.room.committed)}`);
   });
 }

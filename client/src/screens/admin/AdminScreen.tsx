@@ -5,6 +5,7 @@ import { ConnectionBadge } from '../../components/ConnectionBadge';
 import { Refused } from '../../components/Refused';
 import { useAssembly } from '../../connection/assemblyStore';
 import { useAssemblyConnection } from '../../connection/useAssemblyConnection';
+import { FollowUpAdmin } from './FollowUpAdmin';
 import { TurnoutAdmin } from './TurnoutAdmin';
 
 /**
@@ -64,6 +65,9 @@ export default function AdminScreen({ code, staffKey }: { code: string; staffKey
         <a className="button" href={`/j/${code}`} target="_blank" rel="noreferrer">
           Open the join page
         </a>
+        <a className="button" href={`/r/${code}`} target="_blank" rel="noreferrer">
+          Open the public record
+        </a>
       </nav>
 
       <section aria-label="Import setup">
@@ -91,6 +95,7 @@ export default function AdminScreen({ code, staffKey }: { code: string; staffKey
       </section>
 
       {staffKey && <TurnoutAdmin code={code} staffKey={staffKey} state={state} />}
+      {staffKey && <FollowUpAdmin code={code} staffKey={staffKey} state={state} />}
 
       <section aria-label="Loaded">
         <h2>Loaded</h2>

@@ -1,6 +1,7 @@
 import { type ChangeEvent, useState } from 'react';
 import type { AssemblyState } from '../../../../shared/domain/assembly';
 import { namedTotal } from '../../../../shared/domain/turnout';
+import { downloadExport } from './download';
 
 type Result = { ok: boolean; text: string; problems?: string[] };
 
@@ -41,16 +42,8 @@ export function TurnoutAdmin({
   };
 
   const download = async (file: string) => {
-    try {
-      const response = await fetch(`/api/assemblies/${code}/export/${file}`, { headers: auth });
-      if (!response.ok) return setResult({ ok: false, text: `The export failed (${response.status}).` });
-      const url = URL.createObjectURL(await response.blob());
-      const link = Object.assign(document.createElement('a'), { href: url, download: `${code}-${file}` });
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    } catch {
-      setResult({ ok: false, text: 'Could not reach the server.' });
-    }
+    const problem = await downloadExport(code, file, staffKey);
+    if (problem) setResult({ ok: false, text: problem });
   };
 
   return (
@@ -80,6 +73,12 @@ export function TurnoutAdmin({
         </button>
         <button type="button" onClick={() => void download('attendees.csv')}>
           Download attendees.csv
+        </button>
+        <button type="button" onClick={() => void download('responses.csv')}>
+          Download responses.csv
+        </button>
+        <button type="button" onClick={() => void download('record.json')}>
+          Download record.json
         </button>
       </div>
       {result && (

@@ -6,6 +6,7 @@ import { Refused } from '../../components/Refused';
 import { TimerClock } from '../../components/TimerClock';
 import { useAssembly } from '../../connection/assemblyStore';
 import { useAssemblyConnection } from '../../connection/useAssemblyConnection';
+import { AskPanel } from './AskPanel';
 import { MessageControl } from './MessageControl';
 import { ProjectedFinish } from './ProjectedFinish';
 import { RollCallPanel } from './RollCallPanel';
@@ -46,6 +47,7 @@ export default function ChairScreen({ code, staffKey }: { code: string; staffKey
 
   const item = currentItem(state);
   const running = state.live.timer.startedAt !== null;
+  const ask = item?.askId ? (state.asks.find((candidate) => candidate.id === item.askId) ?? null) : null;
   const closed = state.status === 'closed';
   const undoing = describeUndo(state);
   return (
@@ -133,6 +135,7 @@ export default function ChairScreen({ code, staffKey }: { code: string; staffKey
             </button>
           </div>
 
+          {ask && <AskPanel state={state} ask={ask} run={actions.run} disabled={closed} />}
           <SceneControl scene={state.live.scene} onChange={actions.scene} disabled={closed} />
           <MessageControl
             message={state.live.message}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { type AssemblyState, currentItem, ITEM_KIND_LABELS } from '../../../../shared/domain/assembly';
 import { formatDuration } from '../../../../shared/domain/timer';
+import { CommitmentsBoard } from '../../components/CommitmentsBoard';
 import { ConnectionBadge } from '../../components/ConnectionBadge';
 import { Refused } from '../../components/Refused';
 import { TimerClock } from '../../components/TimerClock';
@@ -110,6 +111,7 @@ export default function JoinScreen({ code }: { code: string }) {
 
 function FollowAlong({ state }: { state: AssemblyState }) {
   const item = currentItem(state);
+  const ask = item?.askId ? state.asks.find((candidate) => candidate.id === item.askId) : undefined;
   return (
     <>
       <section className="phone-now" aria-label="Now">
@@ -119,6 +121,7 @@ function FollowAlong({ state }: { state: AssemblyState }) {
             <h2>{item.title}</h2>
             {item.speaker && <p>{item.speaker}</p>}
             {item.durationMs > 0 && <TimerClock timer={state.live.timer} warningMs={item.warningMs} />}
+            {ask && <p className="phone-ask">{ask.wording}</p>}
           </>
         ) : (
           <p>
@@ -126,6 +129,12 @@ function FollowAlong({ state }: { state: AssemblyState }) {
           </p>
         )}
       </section>
+      {state.asks.length > 0 && (
+        <section aria-labelledby="phone-board-h" className="phone-board">
+          <h2 id="phone-board-h">Commitments</h2>
+          <CommitmentsBoard state={state} compact />
+        </section>
+      )}
       <section aria-label="Agenda">
         <h2>Agenda</h2>
         <ol className="phone-agenda">

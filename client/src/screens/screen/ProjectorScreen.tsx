@@ -13,6 +13,7 @@ import { useWakeLock } from '../../components/useWakeLock';
 import { useAssembly } from '../../connection/assemblyStore';
 import { useAssemblyConnection } from '../../connection/useAssemblyConnection';
 import { formatTimeOfDay } from '../../format';
+import { AskScene } from './AskScene';
 import { RollCallScene } from './RollCallScene';
 
 /** The projector: a 16:9 stage whose type scales with the window, readable from the back. */
@@ -69,13 +70,16 @@ function Scene({ state, code, publicUrl }: { state: AssemblyState; code: string;
           <CommitmentsBoard state={state} />
         </div>
       );
-    case 'agenda':
-      // A roll call item shows the board by itself.
-      return currentItem(state)?.kind === 'rollCall' && state.status !== 'closed' ? (
-        <RollCallScene state={state} />
-      ) : (
-        <AgendaScene state={state} code={code} publicUrl={publicUrl} />
-      );
+    case 'agenda': {
+      // A roll call item shows the board by itself; an item with an ask shows the ask.
+      const item = currentItem(state);
+      const ask = item?.askId ? state.asks.find((candidate) => candidate.id === item.askId) : undefined;
+      if (item && state.status !== 'closed') {
+        if (item.kind === 'rollCall') return <RollCallScene state={state} />;
+        if (ask) return <AskScene state={state} item={item} ask={ask} />;
+      }
+      return <AgendaScene state={state} code={code} publicUrl={publicUrl} />;
+    }
     default:
       return state.live.scene satisfies never;
   }

@@ -1,0 +1,16 @@
+/** Fetches an organiser export with the key in a header (never in the URL) and saves it. */
+export async function downloadExport(code: string, file: string, staffKey: string): Promise<string | null> {
+  try {
+    const response = await fetch(`/api/assemblies/${code}/export/${file}`, {
+      headers: { authorization: `Bearer ${staffKey}` },
+    });
+    if (!response.ok) return `The export failed (${response.status}).`;
+    const url = URL.createObjectURL(await response.blob());
+    const link = Object.assign(document.createElement('a'), { href: url, download: `${code}-${file}` });
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    return null;
+  } catch {
+    return 'Could not reach the server.';
+  }
+}

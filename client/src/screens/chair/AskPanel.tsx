@@ -1,0 +1,131 @@
+import { useState } from 'react';
+import type { Ask, AssemblyState, PowerHolder } from '../../../../shared/domain/assembly';
+import { ANSWER_LOOK, ANSWERS, type Answer, historyOf } from '../../../../shared/domain/responses';
+import type { CommandInput } from '../../../../shared/protocol/commands';
+import { LIMITS } from '../../../../shared/protocol/limits';
+import { AnswerChip } from '../../components/AnswerChip';
+import { TimerClock } from '../../components/TimerClock';
+import { formatTimeOfDay } from '../../format';
+
+/** The ask on the console: its wording, and a card per power-holder to record the answer. */
+export function AskPanel(props: {
+  state: AssemblyState;
+  ask: Ask;
+  run: (command: CommandInput) => void;
+  disabled: boolean;
+}) {
+  const { state, ask, run, disabled } = props;
+  const holders = ask.targetIds
+    .map((id) => state.powerHolders.find((p) => p.id === id))
+    .filter((p): p is PowerHolder => p !== undefined);
+  return (
+    <section className="ask-panel" aria-labelledby="ask-panel-h">
+      <h2 id="ask-panel-h">Ask: {ask.title}</h2>
+      <p className="ask-wording">{ask.wording}</p>
+      <div className="holder-cards">
+        {holders.map((holder) => (
+          <HolderCard key={holder.id} state={state} ask={ask} holder={holder} run={run} disabled={disabled} />
+        ))}
+      </div>
+    </section>
+  );
+}
+
+function HolderCard(props: {
+  state: AssemblyState;
+  ask: Ask;
+  holder: PowerHolder;
+  run: (command: CommandInput) => void;
+  disabled: boolean;
+}) {
+  const { state, ask, holder, run, disabled } = props;
+  const history = historyOf(state.responses, ask.id, holder.id);
+  const current = history.at(-1) ?? null;
+  const [note, setNote] = useState('');
+  const clock = state.live.responseTimer;
+  const timing = clock?.askId === ask.id && clock.powerHolderId === holder.id;
+  const noteId = `note-${ask.id}-${holder.id}`;
+  const record = (answer: Answer) => {
+    run({
+      type: 'recordResponse',
+      askId: ask.id,
+      powerHolderId: holder.id,
+      answer,
+      note: note.trim() || (current?.answer === answer ? current.note : ''),
+    });
+    setNote('');
+  };
+  return (
+    <article
+      className="holder-card"
+      data-testid="holder-card"
+      data-holder={holder.id}
+      aria-label={holder.name}
+    >
+      <header>
+        <h3>{holder.name}</h3>
+        <p className="muted">
+          {[holder.role, holder.organisation].filter(Boolean).join(', ')}
+          {!holder.attending && <strong className="not-attending"> · not attending</strong>}
+        </p>
+      </header>
+      <p className="holder-answer">
+        <AnswerChip answer={current?.answer ?? 'pending'} />
+        {current && <span className="muted"> {formatTimeOfDay(current.at)}</span>}
+        {current?.note && <span className="holder-note">“{current.note}”</span>}
+      </p>
+      {history.length > 1 && (
+        <p className="holder-history muted">
+          Before:{' '}
+          {history
+            .slice(0, -1)
+            .map((entry) => `${ANSWER_LOOK[entry.answer].word} at ${formatTimeOfDay(entry.at)}`)
+            .join(', ')}
+        </p>
+      )}
+      <div className="answer-buttons">
+        {ANSWERS.map((answer) => (
+          <button
+            key={answer}
+            type="button"
+            className={`answer-button answer-${answer}`}
+            aria-pressed={current?.answer === answer}
+            disabled={disabled}
+            onClick={() => record(answer)}
+          >
+            <span aria-hidden="true">{ANSWER_LOOK[answer].symbol}</span> {ANSWER_LOOK[answer].word}
+            <span className="visually-hidden"> for {holder.name}</span>
+          </button>
+        ))}
+      </div>
+      <div className="field">
+        <label htmlFor={noteId}>Note with the next answer (a quote or condition)</label>
+        <input
+          id={noteId}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          maxLength={LIMITS.responseNote}
+          placeholder="yes, within 60 days"
+        />
+      </div>
+      <div className="holder-clock">
+        {timing && clock ? (
+          <>
+            <TimerClock timer={clock.timer} warningMs={10_000} className="timer-answer" />
+            <button type="button" onClick={() => run({ type: 'stopResponseTimer' })} disabled={disabled}>
+              Stop clock
+            </button>
+          </>
+        ) : (
+          <button
+            type="button"
+            onClick={() => run({ type: 'startResponseTimer', askId: ask.id, powerHolderId: holder.id })}
+            disabled={disabled}
+          >
+            Start answer clock
+          </button>
+        )}
+      </div>
+    </article>
+  );
+}
