@@ -107,3 +107,37 @@ test('check-in on a phone, the door page, the roll call and a ticket have no acc
   await expect(phone.getByTestId('ticket')).toBeVisible();
   expect(await violations(phone)).toEqual([]);
 });
+
+test('the ask on the console and the screen, the commitments board and the public record have no accessibility faults axe can find', async ({
+  openPage,
+  request,
+}) => {
+  const assembly = await createAssembly(request, {
+    agenda: [{ id: 'ask', kind: 'ask', title: 'The ask', minutes: 5, ask: 'homes' }],
+    powerHolders: [
+      { id: 'mayor', name: 'Mayor Jones', role: 'Mayor' },
+      { id: 'ceo', name: 'Dr Patel', role: 'CEO', attending: false },
+    ],
+    asks: [{ id: 'homes', title: 'Homes', wording: 'Will you build 500 homes?', targets: ['mayor', 'ceo'] }],
+  });
+  const chair = await openPage({ width: 1280, height: 1000 });
+  await chair.goto(assembly.paths.chair);
+  await chair.getByRole('button', { name: 'Next →' }).click();
+  await chair.getByRole('button', { name: 'YES for Mayor Jones' }).click();
+  await chair.getByRole('button', { name: 'ABSENT for Dr Patel' }).click();
+  await expect(chair.locator('[data-holder="ceo"]')).toContainText('ABSENT');
+  expect(await violations(chair)).toEqual([]);
+
+  const screen = await openPage({ width: 1280, height: 720 });
+  await screen.goto(assembly.paths.screen);
+  await expect(screen.getByTestId('scene-ask')).toContainText('YES');
+  expect(await violations(screen)).toEqual([]);
+  await chair.getByRole('button', { name: 'Commitments' }).click();
+  await expect(screen.getByTestId('commitments-board')).toBeVisible();
+  expect(await violations(screen)).toEqual([]);
+
+  const phone = await openPage({ width: 360, height: 740 });
+  await phone.goto(`/r/${assembly.code}`);
+  await expect(phone.getByTestId('record')).toContainText('YES');
+  expect(await violations(phone)).toEqual([]);
+});
