@@ -8,7 +8,7 @@ export const SHORTCUTS: [string, string][] = [
   ['R', 'Reset the timer'],
   ['+ / −', 'Add or take 30 seconds'],
   ['U or Ctrl+Z', 'Undo the last action'],
-  ['A / L / J / B', 'Screen: follow agenda / roll call list / join QR / blank'],
+  ['A / L / C / J / B', 'Screen: follow agenda / roll call list / commitments / join QR / blank'],
   ['Esc', 'Leave the message box; again: clear the message on the screen'],
 ];
 
@@ -44,6 +44,7 @@ export function useChairShortcuts(actions: ChairActions): void {
         a: () => actions.scene('agenda'),
         j: () => actions.scene('join'),
         l: () => actions.scene('rollCall'),
+        c: () => actions.scene('commitments'),
         b: () => actions.scene('blank'),
       };
       const run = action[key];
