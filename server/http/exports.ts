@@ -93,7 +93,8 @@ export function responsesCsv(state: AssemblyState): string {
         holder?.role ?? '',
         holder?.organisation ?? '',
       ];
-      if (history.length === 0) rows.push([...base, 'pending', '', '', 'yes']);
+      if (history.length === 0)
+        rows.push([...base, holder?.attending === false ? 'not attending' : 'pending', '', '', '']);
       history.forEach((entry, i) => {
         rows.push([
           ...base,

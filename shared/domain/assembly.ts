@@ -96,7 +96,8 @@ export interface Live {
 /** What undo takes back: a change to the live state, or the last answer recorded. */
 export type UndoStep =
   | { kind: 'live'; live: Live }
-  | { kind: 'response'; askId: string; powerHolderId: string };
+  /** An answer recorded; `clock` is the answer clock it stopped, given back if it is undone. */
+  | { kind: 'response'; askId: string; powerHolderId: string; clock: ResponseTimer | null };
 
 export type AssemblyStatus = 'draft' | 'live' | 'closed';
 

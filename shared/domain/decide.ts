@@ -31,6 +31,7 @@ const CLOSED_ALLOWS = new Set<Command['type']>([
   'updateDetails',
   'closeAssembly',
   'addFollowUp',
+  'removeFollowUp',
 ]);
 
 /** The rules of the night: what a command means in this state. Pure; time comes from ctx. */
@@ -256,7 +257,7 @@ export function decide(state: AssemblyState, command: Command, ctx: DecideContex
       return accept({
         type: 'followUpAdded',
         followUp: {
-          id: `f${state.followUps.length + 1}`,
+          id: `f${ctx.now.toString(36)}${state.followUps.length + 1}`,
           askId: command.askId,
           powerHolderId: command.powerHolderId,
           status: command.status,
@@ -267,6 +268,10 @@ export function decide(state: AssemblyState, command: Command, ctx: DecideContex
         },
       });
     }
+    case 'removeFollowUp':
+      if (!state.followUps.some((f) => f.id === command.followUpId))
+        return failure('not_found', 'There is no such follow-up.');
+      return accept({ type: 'followUpRemoved', followUpId: command.followUpId, at: ctx.now });
     default:
       return command satisfies never;
   }
@@ -276,6 +281,7 @@ export function decide(state: AssemblyState, command: Command, ctx: DecideContex
 function askedOf(state: AssemblyState, askId: string, powerHolderId: string): Failure | null {
   const ask = state.asks.find((a) => a.id === askId);
   if (!ask) return failure('unknown_ask');
+  if (!state.powerHolders.some((p) => p.id === powerHolderId)) return failure('unknown_power_holder');
   if (!ask.targetIds.includes(powerHolderId)) {
     const holder = state.powerHolders.find((p) => p.id === powerHolderId);
     return failure(

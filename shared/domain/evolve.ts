@@ -157,14 +157,24 @@ export function evolve(state: AssemblyState, event: DomainEvent): AssemblyState 
       const timer = live.responseTimer;
       const answered = timer?.askId === askId && timer.powerHolderId === powerHolderId;
       const next = { ...state, responses, live: answered ? { ...live, responseTimer: null } : live };
-      return pushUndo(next, { kind: 'response', askId, powerHolderId });
+      return pushUndo(next, { kind: 'response', askId, powerHolderId, clock: answered ? timer : null });
     }
     case 'responseWithdrawn': {
       const responses = withHistory(state.responses, event.askId, event.powerHolderId, (history) =>
         history.slice(0, -1),
       );
-      return { ...state, responses, undo: state.undo.slice(0, -1) };
+      // The answer clock it stopped runs on, as if the answer had not been pressed.
+      const step = state.undo.at(-1);
+      const clock = step?.kind === 'response' ? step.clock : null;
+      return {
+        ...state,
+        responses,
+        live: clock ? { ...live, responseTimer: clock } : live,
+        undo: state.undo.slice(0, -1),
+      };
     }
+    case 'followUpRemoved':
+      return { ...state, followUps: state.followUps.filter((f) => f.id !== event.followUpId) };
     case 'responseTimerStarted':
       return changeLive(state, {
         ...live,

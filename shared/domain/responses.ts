@@ -102,3 +102,11 @@ export function commitmentsBoard(
     ),
   };
 }
+
+/**
+ * What the room sees for a power-holder's answer: the answer recorded, else the empty
+ * chair for someone not attending, else pending.
+ */
+export function shownAnswer(holder: PowerHolder, entry: ResponseEntry | null): Answer | 'pending' {
+  return entry?.answer ?? (holder.attending ? 'pending' : 'absent');
+}

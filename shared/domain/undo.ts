@@ -18,8 +18,9 @@ export function describeUndo(state: AssemblyState): string | null {
   if (!step) return null;
   if (step.kind === 'response') {
     const holder = state.powerHolders.find((p) => p.id === step.powerHolderId);
+    const ask = state.asks.find((a) => a.id === step.askId);
     const answer = currentAnswer(state.responses, step.askId, step.powerHolderId);
-    return `${holder?.name ?? 'answer'}: ${answer ? ANSWER_LOOK[answer.answer].word : 'answer'}`;
+    return `${holder?.name ?? 'answer'}: ${answer ? ANSWER_LOOK[answer.answer].word : 'answer'}${ask ? ` on ${ask.title}` : ''}`;
   }
   const before = step.live;
   const now = state.live;
@@ -39,5 +40,6 @@ export function describeUndo(state: AssemblyState): string | null {
     const delta = Math.round((is.durationMs - was.durationMs) / 1000);
     return `${delta > 0 ? '+' : '−'}${Math.abs(delta)} s`;
   }
-  return 'reset';
+  if (was.accumulatedMs !== is.accumulatedMs || was.startedAt !== is.startedAt) return 'reset';
+  return 'last change';
 }

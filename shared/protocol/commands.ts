@@ -87,6 +87,7 @@ export const commandSchema = z.discriminatedUnion('type', [
     link: z.union([z.literal(''), z.url({ protocol: /^https?$/ }).max(LIMITS.link)]).default(''),
     date: moment,
   }),
+  command('removeFollowUp', { followUpId: idField }),
   command('addRegistrants', {
     registrants: z
       .array(

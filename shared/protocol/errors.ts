@@ -28,6 +28,7 @@ export const ERROR_CODES = {
   phone_check_in_closed: 'Check-in on phones is closed. Please check in with a steward at the door.',
   turnout_full: 'This assembly has reached the most check-ins one server will hold.',
   unknown_ask: 'There is no such ask.',
+  unknown_power_holder: 'There is no such power-holder in this assembly.',
   not_asked: 'That ask was not put to that power-holder.',
   unavailable: 'The server is not ready. Try again in a moment.',
   internal: 'Something went wrong on the server. Nothing was changed.',

@@ -54,6 +54,8 @@ export type DomainEvent =
   | { type: 'responseTimerStarted'; askId: string; powerHolderId: string; durationMs: number; at: number }
   | { type: 'responseTimerStopped'; at: number }
   | { type: 'followUpAdded'; followUp: FollowUp }
+  /** A follow-up entered by mistake; the journal keeps both. */
+  | { type: 'followUpRemoved'; followUpId: string; at: number }
   | TurnoutTallied;
 
 /**

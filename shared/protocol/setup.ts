@@ -190,6 +190,8 @@ export function normaliseSetup(file: ParsedSetupFile): SetupResult {
 
   const holderIds = new Set(powerHolders.map((p) => p.id));
   asks.forEach((ask, i) => {
+    for (const target of duplicates(ask.targetIds))
+      problems.push(`asks.${i}.targets: "${target}" appears twice`);
     for (const target of ask.targetIds) {
       if (!holderIds.has(target)) problems.push(`asks.${i}.targets: no power-holder with id "${target}"`);
     }

@@ -51,7 +51,7 @@ test('the chair records YES and NO; the screen’s board, a phone and the record
   await expect(
     screen.locator('[data-testid="ask-answer"][data-holder="mayor"] [data-testid="timer"]'),
   ).toBeVisible();
-  await mayor.getByLabel('Note with the next answer').fill('within 60 days');
+  await mayor.getByLabel('Note (a quote or condition)').fill('within 60 days');
   await mayor.getByRole('button', { name: 'YES for Mayor Jones' }).click();
   await ceo.getByRole('button', { name: 'WAFFLE for Dr Patel' }).click();
   // The waffle is pressed into a no; the history keeps both.

@@ -98,7 +98,7 @@ describe('recording answers', () => {
 
   it('undoes the last answer, back to what stood before', () => {
     let state = run(withAsks(), answer('mayor', 'waffle'), answer('mayor', 'no'));
-    expect(describeUndo(state)).toBe('Mayor Jones: NO');
+    expect(describeUndo(state)).toBe('Mayor Jones: NO on Homes');
     state = run(state, { type: 'undo' });
     expect(currentAnswer(state.responses, 'housing', 'mayor')?.answer).toBe('waffle');
     state = run(state, { type: 'undo' });
@@ -106,7 +106,11 @@ describe('recording answers', () => {
   });
 
   it.each([
-    { command: answer('nobody', 'yes'), code: 'not_asked', why: 'a power-holder the ask is not put to' },
+    {
+      command: answer('nobody', 'yes'),
+      code: 'unknown_power_holder',
+      why: 'a power-holder who does not exist',
+    },
     {
       command: {
         type: 'recordResponse',
@@ -154,8 +158,12 @@ describe('recording answers', () => {
       date: T0 + 30 * 24 * 60 * MIN,
     });
     expect(followed.followUps).toEqual([
-      expect.objectContaining({ id: 'f1', status: 'progress', note: 'Site identified', askId: 'housing' }),
+      expect.objectContaining({ status: 'progress', note: 'Site identified', askId: 'housing' }),
     ]);
+    // A follow-up entered by mistake can be taken off the record (the journal keeps both).
+    const removed = run(followed, { type: 'removeFollowUp', followUpId: followed.followUps[0]!.id });
+    expect(removed.followUps).toEqual([]);
+    expect(decide(removed, { type: 'removeFollowUp', followUpId: 'f1' }, ctx())).toMatchObject({ ok: false });
   });
 
   it('refuses a follow-up link that is not a web address', () => {
@@ -182,8 +190,13 @@ describe('the response clock', () => {
       powerHolderId: 'mayor',
       timer: { durationMs: 30_000, startedAt: T0, accumulatedMs: 0 },
     });
+    const clock = state.live.responseTimer;
     state = run(state, answer('mayor', 'yes'));
     expect(state.live.responseTimer).toBeNull();
+    // Undo the answer: the clock it stopped runs on from where it was.
+    state = run(state, { type: 'undo' });
+    expect(state.live.responseTimer).toEqual(clock);
+    expect(currentAnswer(state.responses, 'housing', 'mayor')).toBeNull();
   });
 
   it('is cleared by moving to another item', () => {
@@ -208,5 +221,24 @@ describe('the commitments board', () => {
       ['yes', 'absent'],
       ['-', 'pending'],
     ]);
+  });
+});
+
+describe('the setup of asks', () => {
+  it('refuses an ask put to the same power-holder twice', async () => {
+    const { parseCommand: parse } = await import('../../shared/protocol/commands');
+    const parsed = parse({
+      type: 'importSetup',
+      setup: {
+        powerHolders: [{ id: 'a', name: 'A' }],
+        asks: [{ id: 'x', title: 'X', wording: 'Will you?', targets: ['a', 'a'] }],
+      },
+    });
+    if (!parsed.ok) throw new Error(parsed.message);
+    expect(decide(assembly(), parsed.command, ctx())).toMatchObject({
+      ok: false,
+      code: 'invalid_setup',
+      message: expect.stringContaining('"a" appears twice'),
+    });
   });
 });

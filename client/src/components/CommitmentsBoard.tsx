@@ -1,27 +1,63 @@
 import type { AssemblyState } from '../../../shared/domain/assembly';
-import { ANSWER_LOOK, type Answer, commitmentsBoard } from '../../../shared/domain/responses';
+import { ANSWER_LOOK, commitmentsBoard, shownAnswer } from '../../../shared/domain/responses';
+import { AnswerChip } from './AnswerChip';
 
 /**
  * Asks against power-holders: YES, NO, WAFFLE, ABSENT (the empty chair) and pending, each
- * with a colour, a symbol and a word. Type scales with the grid so 3 x 5 and 10 x 12 both fit.
+ * with a colour, a symbol and a word. On the projector a grid whose type scales with its
+ * size (3 x 5 and 10 x 12 both fit); on a phone a list, ask by ask.
  */
 export function CommitmentsBoard({ state, compact = false }: { state: AssemblyState; compact?: boolean }) {
   const board = commitmentsBoard(state.asks, state.powerHolders, state.responses);
   if (board.asks.length === 0 || board.powerHolders.length === 0) {
     return <p className="muted">No asks yet.</p>;
   }
-  const size = Math.max(board.asks.length, board.powerHolders.length);
+  if (compact) {
+    return (
+      <ul className="commitments-list" data-testid="commitments-board">
+        {board.asks.map((ask, row) => (
+          <li key={ask.id}>
+            <h3>{ask.title}</h3>
+            <ul>
+              {board.cells[row]!.map((cell, col) => {
+                const holder = board.powerHolders[col]!;
+                if (!cell.asked) return null;
+                const answer = shownAnswer(holder, cell.response);
+                return (
+                  <li
+                    key={holder.id}
+                    data-testid="board-cell"
+                    data-ask={ask.id}
+                    data-holder={holder.id}
+                    data-answer={answer}
+                  >
+                    <span className="commitments-holder">{holder.name}</span> <AnswerChip answer={answer} />
+                  </li>
+                );
+              })}
+            </ul>
+          </li>
+        ))}
+      </ul>
+    );
+  }
+  // Type sized to fit: the widest word (WAFFLE, ABSENT) in a column, two lines in a row.
+  const columns = board.powerHolders.length;
+  const rows = board.asks.length + 1;
+  const fontSize = `min(3.4cqh, ${(78 / (columns * 5.6)).toFixed(2)}cqw, ${(72 / (rows * 2.6)).toFixed(2)}cqh)`;
   return (
-    <div className={`commitments ${compact ? 'compact' : ''}`} data-size={size > 8 ? 'large' : 'small'}>
-      <table className="commitments-table" data-testid="commitments-board">
+    <div className="commitments">
+      <table className="commitments-table" data-testid="commitments-board" style={{ fontSize }}>
         <caption className="visually-hidden">Commitments: each ask against each power-holder</caption>
         <thead>
           <tr>
-            <th scope="col">Ask</th>
+            <th scope="col" className="commitments-ask-col">
+              Ask
+            </th>
             {board.powerHolders.map((holder) => (
               <th scope="col" key={holder.id}>
                 <span className="holder-name">{holder.name}</span>
-                {!compact && holder.role && <span className="holder-role">{holder.role}</span>}
+                {holder.role && <span className="holder-role">{holder.role}</span>}
               </th>
             ))}
           </tr>
@@ -38,7 +74,7 @@ export function CommitmentsBoard({ state, compact = false }: { state: AssemblySt
                       <span className="visually-hidden">not asked</span>
                     </td>
                   );
-                const answer: Answer | 'pending' = cell.response?.answer ?? 'pending';
+                const answer = shownAnswer(holder, cell.response);
                 const look = ANSWER_LOOK[answer];
                 return (
                   <td

@@ -10,7 +10,8 @@ import {
 import { LIMITS } from '../../../../shared/protocol/limits';
 import { callApi } from '../../api';
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** Today in the organiser's own time zone, as the date field wants it (YYYY-MM-DD). */
+const today = () => new Date().toLocaleDateString('en-CA');
 
 /** After the night: dated status updates on each commitment, shown on the public record. */
 export function FollowUpAdmin({
@@ -50,7 +51,8 @@ export function FollowUpAdmin({
       staffKey,
     );
     // A failed save keeps everything typed.
-    if (!reply.ok) return setResult({ ok: false, text: reply.message });
+    if (!reply.ok)
+      return setResult({ ok: false, text: reply.message.replace(/^addFollowUp: /, 'Check the form: ') });
     setResult({ ok: true, text: 'Saved: it shows on the public record.' });
     setNote('');
     setLink('');
@@ -116,6 +118,45 @@ export function FollowUpAdmin({
         <p className={result.ok ? 'success' : 'error'} role="status" data-testid="follow-up-result">
           {result.text}
         </p>
+      )}
+      {state.followUps.length > 0 && (
+        <>
+          <h3>Recorded</h3>
+          <ul className="follow-up-list">
+            {[...state.followUps]
+              .sort((a, b) => b.at - a.at)
+              .map((f) => {
+                const ask = state.asks.find((a) => a.id === f.askId);
+                const holder = state.powerHolders.find((p) => p.id === f.powerHolderId);
+                const what = `${FOLLOW_UP_LOOK[f.status].word} on ${ask?.title ?? f.askId}: ${holder?.name ?? f.powerHolderId}`;
+                return (
+                  <li key={f.id}>
+                    <span>
+                      {what}, {new Date(f.date).toLocaleDateString()}
+                      {f.note && <> · {f.note}</>}
+                    </span>
+                    <button
+                      type="button"
+                      className="quiet"
+                      onClick={async () => {
+                        if (!confirm(`Take “${what}” off the public record? The journal keeps it.`)) return;
+                        const reply = await callApi(
+                          `/api/assemblies/${code}/commands`,
+                          { type: 'removeFollowUp', followUpId: f.id },
+                          staffKey,
+                        );
+                        setResult(
+                          reply.ok ? { ok: true, text: 'Removed.' } : { ok: false, text: reply.message },
+                        );
+                      }}
+                    >
+                      Remove <span className="visually-hidden">{what}</span>
+                    </button>
+                  </li>
+                );
+              })}
+          </ul>
+        </>
       )}
     </section>
   );

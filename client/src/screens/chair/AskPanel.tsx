@@ -1,6 +1,12 @@
 import { useState } from 'react';
 import type { Ask, AssemblyState, PowerHolder } from '../../../../shared/domain/assembly';
-import { ANSWER_LOOK, ANSWERS, type Answer, historyOf } from '../../../../shared/domain/responses';
+import {
+  ANSWER_LOOK,
+  ANSWERS,
+  type Answer,
+  historyOf,
+  shownAnswer,
+} from '../../../../shared/domain/responses';
 import type { CommandInput } from '../../../../shared/protocol/commands';
 import { LIMITS } from '../../../../shared/protocol/limits';
 import { AnswerChip } from '../../components/AnswerChip';
@@ -11,7 +17,7 @@ import { formatTimeOfDay } from '../../format';
 export function AskPanel(props: {
   state: AssemblyState;
   ask: Ask;
-  run: (command: CommandInput) => void;
+  run: (command: CommandInput) => Promise<boolean>;
   disabled: boolean;
 }) {
   const { state, ask, run, disabled } = props;
@@ -22,9 +28,20 @@ export function AskPanel(props: {
     <section className="ask-panel" aria-labelledby="ask-panel-h">
       <h2 id="ask-panel-h">Ask: {ask.title}</h2>
       <p className="ask-wording">{ask.wording}</p>
+      <p className="hint">
+        A wrong press? Undo takes it back, leaving no earlier answer on the record. Pressing another answer
+        keeps both, as a change of mind.
+      </p>
       <div className="holder-cards">
         {holders.map((holder) => (
-          <HolderCard key={holder.id} state={state} ask={ask} holder={holder} run={run} disabled={disabled} />
+          <HolderCard
+            key={`${ask.id}-${holder.id}`}
+            state={state}
+            ask={ask}
+            holder={holder}
+            run={run}
+            disabled={disabled}
+          />
         ))}
       </div>
     </section>
@@ -35,13 +52,19 @@ function HolderCard(props: {
   state: AssemblyState;
   ask: Ask;
   holder: PowerHolder;
-  run: (command: CommandInput) => void;
+  run: (command: CommandInput) => Promise<boolean>;
   disabled: boolean;
 }) {
   const { state, ask, holder, run, disabled } = props;
   const history = historyOf(state.responses, ask.id, holder.id);
   const current = history.at(-1) ?? null;
-  const [note, setNote] = useState('');
+  // The note field holds the standing answer's note: edit it, then press the answer.
+  const [note, setNote] = useState(current?.note ?? '');
+  const [noteFor, setNoteFor] = useState(current?.at ?? null);
+  if ((current?.at ?? null) !== noteFor) {
+    setNoteFor(current?.at ?? null);
+    setNote(current?.note ?? '');
+  }
   const clock = state.live.responseTimer;
   const timing = clock?.askId === ask.id && clock.powerHolderId === holder.id;
   const noteId = `note-${ask.id}-${holder.id}`;
@@ -70,7 +93,7 @@ function HolderCard(props: {
         </p>
       </header>
       <p className="holder-answer">
-        <AnswerChip answer={current?.answer ?? 'pending'} />
+        <AnswerChip answer={shownAnswer(holder, current)} />
         {current && <span className="muted"> {formatTimeOfDay(current.at)}</span>}
         {current?.note && <span className="holder-note">“{current.note}”</span>}
       </p>
@@ -79,7 +102,10 @@ function HolderCard(props: {
           Before:{' '}
           {history
             .slice(0, -1)
-            .map((entry) => `${ANSWER_LOOK[entry.answer].word} at ${formatTimeOfDay(entry.at)}`)
+            .map(
+              (entry) =>
+                `${ANSWER_LOOK[entry.answer].word}${entry.note ? ` (“${entry.note}”)` : ''} at ${formatTimeOfDay(entry.at)}`,
+            )
             .join(', ')}
         </p>
       )}
@@ -99,7 +125,7 @@ function HolderCard(props: {
         ))}
       </div>
       <div className="field">
-        <label htmlFor={noteId}>Note with the next answer (a quote or condition)</label>
+        <label htmlFor={noteId}>Note (a quote or condition), saved with the answer pressed</label>
         <input
           id={noteId}
           value={note}

@@ -10,7 +10,7 @@ const ORDER_LABELS: Record<RollCallOrder, string> = { section: 'By section', cou
 /** The chair's roll call: every institution's turnout, marked off as it is called. */
 export function RollCallPanel(props: {
   state: AssemblyState;
-  run: (command: CommandInput) => void;
+  run: (command: CommandInput) => Promise<boolean>;
   disabled: boolean;
 }) {
   const { state, run, disabled } = props;

@@ -17,8 +17,8 @@ export interface ChairActions {
   clearMessage(): void;
   close(): void;
   reopen(): void;
-  /** Any other chair command (roll call marks and order). */
-  run(command: CommandInput): void;
+  /** Any other chair command (answers, roll call marks and order): true once recorded. */
+  run(command: CommandInput): Promise<boolean>;
 }
 
 /** Every chair button as one command; a refusal is shown to the chair in words. */
@@ -47,7 +47,7 @@ export function useChairActions(notify: (message: string | null) => void): Chair
         }
       },
       reopen: () => void run({ type: 'reopenAssembly' }),
-      run: (command) => void run(command),
+      run: (command) => run(command),
     };
   }, [notify]);
 }

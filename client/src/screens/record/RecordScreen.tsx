@@ -1,5 +1,5 @@
 import type { Ask, AssemblyState, PowerHolder } from '../../../../shared/domain/assembly';
-import { ANSWER_LOOK, FOLLOW_UP_LOOK, historyOf } from '../../../../shared/domain/responses';
+import { ANSWER_LOOK, FOLLOW_UP_LOOK, historyOf, shownAnswer } from '../../../../shared/domain/responses';
 import { rollCallBoard } from '../../../../shared/domain/rollCall';
 import { AnswerChip } from '../../components/AnswerChip';
 import { ConnectionBadge } from '../../components/ConnectionBadge';
@@ -24,8 +24,13 @@ export default function RecordScreen({ code }: { code: string }) {
       <p className="kind">Public record</p>
       <h1>{state.title}</h1>
       <p className="muted">
-        {[state.venue, state.startsAt !== null && formatDate(state.startsAt)].filter(Boolean).join(' · ')}
-        {state.status !== 'closed' && ' · the assembly is still under way: this record is live'}
+        {[
+          state.venue,
+          state.startsAt !== null && formatDate(state.startsAt),
+          state.status !== 'closed' && 'the assembly is still under way: this record is live',
+        ]
+          .filter(Boolean)
+          .join(' · ')}
       </p>
       <button type="button" className="no-print" onClick={() => window.print()}>
         Print or save as PDF
@@ -123,11 +128,13 @@ function AskRecord({ state, ask }: { state: AssemblyState; ask: Ask }) {
                 {holder.organisation && <span className="muted">, {holder.organisation}</span>}
               </p>
               <p>
-                <AnswerChip answer={current?.answer ?? 'pending'} />{' '}
+                <AnswerChip answer={shownAnswer(holder, current ?? null)} />{' '}
                 {current ? (
                   <span className="muted">at {formatTimeOfDay(current.at)}</span>
-                ) : (
+                ) : holder.attending ? (
                   'No answer recorded.'
+                ) : (
+                  'Did not attend.'
                 )}
               </p>
               {current?.note && <p className="record-note">“{current.note}”</p>}

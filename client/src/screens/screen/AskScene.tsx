@@ -1,6 +1,6 @@
 import type { AgendaItem, Ask, AssemblyState, PowerHolder } from '../../../../shared/domain/assembly';
 import { ITEM_KIND_LABELS } from '../../../../shared/domain/assembly';
-import { currentAnswer } from '../../../../shared/domain/responses';
+import { currentAnswer, shownAnswer } from '../../../../shared/domain/responses';
 import { AnswerChip } from '../../components/AnswerChip';
 import { TimerClock } from '../../components/TimerClock';
 
@@ -20,12 +20,17 @@ export function AskScene({ state, item, ask }: { state: AssemblyState; item: Age
           <TimerClock timer={state.live.timer} warningMs={item.warningMs} className="timer-corner" />
         )}
       </header>
-      <blockquote className="ask-wording-large" data-size={ask.wording.length > 160 ? 'long' : 'short'}>
+      {/* The exact words, never cut: the longer they are, the smaller the type. */}
+      <blockquote className="ask-wording-large" data-length={wordingLength(ask.wording)}>
         {ask.wording}
       </blockquote>
-      <ul className="ask-answers" data-count={holders.length > 4 ? 'many' : 'few'}>
+      <ul
+        className="ask-answers"
+        data-count={holders.length > 6 ? 'many' : holders.length > 3 ? 'some' : 'few'}
+      >
         {holders.map((holder) => {
           const answer = currentAnswer(state.responses, ask.id, holder.id);
+          const shown = shownAnswer(holder, answer);
           const timing = clock?.askId === ask.id && clock.powerHolderId === holder.id;
           return (
             <li
@@ -37,11 +42,7 @@ export function AskScene({ state, item, ask }: { state: AssemblyState; item: Age
               <p className="ask-holder">{holder.name}</p>
               {holder.role && <p className="ask-holder-role">{holder.role}</p>}
               {/* Keyed by time: a new answer mounts afresh and lands with its animation. */}
-              <AnswerChip
-                key={answer?.at ?? 'pending'}
-                answer={answer?.answer ?? 'pending'}
-                className="landing"
-              />
+              <AnswerChip key={answer?.at ?? shown} answer={shown} className="landing" />
               {answer?.note && <p className="ask-note">“{answer.note}”</p>}
               {timing && clock && (
                 <TimerClock timer={clock.timer} warningMs={10_000} className="timer-answer" />
@@ -52,4 +53,11 @@ export function AskScene({ state, item, ask }: { state: AssemblyState; item: Age
       </ul>
     </div>
   );
+}
+
+function wordingLength(wording: string): 'short' | 'medium' | 'long' | 'very-long' {
+  if (wording.length <= 160) return 'short';
+  if (wording.length <= 400) return 'medium';
+  if (wording.length <= 900) return 'long';
+  return 'very-long';
 }
