@@ -44,7 +44,7 @@ export function CommitmentsBoard({ state, compact = false }: { state: AssemblySt
   // Type sized to fit: the widest word (WAFFLE, ABSENT) in a column, two lines in a row.
   const columns = board.powerHolders.length;
   const rows = board.asks.length + 1;
-  const fontSize = `min(3.4cqh, ${(78 / (columns * 5.6)).toFixed(2)}cqw, ${(72 / (rows * 2.6)).toFixed(2)}cqh)`;
+  const fontSize = `min(3.4cqh, ${(80 / (columns * 7.4)).toFixed(2)}cqw, ${(72 / (rows * 2.6)).toFixed(2)}cqh)`;
   return (
     <div className="commitments">
       <table className="commitments-table" data-testid="commitments-board" style={{ fontSize }}>
