@@ -11,7 +11,7 @@ import type { CommandInput } from '../../../../shared/protocol/commands';
 import { LIMITS } from '../../../../shared/protocol/limits';
 import { AnswerChip } from '../../components/AnswerChip';
 import { TimerClock } from '../../components/TimerClock';
-import { formatTimeOfDay } from '../../format';
+import { formatEarlierAnswers, formatTimeOfDay } from '../../format';
 
 /** The ask on the console: its wording, and a card per power-holder to record the answer. */
 export function AskPanel(props: {
@@ -97,18 +97,7 @@ function HolderCard(props: {
         {current && <span className="muted"> {formatTimeOfDay(current.at)}</span>}
         {current?.note && <span className="holder-note">“{current.note}”</span>}
       </p>
-      {history.length > 1 && (
-        <p className="holder-history muted">
-          Before:{' '}
-          {history
-            .slice(0, -1)
-            .map(
-              (entry) =>
-                `${ANSWER_LOOK[entry.answer].word}${entry.note ? ` (“${entry.note}”)` : ''} at ${formatTimeOfDay(entry.at)}`,
-            )
-            .join(', ')}
-        </p>
-      )}
+      {history.length > 1 && <p className="holder-history muted">Before: {formatEarlierAnswers(history)}</p>}
       <div className="answer-buttons">
         {ANSWERS.map((answer) => (
           <button

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { currentItem, ITEM_KIND_LABELS } from '../../../../shared/domain/assembly';
 import { describeUndo } from '../../../../shared/domain/undo';
+import { Connecting } from '../../components/Connecting';
 import { ConnectionBadge } from '../../components/ConnectionBadge';
 import { Refused } from '../../components/Refused';
 import { TimerClock } from '../../components/TimerClock';
@@ -36,14 +37,7 @@ export default function ChairScreen({ code, staffKey }: { code: string; staffKey
     );
   }
   if (refusal) return <Refused />;
-  if (!state) {
-    return (
-      <main className="page narrow">
-        <p>Connecting to assembly {code}…</p>
-        <ConnectionBadge />
-      </main>
-    );
-  }
+  if (!state) return <Connecting code={code} />;
 
   const item = currentItem(state);
   const running = state.live.timer.startedAt !== null;

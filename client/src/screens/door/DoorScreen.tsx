@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { Connecting } from '../../components/Connecting';
 import { ConnectionBadge } from '../../components/ConnectionBadge';
 import { Refused } from '../../components/Refused';
 import { useAssembly } from '../../connection/assemblyStore';
@@ -49,14 +50,7 @@ export default function DoorScreen({ code, staffKey }: { code: string; staffKey:
   }, [result, waitingList]);
 
   if (refusal) return <Refused />;
-  if (!state) {
-    return (
-      <main className="page narrow">
-        <p>Connecting to assembly {code}…</p>
-        <ConnectionBadge />
-      </main>
-    );
-  }
+  if (!state) return <Connecting code={code} />;
   return (
     <main className="page door">
       <ConnectionBadge />

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { type AssemblyState, currentItem, ITEM_KIND_LABELS } from '../../../../shared/domain/assembly';
 import { formatDuration } from '../../../../shared/domain/timer';
 import { CommitmentsBoard } from '../../components/CommitmentsBoard';
+import { Connecting } from '../../components/Connecting';
 import { ConnectionBadge } from '../../components/ConnectionBadge';
 import { Refused } from '../../components/Refused';
 import { TimerClock } from '../../components/TimerClock';
@@ -41,14 +42,7 @@ export default function JoinScreen({ code }: { code: string }) {
   }, [code, mine, waiting, refusal]);
 
   if (connectionRefusal) return <Refused />;
-  if (!state) {
-    return (
-      <main className="page phone">
-        <p>Connecting to assembly {code}…</p>
-        <ConnectionBadge />
-      </main>
-    );
-  }
+  if (!state) return <Connecting code={code} />;
 
   const checkedIn = (record: MyCheckIn) => {
     saveMyCheckIn(code, record);

@@ -1,12 +1,12 @@
 import type { Ask, AssemblyState, PowerHolder } from '../../../../shared/domain/assembly';
-import { ANSWER_LOOK, FOLLOW_UP_LOOK, historyOf, shownAnswer } from '../../../../shared/domain/responses';
+import { FOLLOW_UP_LOOK, historyOf, shownAnswer } from '../../../../shared/domain/responses';
 import { rollCallBoard } from '../../../../shared/domain/rollCall';
 import { AnswerChip } from '../../components/AnswerChip';
 import { ConnectionBadge } from '../../components/ConnectionBadge';
 import { Refused } from '../../components/Refused';
 import { useAssembly } from '../../connection/assemblyStore';
 import { useAssemblyConnection } from '../../connection/useAssemblyConnection';
-import { formatCount, formatTimeOfDay } from '../../format';
+import { formatCount, formatEarlierAnswers, formatTimeOfDay } from '../../format';
 
 const formatDate = (ms: number) =>
   new Date(ms).toLocaleDateString([], { day: 'numeric', month: 'long', year: 'numeric' });
@@ -138,18 +138,7 @@ function AskRecord({ state, ask }: { state: AssemblyState; ask: Ask }) {
                 )}
               </p>
               {current?.note && <p className="record-note">“{current.note}”</p>}
-              {history.length > 1 && (
-                <p className="muted">
-                  Earlier:{' '}
-                  {history
-                    .slice(0, -1)
-                    .map(
-                      (e) =>
-                        `${ANSWER_LOOK[e.answer].word}${e.note ? ` (“${e.note}”)` : ''} at ${formatTimeOfDay(e.at)}`,
-                    )
-                    .join('; ')}
-                </p>
-              )}
+              {history.length > 1 && <p className="muted">Earlier: {formatEarlierAnswers(history)}</p>}
               {followUps.length > 0 && (
                 <ol className="follow-ups" aria-label={`Follow-up on ${holder.name}`}>
                   {followUps.map((f) => (
