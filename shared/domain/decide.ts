@@ -4,7 +4,7 @@ import type { DomainEvent } from '../protocol/events';
 import { LIMITS } from '../protocol/limits';
 import type { Role } from '../protocol/roles';
 import { normaliseSetup } from '../protocol/setup';
-import { type AssemblyState, currentIndex, currentItem } from './assembly';
+import { type Ask, type AssemblyState, currentIndex, currentItem } from './assembly';
 import { lookup } from './register';
 import { currentAnswer, DEFAULT_RESPONSE_MS } from './responses';
 import { ticketAssembly, ticketFromScan, ticketToken } from './tickets';
@@ -111,6 +111,8 @@ export function decide(state: AssemblyState, command: Command, ctx: DecideContex
       if (live.currentItemId !== null && !setup.agenda.some((item) => item.id === live.currentItemId)) {
         return failure('assembly_live', 'The new agenda leaves out the item that is running now.');
       }
+      const conflict = answersAtStake(state, setup.asks);
+      if (conflict) return failure('assembly_live', conflict);
       return accept({ type: 'setupImported', ...setup });
     }
     case 'checkIn': {
@@ -288,6 +290,29 @@ function askedOf(state: AssemblyState, askId: string, powerHolderId: string): Fa
       'not_asked',
       `${holder ? holder.name : 'That power-holder'} was not asked “${ask.title}”.`,
     );
+  }
+  return null;
+}
+
+/**
+ * Answers already given are the record: a new setup may not drop the ask or the person
+ * that answered it, nor change the words they answered.
+ */
+function answersAtStake(state: AssemblyState, asks: Ask[]): string | null {
+  for (const [askId, byHolder] of Object.entries(state.responses)) {
+    const answered = Object.keys(byHolder).filter((holderId) => (byHolder[holderId]?.length ?? 0) > 0);
+    if (answered.length === 0) continue;
+    const before = state.asks.find((a) => a.id === askId);
+    const after = asks.find((a) => a.id === askId);
+    const title = before?.title ?? askId;
+    if (!after) return `“${title}” has answers recorded: the new setup must keep it.`;
+    if (before && after.wording !== before.wording)
+      return `“${title}” has answers recorded: its wording cannot change now.`;
+    const dropped = answered.find((holderId) => !after.targetIds.includes(holderId));
+    if (dropped) {
+      const name = state.powerHolders.find((p) => p.id === dropped)?.name ?? dropped;
+      return `${name} has answered “${title}”: the new setup must keep them among its targets.`;
+    }
   }
   return null;
 }

@@ -264,3 +264,26 @@ test('fast headcount clicks all count, and a refused queued check-in is never sh
   await expect(phone.getByTestId('checked-in')).toHaveCount(0);
   await expect(phone.getByRole('status').filter({ hasText: 'Check-in on phones is closed' })).toBeVisible();
 });
+
+test('a steward’s phone that opened the join page first still gets the full door view, and clears it after the night', async ({
+  openPage,
+  request,
+}) => {
+  const assembly = await createAssembly(request, SETUP);
+  await addRegistrants(request, assembly, [{ name: 'Ada Lovelace', institution: "St Mary's Church" }]);
+  const phone = await openPage({ width: 412, height: 900 });
+  await phone.goto(assembly.paths.join);
+  await expect(phone.getByLabel('Your name')).toBeVisible();
+  // The same browser, now with the door link: it must not start from the phone's counts-only view.
+  await phone.goto(assembly.paths.door);
+  await phone.getByLabel(/^Name \(1 registered\)/).fill('Ada');
+  await expect(phone.getByTestId('registrant')).toHaveCount(1);
+
+  phone.once('dialog', (dialog) => void dialog.accept());
+  await phone.getByRole('button', { name: 'Clear this device after the night' }).click();
+  await expect(phone).toHaveURL(/\/$/);
+  const kept = await phone.evaluate(() =>
+    Object.keys(localStorage).filter((key) => key.includes('mirror') && key.includes('staff')),
+  );
+  expect(kept).toEqual([]);
+});

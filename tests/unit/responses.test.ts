@@ -242,3 +242,55 @@ describe('the setup of asks', () => {
     });
   });
 });
+
+describe('a new setup after answers are given', () => {
+  const importing = (asks: object[]): Command => {
+    const parsed = parseCommand({
+      type: 'importSetup',
+      setup: {
+        powerHolders: [
+          { id: 'mayor', name: 'Mayor Jones' },
+          { id: 'ceo', name: 'Dr Patel' },
+        ],
+        asks,
+      },
+    });
+    if (!parsed.ok) throw new Error(parsed.message);
+    return parsed.command;
+  };
+  const answered = () => run(withAsks(), answer('mayor', 'yes'));
+
+  it.each([
+    { change: 'drops the ask', asks: [], says: 'must keep it' },
+    {
+      change: 'changes its wording',
+      asks: [
+        { id: 'housing', title: 'Homes', wording: 'Will you build 50 homes?', targets: ['mayor', 'ceo'] },
+      ],
+      says: 'wording cannot change',
+    },
+    {
+      change: 'drops the power-holder who answered',
+      asks: [{ id: 'housing', title: 'Homes', wording: 'Will you build 500 homes?', targets: ['ceo'] }],
+      says: 'Mayor Jones has answered',
+    },
+  ])('is refused when it $change', ({ asks, says }) => {
+    expect(decide(answered(), importing(asks), ctx())).toMatchObject({
+      ok: false,
+      code: 'assembly_live',
+      message: expect.stringContaining(says),
+    });
+  });
+
+  it('is taken when the answered ask stays as it was', () => {
+    const asks = [
+      {
+        id: 'housing',
+        title: 'Homes (retitled)',
+        wording: 'Will you build 500 homes?',
+        targets: ['mayor', 'ceo'],
+      },
+    ];
+    expect(decide(answered(), importing(asks), ctx())).toMatchObject({ ok: true });
+  });
+});

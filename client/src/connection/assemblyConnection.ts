@@ -33,7 +33,10 @@ export interface ConnectOptions {
 export function connectAssembly({ code, key, cache = false }: ConnectOptions): () => void {
   disconnectAssembly();
   cacheMirror = cache;
-  const cached = cache ? loadCachedMirror(code) : null;
+  // A staff key's view (the door's, with names) and the public's are cached apart: a phone
+  // that checked in and then opened the door link must not start from the counts-only view.
+  const slot = key ? 'staff' : 'public';
+  const cached = cache ? loadCachedMirror(code, slot) : null;
   useAssembly.setState({
     ...useAssembly.getInitialState(),
     code,
@@ -117,7 +120,7 @@ export function connectAssembly({ code, key, cache = false }: ConnectOptions): (
 
   const persist = () => {
     const { epoch, seq, state } = useAssembly.getState();
-    if (cacheMirror && epoch && state) saveCachedMirror(code, { epoch, seq, state });
+    if (cacheMirror && epoch && state) saveCachedMirror(code, slot, { epoch, seq, state });
   };
 
   const measureClock = async (pings: number) => {

@@ -7,12 +7,15 @@ export interface CachedMirror {
   state: AssemblyState;
 }
 
-// The protocol version is in the key: a state cached by an older app is never read by a newer one.
-const keyFor = (code: string) => `assembly-live:v${PROTOCOL_VERSION}:mirror:${code}`;
+/** Which view is cached: a door's (with names) and a phone's (counts only) never mix. */
+export type CacheSlot = 'staff' | 'public';
 
-export function loadCachedMirror(code: string): CachedMirror | null {
+// The protocol version is in the key: a state cached by an older app is never read by a newer one.
+const keyFor = (code: string, slot: CacheSlot) => `assembly-live:v${PROTOCOL_VERSION}:mirror:${code}:${slot}`;
+
+export function loadCachedMirror(code: string, slot: CacheSlot): CachedMirror | null {
   try {
-    const raw = localStorage.getItem(keyFor(code));
+    const raw = localStorage.getItem(keyFor(code, slot));
     if (!raw) return null;
     const parsed = JSON.parse(raw) as Partial<CachedMirror>;
     if (typeof parsed.epoch !== 'string' || typeof parsed.seq !== 'number' || !parsed.state?.live)
@@ -23,10 +26,18 @@ export function loadCachedMirror(code: string): CachedMirror | null {
   }
 }
 
-export function saveCachedMirror(code: string, mirror: CachedMirror): void {
+export function saveCachedMirror(code: string, slot: CacheSlot, mirror: CachedMirror): void {
   try {
-    localStorage.setItem(keyFor(code), JSON.stringify(mirror));
+    localStorage.setItem(keyFor(code, slot), JSON.stringify(mirror));
   } catch {
     // Storage full or disabled: the page still works, it just starts blank after a reload.
+  }
+}
+
+export function forgetCachedMirror(code: string, slot: CacheSlot): void {
+  try {
+    localStorage.removeItem(keyFor(code, slot));
+  } catch {
+    // Nothing kept.
   }
 }

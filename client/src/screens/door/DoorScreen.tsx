@@ -8,6 +8,7 @@ import { useAssemblyConnection } from '../../connection/useAssemblyConnection';
 import { DoorCounts } from './DoorCounts';
 import { useDoorLabel } from './doorLabel';
 import { report, undoCheckIn, useDoorReport } from './doorReport';
+import { ForgetDevice } from './ForgetDevice';
 import { Headcount } from './Headcount';
 import { openMyCheckIns } from './myCheckIns';
 import { openMyTally } from './myTally';
@@ -130,6 +131,7 @@ export default function DoorScreen({ code, staffKey }: { code: string; staffKey:
           <RecentCheckIns state={state} />
         </div>
       </div>
+      <ForgetDevice code={code} />
     </main>
   );
 }

@@ -1,0 +1,43 @@
+import { useState } from 'react';
+import { disconnectAssembly } from '../../connection/assemblyConnection';
+import { forgetCachedMirror } from '../../connection/mirrorCache';
+import { useOutbox } from '../../connection/outbox';
+
+/**
+ * After the night: a steward's own phone should not keep attendees' names. Refused while
+ * anything is still waiting to sync, so no check-in is lost to a tidy-up.
+ */
+export function ForgetDevice({ code }: { code: string }) {
+  const waiting = useOutbox((s) => s.waiting.length);
+  const [problem, setProblem] = useState('');
+  const forget = () => {
+    if (waiting > 0) {
+      setProblem(`${waiting} still waiting to sync: connect this device first, or they are lost.`);
+      return;
+    }
+    if (!confirm('Remove this assembly’s names and counts from this device? The server keeps everything.'))
+      return;
+    disconnectAssembly();
+    forgetCachedMirror(code, 'staff');
+    for (const key of ['door-made', 'door-tally', 'outbox']) {
+      try {
+        localStorage.removeItem(`assembly-live:${key}:${code}`);
+      } catch {
+        // Nothing kept.
+      }
+    }
+    location.replace('/');
+  };
+  return (
+    <footer className="door-forget">
+      <button type="button" className="quiet" onClick={forget}>
+        Clear this device after the night
+      </button>
+      {problem && (
+        <p className="field-error" role="alert">
+          {problem}
+        </p>
+      )}
+    </footer>
+  );
+}
