@@ -368,6 +368,18 @@ describe('the register', () => {
     expect(remove(smaller, 'id-5')).toBe(smaller);
     expect(valuesOf(smaller)).toHaveLength(1999);
   });
+
+  it('survives a trip through JSON (a snapshot, a cached mirror) with its unused buckets', () => {
+    let register = emptyRegister<number>();
+    for (let i = 0; i < 5; i++) register = put(register, `id-${i}`, i);
+    const restored = JSON.parse(JSON.stringify(register)) as typeof register;
+    expect(restored.buckets).toContain(null);
+    expect(lookup(restored, 'id-3')).toBe(3);
+    expect(lookup(restored, 'id-9')).toBeUndefined();
+    const grown = put(restored, 'id-9', 9);
+    expect(valuesOf(grown).sort()).toEqual([0, 1, 2, 3, 4, 9]);
+    expect(JSON.stringify(emptyRegister())).toBe('{"size":0,"buckets":[]}');
+  });
 });
 
 describe('a snapshot saved before turnout existed', () => {

@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { lookup } from '../../../../shared/domain/register';
+import { emptyRegister, lookup } from '../../../../shared/domain/register';
 import { ticketFromScan } from '../../../../shared/domain/tickets';
+import type { CheckIn } from '../../../../shared/domain/turnout';
 import { useAssembly } from '../../connection/assemblyStore';
 import { newUuid } from '../../connection/deviceId';
 import { checkInAtDoor, report } from './doorReport';
@@ -13,7 +14,7 @@ const SCAN_EVERY_MS = 200;
 async function nameOf(checkInId: string): Promise<string | null> {
   for (let i = 0; i < 20; i++) {
     const found = lookup(
-      useAssembly.getState().state?.attendance.checkIns ?? { size: 0, buckets: {} },
+      useAssembly.getState().state?.attendance.checkIns ?? emptyRegister<CheckIn>(),
       checkInId,
     );
     if (found) return found.name;
