@@ -1,3 +1,5 @@
+import { storedText, storeText } from './deviceStorage';
+
 /**
  * A random UUID (v4). crypto.randomUUID exists only in secure contexts, and phones on a
  * venue's LAN reach the server over plain http: getRandomValues works everywhere.
@@ -10,16 +12,17 @@ export function newUuid(): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-/** This browser's own id, kept across reloads (a door device's headcount tally is keyed by it). */
+const DEVICE_KEY = 'assembly-live:device';
+let thisDevice: string | null = null;
+
+/**
+ * This browser's own id, kept across reloads (a door device's headcount tally is keyed by
+ * it). Held in memory too: with storage off, every click must still count for one device.
+ */
 export function deviceId(): string {
-  const key = 'assembly-live:device';
-  try {
-    const known = localStorage.getItem(key);
-    if (known && /^[0-9a-f-]{36}$/.test(known)) return known;
-    const fresh = newUuid();
-    localStorage.setItem(key, fresh);
-    return fresh;
-  } catch {
-    return newUuid();
-  }
+  if (thisDevice) return thisDevice;
+  const known = storedText(DEVICE_KEY);
+  thisDevice = known && /^[0-9a-f-]{36}$/.test(known) ? known : newUuid();
+  if (thisDevice !== known) storeText(DEVICE_KEY, thisDevice);
+  return thisDevice;
 }

@@ -1,5 +1,6 @@
 import type { AssemblyState } from '../../../shared/domain/assembly';
 import { PROTOCOL_VERSION } from '../../../shared/protocol/version';
+import { forgetStored, storedJson, storeJson } from './deviceStorage';
 
 export interface CachedMirror {
   epoch: string;
@@ -14,30 +15,12 @@ export type CacheSlot = 'staff' | 'public';
 const keyFor = (code: string, slot: CacheSlot) => `assembly-live:v${PROTOCOL_VERSION}:mirror:${code}:${slot}`;
 
 export function loadCachedMirror(code: string, slot: CacheSlot): CachedMirror | null {
-  try {
-    const raw = localStorage.getItem(keyFor(code, slot));
-    if (!raw) return null;
-    const parsed = JSON.parse(raw) as Partial<CachedMirror>;
-    if (typeof parsed.epoch !== 'string' || typeof parsed.seq !== 'number' || !parsed.state?.live)
-      return null;
-    return parsed as CachedMirror;
-  } catch {
-    return null;
-  }
+  const parsed = storedJson(keyFor(code, slot)) as Partial<CachedMirror> | null;
+  if (typeof parsed?.epoch !== 'string' || typeof parsed.seq !== 'number' || !parsed.state?.live) return null;
+  return parsed as CachedMirror;
 }
 
-export function saveCachedMirror(code: string, slot: CacheSlot, mirror: CachedMirror): void {
-  try {
-    localStorage.setItem(keyFor(code, slot), JSON.stringify(mirror));
-  } catch {
-    // Storage full or disabled: the page still works, it just starts blank after a reload.
-  }
-}
+export const saveCachedMirror = (code: string, slot: CacheSlot, mirror: CachedMirror): void =>
+  storeJson(keyFor(code, slot), mirror);
 
-export function forgetCachedMirror(code: string, slot: CacheSlot): void {
-  try {
-    localStorage.removeItem(keyFor(code, slot));
-  } catch {
-    // Nothing kept.
-  }
-}
+export const forgetCachedMirror = (code: string, slot: CacheSlot): void => forgetStored(keyFor(code, slot));

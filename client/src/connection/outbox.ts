@@ -5,6 +5,7 @@ import type { CommandReply } from '../../../shared/protocol/socket';
 import { sendCommand } from './assemblyConnection';
 import { useAssembly } from './assemblyStore';
 import { newUuid } from './deviceId';
+import { forgetStored, storedJson, storeJson } from './deviceStorage';
 
 // Check-ins made while the venue's wifi is down wait here, on the device (localStorage),
 // and go in order when the connection returns. Every queued command is idempotent (a
@@ -42,24 +43,19 @@ const TRANSIENT = new Set(['unavailable', 'internal', 'rate_limited']);
 
 function save(): void {
   const { code, waiting } = useOutbox.getState();
-  try {
-    if (waiting.length === 0) localStorage.removeItem(storageKey(code));
-    else localStorage.setItem(storageKey(code), JSON.stringify(waiting));
-  } catch {
-    // Storage full or off: the queue still lives as long as the page does.
-  }
+  if (waiting.length === 0) forgetStored(storageKey(code));
+  else storeJson(storageKey(code), waiting);
 }
 
 function load(code: string): Queued[] {
-  try {
-    const parsed = JSON.parse(localStorage.getItem(storageKey(code)) ?? '[]');
-    return Array.isArray(parsed)
-      ? parsed.filter((q) => typeof q?.id === 'string' && typeof q.key === 'string' && q.command)
-      : [];
-  } catch {
-    return [];
-  }
+  const parsed = storedJson(storageKey(code));
+  return Array.isArray(parsed)
+    ? parsed.filter((q) => typeof q?.id === 'string' && typeof q.key === 'string' && q.command)
+    : [];
 }
+
+/** After the night, once nothing waits: the queue's storage goes. */
+export const forgetOutbox = (code: string): void => forgetStored(storageKey(code));
 
 export type Outcome = CommandReply | { ok: 'queued' };
 /** Callers still waiting for the first answer to their command, by queued id. */

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { disconnectAssembly } from '../../connection/assemblyConnection';
 import { forgetCachedMirror } from '../../connection/mirrorCache';
-import { useOutbox } from '../../connection/outbox';
+import { forgetOutbox, useOutbox } from '../../connection/outbox';
+import { forgetMyCheckIns } from './myCheckIns';
+import { forgetMyTally } from './myTally';
 
 /**
  * After the night: a steward's own phone should not keep attendees' names. Refused while
@@ -19,13 +21,9 @@ export function ForgetDevice({ code }: { code: string }) {
       return;
     disconnectAssembly();
     forgetCachedMirror(code, 'staff');
-    for (const key of ['door-made', 'door-tally', 'outbox']) {
-      try {
-        localStorage.removeItem(`assembly-live:${key}:${code}`);
-      } catch {
-        // Nothing kept.
-      }
-    }
+    forgetMyCheckIns(code);
+    forgetMyTally(code);
+    forgetOutbox(code);
     location.replace('/');
   };
   return (

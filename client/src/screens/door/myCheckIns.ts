@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { forgetStored, storedJson, storeJson } from '../../connection/deviceStorage';
 
 // The check-ins this device made, newest first, kept on the device: "Recent" is about what
 // this steward did, whatever the door is called, including those still waiting to sync.
@@ -15,15 +16,14 @@ const keyFor = (code: string) => `assembly-live:door-made:${code}`;
 export const useMyCheckIns = create<{ code: string; made: Made[] }>(() => ({ code: '', made: [] }));
 
 export function openMyCheckIns(code: string): void {
-  let made: Made[] = [];
-  try {
-    const parsed = JSON.parse(localStorage.getItem(keyFor(code)) ?? '[]');
-    if (Array.isArray(parsed)) made = parsed.filter((m) => typeof m?.checkInId === 'string').slice(0, KEEP);
-  } catch {
-    // Start empty.
-  }
+  const parsed = storedJson(keyFor(code));
+  const made: Made[] = Array.isArray(parsed)
+    ? parsed.filter((m) => typeof m?.checkInId === 'string').slice(0, KEEP)
+    : [];
   useMyCheckIns.setState({ code, made });
 }
+
+export const forgetMyCheckIns = (code: string): void => forgetStored(keyFor(code));
 
 export function rememberCheckIn(checkInId: string, who: string): void {
   const { code, made } = useMyCheckIns.getState();
@@ -32,9 +32,5 @@ export function rememberCheckIn(checkInId: string, who: string): void {
     KEEP,
   );
   useMyCheckIns.setState({ made: next });
-  try {
-    localStorage.setItem(keyFor(code), JSON.stringify(next));
-  } catch {
-    // Kept for this page only.
-  }
+  storeJson(keyFor(code), next);
 }

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { forgetStored, storedJson, storeJson } from '../../connection/deviceStorage';
 
 // This device's own headcount per section. The clicker is the source of truth for its own
 // tally: it counts on from here at once, however fast the steward clicks, and sends the
@@ -12,23 +13,17 @@ export const useMyTally = create<{ code: string; tally: Record<string, number> }
 }));
 
 export function openMyTally(code: string): void {
-  let tally: Record<string, number> = {};
-  try {
-    const parsed = JSON.parse(localStorage.getItem(keyFor(code)) ?? '{}');
-    if (parsed && typeof parsed === 'object') tally = parsed;
-  } catch {
-    // Start from the server's copy.
-  }
+  const parsed = storedJson(keyFor(code));
+  // Nothing kept: start from the server's copy.
+  const tally = parsed && typeof parsed === 'object' ? (parsed as Record<string, number>) : {};
   useMyTally.setState({ code, tally });
 }
+
+export const forgetMyTally = (code: string): void => forgetStored(keyFor(code));
 
 export function setMyTally(section: string, count: number): void {
   const { code, tally } = useMyTally.getState();
   const next = { ...tally, [section]: count };
   useMyTally.setState({ tally: next });
-  try {
-    localStorage.setItem(keyFor(code), JSON.stringify(next));
-  } catch {
-    // Kept for this page only.
-  }
+  storeJson(keyFor(code), next);
 }

@@ -1,3 +1,5 @@
+import { forgetStored, storedJson, storeJson } from '../../connection/deviceStorage';
+
 // What this phone remembers of its own check-in, so a refresh shows the status, not the form.
 
 export interface MyCheckIn {
@@ -11,19 +13,14 @@ export interface MyCheckIn {
 const keyFor = (code: string) => `assembly-live:my-check-in:${code}`;
 
 export function loadMyCheckIn(code: string): MyCheckIn | null {
-  try {
-    const parsed = JSON.parse(localStorage.getItem(keyFor(code)) ?? 'null');
-    return parsed && typeof parsed.checkInId === 'string' && typeof parsed.name === 'string' ? parsed : null;
-  } catch {
-    return null;
-  }
+  const parsed = storedJson(keyFor(code)) as Partial<MyCheckIn> | null;
+  return typeof parsed?.checkInId === 'string' && typeof parsed.name === 'string'
+    ? (parsed as MyCheckIn)
+    : null;
 }
 
+/** With storage off (private browsing) the check-in still counts; a refresh shows the form again. */
 export function saveMyCheckIn(code: string, mine: MyCheckIn | null): void {
-  try {
-    if (mine) localStorage.setItem(keyFor(code), JSON.stringify(mine));
-    else localStorage.removeItem(keyFor(code));
-  } catch {
-    // Private mode with storage off: the check-in still counts; a refresh shows the form again.
-  }
+  if (mine) storeJson(keyFor(code), mine);
+  else forgetStored(keyFor(code));
 }
