@@ -4,6 +4,15 @@ import { ANSWER_LOOK, type ResponseEntry } from '../../shared/domain/responses';
 export const formatTimeOfDay = (ms: number): string =>
   new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
+/** "28 November 2026" (with `weekday`, "Saturday 28 November 2026") in the device's own locale. */
+export const formatDate = (ms: number, weekday = false): string =>
+  new Date(ms).toLocaleDateString([], {
+    ...(weekday ? { weekday: 'long' as const } : {}),
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  });
+
 /** 1,234: counts the room reads at a glance. */
 export const formatCount = (n: number): string => n.toLocaleString('en-GB');
 

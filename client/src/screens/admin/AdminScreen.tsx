@@ -1,6 +1,7 @@
 import { type ChangeEvent, useState } from 'react';
 import { formatDuration } from '../../../../shared/domain/timer';
 import { callApi } from '../../api';
+import { Connecting } from '../../components/Connecting';
 import { ConnectionBadge } from '../../components/ConnectionBadge';
 import { Refused } from '../../components/Refused';
 import { useAssembly } from '../../connection/assemblyStore';
@@ -20,7 +21,7 @@ export default function AdminScreen({ code, staffKey }: { code: string; staffKey
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
 
   if (refusal) return <Refused />;
-  if (!state) return <p className="page">Connecting to assembly {code}…</p>;
+  if (!state) return <Connecting code={code} />;
   if (role !== 'admin') {
     return (
       <main className="page narrow">

@@ -9,6 +9,7 @@ import {
 } from '../../../../shared/domain/responses';
 import { LIMITS } from '../../../../shared/protocol/limits';
 import { callApi } from '../../api';
+import { formatDate } from '../../format';
 
 /** Today in the organiser's own time zone, as the date field wants it (YYYY-MM-DD). */
 const today = () => new Date().toLocaleDateString('en-CA');
@@ -132,7 +133,7 @@ export function FollowUpAdmin({
                 return (
                   <li key={f.id}>
                     <span>
-                      {what}, {new Date(f.date).toLocaleDateString()}
+                      {what}, {formatDate(f.date)}
                       {f.note && <> · {f.note}</>}
                     </span>
                     <button

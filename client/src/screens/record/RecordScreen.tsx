@@ -6,10 +6,7 @@ import { ConnectionBadge } from '../../components/ConnectionBadge';
 import { Refused } from '../../components/Refused';
 import { useAssembly } from '../../connection/assemblyStore';
 import { useAssemblyConnection } from '../../connection/useAssemblyConnection';
-import { formatCount, formatEarlierAnswers, formatTimeOfDay } from '../../format';
-
-const formatDate = (ms: number) =>
-  new Date(ms).toLocaleDateString([], { day: 'numeric', month: 'long', year: 'numeric' });
+import { formatCount, formatDate, formatEarlierAnswers, formatTimeOfDay } from '../../format';
 
 /** The public record of the night: the asks and every answer, turnout, and what happened since. */
 export default function RecordScreen({ code }: { code: string }) {

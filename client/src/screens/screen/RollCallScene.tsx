@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import type { AssemblyState } from '../../../../shared/domain/assembly';
 import { currentItem } from '../../../../shared/domain/assembly';
 import { layOutBoard, pageToShow, type RollCallRow, rollCallBoard } from '../../../../shared/domain/rollCall';
@@ -16,11 +17,21 @@ function layoutFor(institutions: number): { columns: number; perColumn: number }
 
 /** The roll call board: each institution's turnout against its commitment, live. */
 export function RollCallScene({ state }: { state: AssemblyState }) {
-  const board = rollCallBoard(state.institutions, state.turnout, state.live.rollCallOrder);
+  const { institutions, turnout } = state;
+  const order = state.live.rollCallOrder;
+  // Laid out when the counts change; the clock below only turns the page.
+  const { board, pages, columns, perColumn } = useMemo(() => {
+    const board = rollCallBoard(institutions, turnout, order);
+    const { columns, perColumn } = layoutFor(board.rows.length);
+    return {
+      board,
+      columns,
+      perColumn,
+      pages: layOutBoard(board.rows, order === 'section', perColumn, columns),
+    };
+  }, [institutions, turnout, order]);
   const now = useServerNow(1000);
   const item = currentItem(state);
-  const { columns, perColumn } = layoutFor(board.rows.length);
-  const pages = layOutBoard(board.rows, state.live.rollCallOrder === 'section', perColumn, columns);
   const pageIndex = pageToShow(pages, state.turnout.called, now, PAGE_SECONDS * 1000);
   const page = pages[pageIndex]!;
   const gap = board.headcount - board.total;

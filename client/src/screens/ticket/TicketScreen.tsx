@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { JoinQr } from '../../components/JoinQr';
-import { formatTimeOfDay } from '../../format';
+import { formatDate, formatTimeOfDay } from '../../format';
 
 interface Ticket {
   assembly: { code: string; title: string; venue: string; startsAt: number | null };
@@ -11,9 +11,6 @@ interface Ticket {
 }
 
 type Loaded = { kind: 'loading' } | { kind: 'ticket'; ticket: Ticket } | { kind: 'failed'; message: string };
-
-const formatDay = (ms: number) =>
-  new Date(ms).toLocaleDateString([], { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
 
 /** A registrant's ticket: its QR for the door, printable, or shown on the phone. */
 export default function TicketScreen({ token }: { token: string }) {
@@ -50,7 +47,10 @@ export default function TicketScreen({ token }: { token: string }) {
       <p className="kind">Ticket</p>
       <h1>{ticket.assembly.title}</h1>
       <p className="muted">
-        {[ticket.assembly.venue, ticket.assembly.startsAt !== null && formatDay(ticket.assembly.startsAt)]
+        {[
+          ticket.assembly.venue,
+          ticket.assembly.startsAt !== null && formatDate(ticket.assembly.startsAt, true),
+        ]
           .filter(Boolean)
           .join(' · ')}
         {ticket.assembly.startsAt !== null && `, ${formatTimeOfDay(ticket.assembly.startsAt)}`}
