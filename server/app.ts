@@ -9,7 +9,7 @@ import { AssemblyHost } from './assemblies/assemblyHost';
 import { apiRouter, isClientError } from './http/api';
 import { clientPages } from './http/clientPages';
 import { publicBaseUrl } from './http/publicUrl';
-import { type AssemblyServer, attachSockets } from './io/socketServer';
+import { type AssemblyServer, attachSockets, type SocketDeps } from './io/socketServer';
 import type { Logger } from './logger';
 import type { Store } from './store/store';
 
@@ -25,6 +25,8 @@ export interface AppOptions {
   publicUrl?: string;
   clientDir?: string;
   now?: () => number;
+  /** The Redis adapter when nodes share assemblies, and how to let go of its connection. */
+  adapter?: { adapter: SocketDeps['adapter']; close(): Promise<void> };
 }
 
 export interface Application {
@@ -89,7 +91,7 @@ export function createApplication(options: AppOptions): Application {
     res.status(500).type('text').send('Something went wrong');
   });
 
-  const io = attachSockets(httpServer, { host, logger, publicUrl });
+  const io = attachSockets(httpServer, { host, logger, publicUrl, adapter: options.adapter?.adapter });
 
   return {
     httpServer,
@@ -103,6 +105,7 @@ export function createApplication(options: AppOptions): Application {
     async close() {
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await host.settle();
+      await options.adapter?.close();
       await store.close();
     },
   };

@@ -6,6 +6,10 @@ export interface Config {
   dataDir: string;
   publicUrl: string | undefined;
   logLevel: string;
+  /** PostgreSQL instead of the SQLite file: several nodes can then share the assemblies. */
+  databaseUrl: string | undefined;
+  /** Redis for Socket.IO's adapter, so a broadcast reaches clients on every node. */
+  redisUrl: string | undefined;
 }
 
 /** Reads the environment, refusing values that would fail later in a confusing way. */
@@ -17,11 +21,21 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (publicUrl && !/^https?:\/\/[^\s/]+/.test(publicUrl)) {
     throw new Error(`PUBLIC_URL must look like http://host:port, not "${publicUrl}"`);
   }
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new Error('DATABASE_URL must look like postgres://user@host:5432/database');
+  }
+  const redisUrl = env.REDIS_URL?.trim() || undefined;
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) {
+    throw new Error('REDIS_URL must look like redis://host:6379');
+  }
   return {
     port,
     host: env.HOST?.trim() || undefined,
     dataDir: path.resolve(env.DATA_DIR?.trim() || 'data'),
     publicUrl,
     logLevel: env.LOG_LEVEL?.trim() || 'info',
+    databaseUrl,
+    redisUrl,
   };
 }

@@ -7,7 +7,9 @@ import { readConfig } from './config';
 import { createDemoAssembly } from './demo';
 import { roleLinks } from './http/api';
 import { lanAddress, publicBaseUrl } from './http/publicUrl';
+import { connectRedisAdapter } from './io/redisAdapter';
 import { createLogger } from './logger';
+import { PgStore } from './store/pgStore';
 import { SqliteStore } from './store/sqliteStore';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -37,19 +39,29 @@ async function buildClientIfStale(): Promise<void> {
   await build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
 }
 
+/** Host and database of a connection string, never its password. */
+function safeDatabaseName(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`;
+}
+
 async function main(): Promise<void> {
   const args = new Set(process.argv.slice(2));
   const config = readConfig();
   const logger = createLogger(config.logLevel);
   await buildClientIfStale();
 
-  const store = new SqliteStore(path.join(config.dataDir, 'assembly-live.sqlite'));
-  const app = createApplication({ store, logger, publicUrl: config.publicUrl });
+  const store = config.databaseUrl
+    ? await PgStore.open(config.databaseUrl, logger)
+    : new SqliteStore(path.join(config.dataDir, 'assembly-live.sqlite'));
+  const adapter = config.redisUrl ? await connectRedisAdapter(config.redisUrl, logger) : undefined;
+  const app = createApplication({ store, logger, publicUrl: config.publicUrl, adapter });
   const port = await app.listen(config.port, config.host);
   const base = publicBaseUrl(config.publicUrl, `localhost:${port}`, undefined, port);
 
   const existing = await app.host.list();
-  if (args.has('--demo') || existing.length === 0) {
+  // Nodes sharing a database would each make one when started together: only on request there.
+  if (args.has('--demo') || (existing.length === 0 && !store.shared)) {
     const demo = await createDemoAssembly(app.host);
     const links = roleLinks(base, demo.code, demo.keys);
     console.log(`\nDemo assembly ${demo.code} created. Its links (keep the staff ones private):`);
@@ -67,7 +79,10 @@ async function main(): Promise<void> {
   console.log(`Assembly Live is running: http://localhost:${port}/`);
   const lan = lanAddress();
   if (lan && !config.publicUrl) console.log(`Phones on this network reach it at http://${lan}:${port}/`);
-  console.log(`Data: ${config.dataDir}`);
+  console.log(
+    `Data: ${config.databaseUrl ? `PostgreSQL ${safeDatabaseName(config.databaseUrl)}` : config.dataDir}`,
+  );
+  if (adapter) console.log('Broadcasts go through Redis to every node.');
 
   let closing = false;
   const shutdown = async (signal: string) => {

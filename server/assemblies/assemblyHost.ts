@@ -9,10 +9,11 @@ import type { DomainEvent, JournalEntry } from '../../shared/protocol/events';
 import type { Role, StaffRole } from '../../shared/protocol/roles';
 import type { CommandReply, EventBatch, SyncReply, SyncRequest } from '../../shared/protocol/socket';
 import type { Logger } from '../logger';
-import type { Store } from '../store/store';
+import { isShared, type Store } from '../store/store';
 import { AssemblyRoom } from './assemblyRoom';
 import { newAssemblyCode, newKeys, normaliseCode, roleForKey } from './keys';
 import { RateLimiter } from './rateLimiter';
+import { SharedJournal } from './sharedJournal';
 
 const SNAPSHOT_EVERY = 500;
 /**
@@ -59,6 +60,10 @@ export type RoleResult = { ok: true; role: Role } | Failure;
  */
 export class AssemblyHost {
   private readonly rooms = new Map<string, Promise<AssemblyRoom | null>>();
+  /** The same rooms once loaded, for the shared store's "journal grew" notices. */
+  private readonly loaded = new Map<string, AssemblyRoom>();
+  /** Set when other nodes share the store: commands then go through its lock. */
+  private readonly shared: SharedJournal | null = null;
   private readonly wrongKeys = new RateLimiter(10, 60_000);
   private readonly creations = new RateLimiter(30, 10 * 60_000);
   private readonly publicCommands = new RateLimiter(PUBLIC_COMMANDS_PER_MINUTE, 60_000);
@@ -66,6 +71,24 @@ export class AssemblyHost {
 
   constructor(private readonly deps: HostDeps) {
     this.now = deps.now ?? Date.now;
+    const { store } = deps;
+    if (isShared(store)) {
+      const shared = new SharedJournal({
+        store,
+        logger: deps.logger,
+        now: this.now,
+        newSecret,
+        publish: (room, batch) => this.deps.publish?.(room, batch),
+        committed: (room) => {
+          if (snapshotDue(room)) this.snapshot(room);
+        },
+      });
+      this.shared = shared;
+      store.onAppended((code, seq) => {
+        const room = this.loaded.get(code);
+        if (room && seq > room.committedSeq) void shared.catchUp(room);
+      });
+    }
   }
 
   set publish(fn: HostDeps['publish']) {
@@ -119,6 +142,16 @@ export class AssemblyHost {
     return room;
   }
 
+  /**
+   * The assembly as it stands now, for a client's sync or an HTTP read. With a shared store
+   * another node may have moved it on: catch up from the journal first.
+   */
+  async currentRoom(codeInput: string): Promise<AssemblyRoom | null> {
+    const room = await this.room(codeInput);
+    if (room && this.shared) await this.shared.catchUp(room);
+    return room;
+  }
+
   private async load(code: string): Promise<AssemblyRoom | null> {
     const { store } = this.deps;
     const record = await store.getAssembly(code);
@@ -134,6 +167,7 @@ export class AssemblyHost {
     );
     const seq = tail.at(-1)?.seq ?? snapshotSeq;
     const room = new AssemblyRoom(record, state, seq, entries.slice(-RECENT_ON_LOAD));
+    this.loaded.set(code, room);
     this.deps.logger.info({ code, seq, replayed: tail.length }, 'assembly loaded');
     return room;
   }
@@ -172,6 +206,7 @@ export class AssemblyHost {
     if (!parsed.ok) return parsed;
     const { command } = parsed;
     if (room.broken) return failure('unavailable');
+    if (this.shared) return this.shared.run(room, role, command);
     const now = this.now();
     const decision = decide(room.decided, command, { now, actor: role, newSecret });
     if (!decision.ok) return decision;
@@ -222,6 +257,7 @@ export class AssemblyHost {
     room.broken = true;
     this.deps.logger.error({ code: room.code, err: error }, 'journal append failed; reloading assembly');
     this.rooms.delete(room.code);
+    this.loaded.delete(room.code);
     this.deps.resync?.(room.code);
   }
 

@@ -58,6 +58,16 @@ export class AssemblyRoom {
     if (this.recent.length > 2 * RECENT) this.recent = this.recent.slice(-RECENT);
   }
 
+  /**
+   * Entries committed through the shared store's lock (by this node or another): nothing
+   * of this node is in flight then, so what was decided is what is committed.
+   */
+  catchUp(entries: JournalEntry[]): void {
+    this.commit(entries);
+    this.decided = this.committed;
+    this.decidedSeq = this.committedSeq;
+  }
+
   /** Committed entries after `seq`, or null when they are no longer held in memory. */
   entriesAfter(seq: number): JournalEntry[] | null {
     if (seq === this.committedSeq) return [];

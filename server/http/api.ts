@@ -69,7 +69,7 @@ export function apiRouter({ host, logger, publicUrl }: ApiDeps): express.Router 
 
   /** Finds the assembly and the caller's role, answering the request itself when it cannot. */
   async function locate(req: Request, res: Response, needs?: Role): Promise<Located | null> {
-    const room = await host.room(String(req.params.code));
+    const room = await host.currentRoom(String(req.params.code));
     if (!room) {
       send(res, failure('unknown_assembly'));
       return null;

@@ -80,7 +80,7 @@ export function turnoutRoutes(router: express.Router, { host, locate, send, base
   router.get('/tickets/:token', async (req, res) => {
     const token = ticketFromScan(String(req.params.token));
     const code = token === null ? null : ticketAssembly(token);
-    const room = code === null ? null : await host.room(code);
+    const room = code === null ? null : await host.currentRoom(code);
     const state = room?.committed;
     const registrant = state?.attendance.registrants.find((r) => r.ticket === token);
     if (!state || !registrant) return send(res, failure('unknown_ticket'));

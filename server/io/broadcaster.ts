@@ -36,11 +36,14 @@ export class Broadcaster {
   publish(room: AssemblyRoom, batch: EventBatch): void {
     const code = room.code;
     let held = this.pending.get(code);
-    if (held && held.room === room) {
+    if (held && held.room === room && held.seq === batch.prevSeq) {
       held.entries.push(...batch.entries);
       held.seq = batch.seq;
     } else {
-      if (held) this.drop(code);
+      // A reloaded room's clients resync anyway. Entries another node committed in between
+      // (a shared store) are not ours to send: what is held goes out alone, whole.
+      if (held && held.room === room) this.flush(code);
+      else if (held) this.drop(code);
       held = { room, prevSeq: batch.prevSeq, seq: batch.seq, entries: [...batch.entries], timer: null };
       this.pending.set(code, held);
     }

@@ -1,5 +1,5 @@
 import type { Server as HttpServer } from 'node:http';
-import { Server, type Socket } from 'socket.io';
+import { Server, type ServerOptions, type Socket } from 'socket.io';
 import { AUDIENCES, type Audience, audienceOf } from '../../shared/domain/views';
 import { ERROR_CODES, type ErrorCode, failure } from '../../shared/protocol/errors';
 import type { Role } from '../../shared/protocol/roles';
@@ -42,13 +42,16 @@ export interface SocketDeps {
   host: AssemblyHost;
   logger: Logger;
   publicUrl: (hostHeader: string | undefined, forwardedProto: string | undefined) => string;
+  /** Socket.IO's Redis Streams adapter when several nodes serve the same assemblies. */
+  adapter?: ServerOptions['adapter'];
 }
 
 export function attachSockets(
   httpServer: HttpServer,
-  { host, logger, publicUrl }: SocketDeps,
+  { host, logger, publicUrl, adapter }: SocketDeps,
 ): AssemblyServer {
   const io: AssemblyServer = new Server(httpServer, {
+    ...(adapter ? { adapter } : {}),
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
     pingInterval: 10_000,
     pingTimeout: 20_000,
@@ -107,7 +110,8 @@ function onConnection(socket: AssemblySocket, host: AssemblyHost, logger: Logger
     try {
       const parsed = syncRequestSchema.safeParse(request);
       if (!parsed.success) return reply(failure('invalid_body', 'sync needs {epoch, seq}'));
-      const room = await currentRoom();
+      // With a shared store, caught up first: another node may have moved the assembly on.
+      const room = (await host.currentRoom(code)) ?? socket.data.room;
       // Join and answer in one synchronous step: no committed batch can fall between them.
       socket.join(roomFor(code, audienceOf(role)));
       reply(host.sync(room, role, parsed.data, socket.data.publicUrl));

@@ -58,6 +58,8 @@ const toRecord = (row: AssemblyRow): AssemblyRecord => ({
  * commit), so a storm of check-ins costs one fsync per batch, not one per check-in.
  */
 export class SqliteStore implements Store {
+  /** One process owns the file: what the host holds in memory is the whole truth. */
+  readonly shared = false;
   private readonly db: Database.Database;
   private pending: PendingAppend[] = [];
   private flushScheduled = false;

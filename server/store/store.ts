@@ -23,6 +23,12 @@ export interface Snapshot {
  * durable; entries for one assembly must continue its journal without a gap.
  */
 export interface Store {
+  /**
+   * True when other server processes append to the same journals (PostgreSQL): the host
+   * then decides under the store's per-assembly lock (`appendDecided`) and catches up
+   * from the journal, instead of trusting the state it holds in memory.
+   */
+  readonly shared: boolean;
   /** Resolves false when the code is taken. */
   createAssembly(record: AssemblyRecord, entries: JournalEntry[]): Promise<boolean>;
   getAssembly(code: string): Promise<AssemblyRecord | null>;
@@ -35,6 +41,33 @@ export interface Store {
   check(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** What `appendDecided` found written by other nodes, and what it then appended. */
+export interface DecidedAppend {
+  missed: JournalEntry[];
+  appended: JournalEntry[];
+}
+
+/** A store several server processes share. */
+export interface SharedStore extends Store {
+  readonly shared: true;
+  /**
+   * Takes the assembly's lock, reads what other nodes appended after `afterSeq`, calls
+   * `decide` with it, appends what `decide` returns (continuing the journal) and commits,
+   * all in one transaction: so every entry is decided against the journal exactly as it
+   * stands. `decide` may be called again if the transaction is retried, so it must only
+   * compute. Resolves once the entries are durable.
+   */
+  appendDecided(
+    code: string,
+    afterSeq: number,
+    decide: (missed: JournalEntry[]) => JournalEntry[],
+  ): Promise<DecidedAppend>;
+  /** Called when any node (this one too) appended to an assembly's journal. */
+  onAppended(listener: (code: string, seq: number) => void): void;
+}
+
+export const isShared = (store: Store): store is SharedStore => store.shared;
 
 export class JournalGapError extends Error {
   constructor(code: string, expected: number, got: number) {

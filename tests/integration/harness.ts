@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { io as connectSocket, type Socket } from 'socket.io-client';
-import { applyBatch, applyEntries, type Mirror } from '../../client/src/connection/stream';
+import { applyEntries, applyInOrder, GAP_WAIT_MS, type Mirror } from '../../client/src/connection/stream';
 import { createApplication } from '../../server/app';
 import { createLogger } from '../../server/logger';
 import { SqliteStore } from '../../server/store/sqliteStore';
@@ -99,6 +99,8 @@ export class MirrorClient {
   epoch: string | null = null;
   received: unknown[] = [];
   syncs = 0;
+  private early: EventBatch[] = [];
+  private gapTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     url: string,
@@ -117,22 +119,36 @@ export class MirrorClient {
     this.socket.on('events', (batch: EventBatch) => {
       this.received.push(batch);
       if (!this.mirror) return;
-      const outcome = applyBatch(this.mirror, batch);
-      if (outcome.kind === 'applied') this.mirror = outcome.mirror;
-      if (outcome.kind === 'gap') void this.sync();
+      // As the browser does: a batch past a gap waits a moment for the one before it.
+      const ordered = applyInOrder(this.mirror, this.early, batch);
+      this.mirror = ordered.mirror;
+      this.early = ordered.early;
+      clearTimeout(this.gapTimer);
+      if (this.early.length > 0) {
+        this.gapTimer = setTimeout(() => this.early.length > 0 && void this.sync(), GAP_WAIT_MS);
+      }
     });
   }
 
   private async sync() {
-    const reply: SyncReply = await this.socket.emitWithAck('sync', {
-      epoch: this.epoch,
-      seq: this.mirror?.seq ?? 0,
-    });
+    let reply: SyncReply;
+    try {
+      reply = await this.socket.emitWithAck('sync', { epoch: this.epoch, seq: this.mirror?.seq ?? 0 });
+    } catch {
+      return; // Disconnected mid-sync: the next connect syncs again.
+    }
     this.received.push(reply);
     if (!reply.ok) return;
     this.epoch = reply.epoch;
     if (reply.kind === 'snapshot') this.mirror = { seq: reply.seq, state: reply.state };
     else if (this.mirror) this.mirror = applyEntries(this.mirror, reply.entries);
+    const held = this.early;
+    this.early = [];
+    for (const batch of held) {
+      const ordered = applyInOrder(this.mirror!, this.early, batch);
+      this.mirror = ordered.mirror;
+      this.early = ordered.early;
+    }
     this.syncs++;
   }
 
@@ -155,6 +171,7 @@ export class MirrorClient {
   }
 
   close() {
+    clearTimeout(this.gapTimer);
     this.socket.disconnect();
   }
 }

@@ -16,11 +16,28 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** The production entry point (npm start) as its own process, so it can be killed for real. */
-export async function startServerProcess(port: number, dataDir: string): Promise<ChildProcess> {
+/**
+ * The production entry point (npm start) as its own process, so it can be killed for real.
+ * SQLite in `dataDir` unless `env` names a DATABASE_URL / REDIS_URL: the test run's own
+ * are never passed down by accident.
+ */
+export async function startServerProcess(
+  port: number,
+  dataDir: string,
+  env: { DATABASE_URL?: string; REDIS_URL?: string } = {},
+): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', HOST: '127.0.0.1' },
+    env: {
+      ...process.env,
+      DATABASE_URL: '',
+      REDIS_URL: '',
+      ...env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      HOST: '127.0.0.1',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bestSample, sampleFrom } from '../../client/src/connection/clockOffset';
-import { applyBatch } from '../../client/src/connection/stream';
+import { applyInOrder } from '../../client/src/connection/stream';
 import { parseRoute } from '../../client/src/route';
 import { entriesFor, stateFor } from '../../shared/domain/views';
 import type { JournalEntry } from '../../shared/protocol/events';
@@ -20,24 +20,38 @@ describe('a client mirroring the stream', () => {
     {
       name: 'continues',
       batch: { prevSeq: 10, seq: 11, entries: [entry(11, 'a')] },
-      kind: 'applied',
       seq: 11,
+      early: 0,
     },
     {
       name: 'overlaps (buffered during sync)',
       batch: { prevSeq: 9, seq: 11, entries: [entry(10, 'x'), entry(11, 'a')] },
-      kind: 'applied',
       seq: 11,
+      early: 0,
     },
-    { name: 'repeats', batch: { prevSeq: 9, seq: 10, entries: [entry(10, 'x')] }, kind: 'seen' },
-    { name: 'leaves a gap', batch: { prevSeq: 12, seq: 13, entries: [entry(13, 'b')] }, kind: 'gap' },
-  ])('$name', ({ batch, kind, seq }) => {
-    const outcome = applyBatch(mirror, batch);
-    expect(outcome.kind).toBe(kind);
-    if (outcome.kind === 'applied') {
-      expect(outcome.mirror.seq).toBe(seq);
-      expect(outcome.mirror.state.live.message).toBe('a');
-    }
+    { name: 'repeats', batch: { prevSeq: 9, seq: 10, entries: [entry(10, 'x')] }, seq: 10, early: 0 },
+    { name: 'leaves a gap', batch: { prevSeq: 12, seq: 13, entries: [entry(13, 'b')] }, seq: 10, early: 1 },
+  ])('$name', ({ batch, seq, early }) => {
+    const ordered = applyInOrder(mirror, [], batch);
+    expect(ordered.mirror.seq).toBe(seq);
+    expect(ordered.early).toHaveLength(early);
+    if (seq === 11) expect(ordered.mirror.state.live.message).toBe('a');
+  });
+
+  it('holds batches that arrive out of order (two nodes publishing) and applies them in seq order', () => {
+    const b11 = { prevSeq: 10, seq: 11, entries: [entry(11, 'a')] };
+    const b12 = { prevSeq: 11, seq: 13, entries: [entry(12, 'b'), entry(13, 'c')] };
+    const b14 = { prevSeq: 13, seq: 14, entries: [entry(14, 'd')] };
+    let ordered = applyInOrder(mirror, [], b14);
+    ordered = applyInOrder(ordered.mirror, ordered.early, b12);
+    expect(ordered.mirror.seq).toBe(10);
+    expect(ordered.early).toHaveLength(2);
+    ordered = applyInOrder(ordered.mirror, ordered.early, b11);
+    expect(ordered.mirror.seq).toBe(14);
+    expect(ordered.early).toEqual([]);
+    expect(ordered.mirror.state.live.message).toBe('d');
+    // A repeat of a held or applied batch changes nothing.
+    expect(applyInOrder(ordered.mirror, [], b12).mirror).toBe(ordered.mirror);
   });
 });
 

@@ -12,7 +12,7 @@ import { PROTOCOL_VERSION } from '../../../shared/protocol/version';
 import { useAssembly } from './assemblyStore';
 import { bestSample, type ClockSample, sampleFrom } from './clockOffset';
 import { loadCachedMirror, saveCachedMirror } from './mirrorCache';
-import { applyBatch, applyEntries } from './stream';
+import { applyEntries, applyInOrder, GAP_WAIT_MS } from './stream';
 
 type AssemblySocket = Socket<ServerToClient, ClientToServer>;
 
@@ -55,6 +55,8 @@ export function connectAssembly({ code, key, cache = false }: ConnectOptions): (
   socket = s;
   let syncing = false;
   let buffered: EventBatch[] = [];
+  let early: EventBatch[] = [];
+  let gapTimer: ReturnType<typeof setTimeout> | undefined;
   let clockTimer: ReturnType<typeof setInterval> | undefined;
   // Recent samples only: the device's clock may drift or be corrected during the night.
   let clockSamples: ClockSample[] = [];
@@ -72,7 +74,10 @@ export function connectAssembly({ code, key, cache = false }: ConnectOptions): (
   const sync = () => {
     const mine = ++generation;
     syncing = true;
-    buffered = [];
+    // Held batches past a gap may still continue what the sync brings.
+    buffered = early;
+    early = [];
+    clearTimeout(gapTimer);
     const { epoch, seq } = useAssembly.getState();
     const sentAt = Date.now();
     s.timeout(COMMAND_TIMEOUT_MS).emit('sync', { epoch, seq }, (error: Error | null, reply?: SyncReply) => {
@@ -96,12 +101,9 @@ export function connectAssembly({ code, key, cache = false }: ConnectOptions): (
         return sync();
       }
       if (reply.kind === 'replay') mirror = applyEntries(mirror, reply.entries);
-      let gap = false;
-      for (const batch of buffered) {
-        const outcome = applyBatch(mirror, batch);
-        if (outcome.kind === 'applied') mirror = outcome.mirror;
-        if (outcome.kind === 'gap') gap = true;
-      }
+      let ordered = { mirror, early: [] as EventBatch[] };
+      for (const batch of buffered) ordered = applyInOrder(ordered.mirror, ordered.early, batch);
+      mirror = ordered.mirror;
       syncing = false;
       buffered = [];
       useAssembly.setState({
@@ -114,7 +116,8 @@ export function connectAssembly({ code, key, cache = false }: ConnectOptions): (
         state: mirror.state,
       });
       persist();
-      if (gap) sync();
+      early = ordered.early;
+      if (early.length > 0) gapTimer = setTimeout(() => early.length > 0 && sync(), GAP_WAIT_MS);
     });
   };
 
@@ -152,12 +155,14 @@ export function connectAssembly({ code, key, cache = false }: ConnectOptions): (
     }
     const { seq, state } = useAssembly.getState();
     if (!state) return;
-    const outcome = applyBatch({ seq, state }, batch);
-    if (outcome.kind === 'gap') return sync();
-    if (outcome.kind === 'applied') {
-      useAssembly.setState({ seq: outcome.mirror.seq, state: outcome.mirror.state });
+    const ordered = applyInOrder({ seq, state }, early, batch);
+    early = ordered.early;
+    if (ordered.mirror.seq !== seq) {
+      useAssembly.setState({ seq: ordered.mirror.seq, state: ordered.mirror.state });
       persist();
     }
+    clearTimeout(gapTimer);
+    if (early.length > 0) gapTimer = setTimeout(() => early.length > 0 && sync(), GAP_WAIT_MS);
   });
 
   s.on('resync', () => sync());
@@ -209,6 +214,7 @@ export function connectAssembly({ code, key, cache = false }: ConnectOptions): (
 
   return () => {
     clearInterval(clockTimer);
+    clearTimeout(gapTimer);
     window.removeEventListener('online', wake);
     window.removeEventListener('offline', offline);
     clearInterval(offlineRetry);

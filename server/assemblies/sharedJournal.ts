@@ -1,0 +1,149 @@
+import { type DecideContext, decide } from '../../shared/domain/decide';
+import { evolveAll } from '../../shared/domain/evolve';
+import type { Command } from '../../shared/protocol/commands';
+import { failure } from '../../shared/protocol/errors';
+import type { JournalEntry } from '../../shared/protocol/events';
+import type { Role } from '../../shared/protocol/roles';
+import type { CommandReply, EventBatch } from '../../shared/protocol/socket';
+import type { Logger } from '../logger';
+import type { SharedStore } from '../store/store';
+import type { AssemblyRoom } from './assemblyRoom';
+
+interface Waiting {
+  role: Role;
+  command: Command;
+  reply: (reply: CommandReply) => void;
+}
+
+/** One assembly's commands and catch-ups, run one step at a time. */
+interface Line {
+  waiting: Waiting[];
+  catchUpWanted: boolean;
+  caughtUp: (() => void)[];
+  running: boolean;
+}
+
+export interface SharedJournalDeps {
+  store: SharedStore;
+  logger: Logger;
+  now: () => number;
+  newSecret: () => string;
+  /** This node's own committed batches, for its broadcaster (other nodes publish theirs). */
+  publish: (room: AssemblyRoom, batch: EventBatch) => void;
+  committed: (room: AssemblyRoom) => void;
+}
+
+/**
+ * Runs commands when several nodes share the journal. Each node's state is only a cache:
+ * commands for one assembly are gathered while the previous transaction runs, then
+ * decided together inside the store's per-assembly lock, after the entries other nodes
+ * wrote (so nothing is decided against a stale state, and a storm still costs one
+ * transaction per batch, not per check-in). Catch-ups run on the same line, so the
+ * room's state only ever moves forward one step at a time.
+ */
+export class SharedJournal {
+  private readonly lines = new WeakMap<AssemblyRoom, Line>();
+
+  constructor(private readonly deps: SharedJournalDeps) {}
+
+  private line(room: AssemblyRoom): Line {
+    let line = this.lines.get(room);
+    if (!line) {
+      line = { waiting: [], catchUpWanted: false, caughtUp: [], running: false };
+      this.lines.set(room, line);
+    }
+    return line;
+  }
+
+  run(room: AssemblyRoom, role: Role, command: Command): Promise<CommandReply> {
+    return new Promise((reply) => {
+      this.line(room).waiting.push({ role, command, reply });
+      this.kick(room);
+    });
+  }
+
+  /** Resolves once the room holds at least everything committed when this was called. */
+  catchUp(room: AssemblyRoom): Promise<void> {
+    return new Promise((resolve) => {
+      const line = this.line(room);
+      line.catchUpWanted = true;
+      line.caughtUp.push(resolve);
+      this.kick(room);
+    });
+  }
+
+  private kick(room: AssemblyRoom): void {
+    const line = this.line(room);
+    if (line.running) return;
+    line.running = true;
+    void this.work(room, line).finally(() => {
+      line.running = false;
+    });
+  }
+
+  private async work(room: AssemblyRoom, line: Line): Promise<void> {
+    while (line.waiting.length > 0 || line.catchUpWanted) {
+      const batch = line.waiting.splice(0);
+      const caughtUp = line.caughtUp.splice(0);
+      line.catchUpWanted = false;
+      try {
+        if (batch.length > 0) await this.commitBatch(room, batch);
+        else await this.readMissed(room);
+      } catch (error) {
+        this.deps.logger.error({ code: room.code, err: error }, 'shared journal step failed');
+      }
+      for (const resolve of caughtUp) resolve();
+    }
+  }
+
+  private async readMissed(room: AssemblyRoom): Promise<void> {
+    const missed = await this.deps.store.readJournal(room.code, room.committedSeq);
+    if (missed.length > 0) this.adopt(room, missed);
+  }
+
+  private adopt(room: AssemblyRoom, entries: JournalEntry[]): void {
+    room.catchUp(entries);
+    this.deps.committed(room);
+  }
+
+  private async commitBatch(room: AssemblyRoom, batch: Waiting[]): Promise<void> {
+    const now = this.deps.now();
+    let replies: CommandReply[] = [];
+    let result: { missed: JournalEntry[]; appended: JournalEntry[] };
+    try {
+      result = await this.deps.store.appendDecided(room.code, room.committedSeq, (missed) => {
+        replies = [];
+        let state = evolveAll(
+          room.committed,
+          missed.map((entry) => entry.event),
+        );
+        let seq = missed.at(-1)?.seq ?? room.committedSeq;
+        const entries: JournalEntry[] = [];
+        for (const { role, command } of batch) {
+          const ctx: DecideContext = { now, actor: role, newSecret: this.deps.newSecret };
+          const decision = decide(state, command, ctx);
+          if (!decision.ok) {
+            replies.push(decision);
+            continue;
+          }
+          for (const event of decision.events) entries.push({ seq: ++seq, at: now, actor: role, event });
+          state = evolveAll(state, decision.events);
+          replies.push({ ok: true, seq });
+        }
+        return entries;
+      });
+    } catch (error) {
+      // Rolled back: nothing of this batch is in the journal, and the room is unchanged.
+      this.deps.logger.error({ code: room.code, err: error }, 'shared journal append failed');
+      for (const waiting of batch) waiting.reply(failure('internal'));
+      return;
+    }
+    if (result.missed.length > 0) this.adopt(room, result.missed);
+    if (result.appended.length > 0) {
+      const prevSeq = room.committedSeq;
+      this.adopt(room, result.appended);
+      this.deps.publish(room, { prevSeq, seq: room.committedSeq, entries: result.appended });
+    }
+    for (const [i, waiting] of batch.entries()) waiting.reply(replies[i]!);
+  }
+}

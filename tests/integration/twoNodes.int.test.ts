@@ -1,0 +1,159 @@
+import type { ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CommandReply } from '../../shared/protocol/socket';
+import { DATABASE_URL, freshSchema, HOW_TO_RUN_SHARED, REDIS_URL } from '../postgres';
+import { createAssembly, importSetup, MirrorClient, tempDir, waitFor } from './harness';
+import { startLoadBalancer } from './loadBalancer';
+import { freePort, killHard, startServerProcess } from './serverProcess';
+
+const available = DATABASE_URL !== undefined && REDIS_URL !== undefined;
+if (!available) console.warn(`Two-node tests ${HOW_TO_RUN_SHARED}`);
+
+const turnoutOf = (client: MirrorClient) =>
+  Object.values(client.state.turnout.byInstitution).reduce((sum, n) => sum + n, 0);
+
+describe.skipIf(!available)('two nodes sharing PostgreSQL and Redis', () => {
+  const children: ChildProcess[] = [];
+  const clients: MirrorClient[] = [];
+  const closers: (() => unknown)[] = [];
+  let env: { DATABASE_URL: string; REDIS_URL: string };
+
+  beforeAll(async () => {
+    const schema = await freshSchema(DATABASE_URL!);
+    closers.push(schema.drop);
+    env = { DATABASE_URL: schema.url, REDIS_URL: REDIS_URL! };
+  });
+
+  afterAll(async () => {
+    for (const client of clients) client.close();
+    await Promise.all(children.map(killHard));
+    for (const close of closers.reverse()) await close();
+  });
+
+  const startNode = async () => {
+    const port = await freePort();
+    const child = await startServerProcess(port, tempDir(), env);
+    children.push(child);
+    return { port, child, url: `http://127.0.0.1:${port}` };
+  };
+  const connect = async (url: string, auth: { code: string; key?: string }) => {
+    const client = await new MirrorClient(url, auth).ready();
+    clients.push(client);
+    return client;
+  };
+
+  it('agree across nodes, serialise presses made at once on both, and survive a node dying', async () => {
+    const [nodeA, nodeB] = await Promise.all([startNode(), startNode()]);
+    // The chair reaches the nodes through a balancer that prefers A; the others go to B.
+    const balancer = await startLoadBalancer([nodeA.port, nodeB.port]);
+    closers.push(balancer.close);
+
+    const created = await createAssembly(nodeA.url, { title: 'Two Node Assembly' });
+    await importSetup(nodeA.url, created);
+    const chair = await connect(balancer.url, { code: created.code, key: created.keys.chair });
+    const chairOnB = await connect(nodeB.url, { code: created.code, key: created.keys.chair });
+    const screen = await connect(nodeB.url, { code: created.code });
+    const phone = await connect(nodeB.url, { code: created.code });
+    const door = await connect(nodeA.url, { code: created.code, key: created.keys.door });
+    expect(screen.state.agenda).toHaveLength(3);
+
+    // The chair on A runs an item; the screen on B sees it.
+    expect((await chair.command({ type: 'goToItem', itemId: 'story' })).ok).toBe(true);
+    expect((await chair.command({ type: 'startTimer' })).ok).toBe(true);
+    await waitFor(
+      () => screen.state.live.currentItemId === 'story' && screen.state.live.timer.startedAt !== null,
+    );
+
+    // A phone on B checks in; the chair on A sees the name, the screen the count.
+    const phoneReply = await phone.command({
+      type: 'checkIn',
+      checkInId: randomUUID(),
+      name: 'Grace Phone',
+      institutionId: 'stmarys',
+    });
+    expect(phoneReply.ok).toBe(true);
+    await waitFor(() => chair.state.attendance.checkIns.size === 1 && turnoutOf(screen) === 1);
+
+    // Two chairs on two nodes press at once, and doors on both nodes check people in.
+    const presses: Promise<CommandReply>[] = [];
+    for (let i = 0; i < 30; i++) {
+      presses.push(chair.command({ type: 'showMessage', text: `from A ${i}` }));
+      presses.push(chairOnB.command({ type: 'showMessage', text: `from B ${i}` }));
+      presses.push(
+        door.command({ type: 'checkIn', checkInId: randomUUID(), name: `A${i}`, institutionId: 'mosque' }),
+      );
+      presses.push(
+        phone.command({ type: 'checkIn', checkInId: randomUUID(), name: `B${i}`, institutionId: 'stmarys' }),
+      );
+    }
+    const replies = await Promise.all(presses);
+    expect(replies.every((reply) => reply.ok)).toBe(true);
+    const seqs = replies.map((reply) => (reply.ok ? reply.seq : 0));
+    expect(new Set(seqs).size).toBe(seqs.length);
+
+    const journal = async (url: string) => {
+      const response = await fetch(`${url}/api/assemblies/${created.code}/export/record.json`, {
+        headers: { authorization: `Bearer ${created.keys.admin}` },
+      });
+      return ((await response.json()) as { journal: { seq: number; event: { type: string } }[] }).journal;
+    };
+    const fromA = await journal(nodeA.url);
+    const fromB = await journal(nodeB.url);
+    expect(fromB).toEqual(fromA);
+    expect(fromA.map((entry) => entry.seq)).toEqual(fromA.map((_, i) => i + 1));
+    expect(fromA.filter((entry) => entry.event.type === 'messageShown')).toHaveLength(60);
+    expect(fromA.filter((entry) => entry.event.type === 'checkedIn')).toHaveLength(61);
+
+    const last = fromA.at(-1)!.seq;
+    for (const client of [chair, chairOnB, screen, phone, door]) {
+      await waitFor(() => client.seq === last, 10_000, `a client to reach seq ${last}`);
+    }
+    expect(turnoutOf(screen)).toBe(61);
+    expect(chair.state.attendance.checkIns.size).toBe(61);
+    expect(chairOnB.state).toEqual(chair.state);
+
+    // Node A dies in the middle of a burst of check-ins from its door.
+    const chairSyncs = chair.syncs;
+    const acked: string[] = [];
+    const burst: Promise<void>[] = [];
+    for (let i = 0; i < 100; i++) {
+      const name = `Burst ${i}`;
+      burst.push(
+        door.command({ type: 'checkIn', checkInId: randomUUID(), name, institutionId: 'mosque' }).then(
+          (reply) => {
+            if (reply.ok) acked.push(name);
+            if (acked.length === 20) void killHard(nodeA.child);
+          },
+          () => {},
+        ),
+      );
+    }
+    await Promise.all(burst);
+    await killHard(nodeA.child);
+    expect(acked.length).toBeGreaterThanOrEqual(20);
+
+    // The chair comes back through the balancer, now on B, and carries on.
+    await waitFor(
+      () => chair.syncs > chairSyncs && chair.socket.connected,
+      15_000,
+      'the chair to reconnect to node B and resync',
+    );
+    const next = await chair.command({ type: 'nextItem', fromItemId: 'story' });
+    expect(next.ok).toBe(true);
+    await waitFor(
+      () => screen.state.live.currentItemId === 'close' && chair.state.live.currentItemId === 'close',
+    );
+    const afterKill = await journal(nodeB.url);
+    const names = new Set(
+      afterKill.flatMap((entry) =>
+        entry.event.type === 'checkedIn'
+          ? [(entry.event as unknown as { checkIn: { name: string } }).checkIn.name]
+          : [],
+      ),
+    );
+    for (const name of acked) expect(names.has(name)).toBe(true);
+    await waitFor(() => chair.seq === afterKill.at(-1)!.seq && screen.seq === chair.seq);
+    expect(turnoutOf(screen)).toBe(turnoutOf(chair));
+  });
+});
