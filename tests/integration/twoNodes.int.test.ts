@@ -58,8 +58,14 @@ describe.skipIf(!available)('two nodes sharing PostgreSQL and Redis', () => {
     const door = await connect(nodeA.url, { code: created.code, key: created.keys.door });
     expect(screen.state.agenda).toHaveLength(3);
 
-    // The chair on A runs an item; the screen on B sees it.
-    expect((await chair.command({ type: 'goToItem', itemId: 'story' })).ok).toBe(true);
+    // Both chairs press Next at the same moment, on two nodes: the agenda moves one step.
+    expect((await chair.command({ type: 'goToItem', itemId: 'welcome' })).ok).toBe(true);
+    const nexts = await Promise.all([
+      chair.command({ type: 'nextItem', fromItemId: 'welcome' }),
+      chairOnB.command({ type: 'nextItem', fromItemId: 'welcome' }),
+    ]);
+    expect(nexts.every((reply) => reply.ok)).toBe(true);
+    // The chair on A runs the item; the screen on B sees it.
     expect((await chair.command({ type: 'startTimer' })).ok).toBe(true);
     await waitFor(
       () => screen.state.live.currentItemId === 'story' && screen.state.live.timer.startedAt !== null,
