@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { JournalEntry } from '../../shared/protocol/events';
+import type { StaffRole } from '../../shared/protocol/roles';
 import type { Logger } from '../logger';
 import { migrate } from './pgMigrations';
 import {
@@ -178,6 +179,16 @@ export class PgStore implements SharedStore {
   async listAssemblies(): Promise<AssemblyRecord[]> {
     const { rows } = await this.pool.query<AssemblyRow>('SELECT * FROM assemblies ORDER BY created_at');
     return rows.map(toRecord);
+  }
+
+  async replaceKeyHash(code: string, role: StaffRole, hash: string): Promise<void> {
+    // One statement per role: a column name is never built from input.
+    const column = { admin: 'admin_hash', chair: 'chair_hash', door: 'door_hash' } as const;
+    const result = await this.pool.query(`UPDATE assemblies SET ${column[role]} = $1 WHERE code = $2`, [
+      hash,
+      code,
+    ]);
+    if (result.rowCount !== 1) throw new Error(`no assembly ${code} to replace a key of`);
   }
 
   async append(code: string, entries: JournalEntry[]): Promise<void> {
