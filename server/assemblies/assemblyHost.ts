@@ -85,10 +85,19 @@ export class AssemblyHost {
       });
       this.shared = shared;
       store.onAppended((code, seq) => {
+        if (code === null) {
+          for (const room of this.loaded.values()) void shared.catchUp(room);
+          return;
+        }
         const room = this.loaded.get(code);
         if (room && seq > room.committedSeq) void shared.catchUp(room);
       });
     }
+  }
+
+  /** True when other nodes share the journal: each node then streams it to its own clients. */
+  get sharesJournal(): boolean {
+    return this.shared !== null;
   }
 
   set publish(fn: HostDeps['publish']) {

@@ -28,7 +28,10 @@ export interface SharedJournalDeps {
   logger: Logger;
   now: () => number;
   newSecret: () => string;
-  /** This node's own committed batches, for its broadcaster (other nodes publish theirs). */
+  /**
+   * Every committed batch, this node's and the ones it caught up on, for this node's own
+   * clients: each node streams the whole journal to its clients, so they get it in order.
+   */
   publish: (room: AssemblyRoom, batch: EventBatch) => void;
   committed: (room: AssemblyRoom) => void;
 }
@@ -39,7 +42,8 @@ export interface SharedJournalDeps {
  * decided together inside the store's per-assembly lock, after the entries other nodes
  * wrote (so nothing is decided against a stale state, and a storm still costs one
  * transaction per batch, not per check-in). Catch-ups run on the same line, so the
- * room's state only ever moves forward one step at a time.
+ * room's state only ever moves forward one step at a time, and what the node streams to
+ * its clients is the journal in seq order.
  */
 export class SharedJournal {
   private readonly lines = new WeakMap<AssemblyRoom, Line>();
@@ -101,8 +105,11 @@ export class SharedJournal {
     if (missed.length > 0) this.adopt(room, missed);
   }
 
+  /** Moves the room on and tells this node's clients, in seq order, whichever node wrote it. */
   private adopt(room: AssemblyRoom, entries: JournalEntry[]): void {
+    const prevSeq = room.committedSeq;
     room.catchUp(entries);
+    this.deps.publish(room, { prevSeq, seq: room.committedSeq, entries });
     this.deps.committed(room);
   }
 
@@ -139,11 +146,7 @@ export class SharedJournal {
       return;
     }
     if (result.missed.length > 0) this.adopt(room, result.missed);
-    if (result.appended.length > 0) {
-      const prevSeq = room.committedSeq;
-      this.adopt(room, result.appended);
-      this.deps.publish(room, { prevSeq, seq: room.committedSeq, entries: result.appended });
-    }
+    if (result.appended.length > 0) this.adopt(room, result.appended);
     for (const [i, waiting] of batch.entries()) waiting.reply(replies[i]!);
   }
 }

@@ -58,8 +58,11 @@ export function attachSockets(
     serveClient: false,
   });
 
+  // With nodes sharing a journal, each streams all of it to its own clients (in seq order,
+  // coalesced and paced here), so the journal's batches never cross Redis.
+  const stream = host.sharesJournal ? io.local : io;
   const broadcaster = new Broadcaster((code, audience, batch) =>
-    io.to(roomFor(code, audience)).emit('events', batch),
+    stream.to(roomFor(code, audience)).emit('events', batch),
   );
   host.publish = (room, batch) => broadcaster.publish(room, batch);
   host.resync = (code) => {

@@ -54,8 +54,9 @@ export class PgStore implements SharedStore {
   readonly shared = true;
   private readonly pool: pg.Pool;
   private listener: pg.Client | null = null;
-  private readonly listeners: ((code: string, seq: number) => void)[] = [];
+  private readonly listeners: ((code: string | null, seq: number) => void)[] = [];
   private closed = false;
+  private everListened = false;
 
   private constructor(
     private readonly connectionString: string,
@@ -102,10 +103,14 @@ export class PgStore implements SharedStore {
     });
     await client.connect();
     await client.query(`LISTEN ${CHANNEL}`);
+    const again = this.listener === null && this.everListened;
     this.listener = client;
+    this.everListened = true;
+    // Notices sent while no one listened are gone: tell the host to catch everything up.
+    if (again) for (const listener of this.listeners) listener(null, 0);
   }
 
-  onAppended(listener: (code: string, seq: number) => void): void {
+  onAppended(listener: (code: string | null, seq: number) => void): void {
     this.listeners.push(listener);
   }
 

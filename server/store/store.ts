@@ -63,8 +63,12 @@ export interface SharedStore extends Store {
     afterSeq: number,
     decide: (missed: JournalEntry[]) => JournalEntry[],
   ): Promise<DecidedAppend>;
-  /** Called when any node (this one too) appended to an assembly's journal. */
-  onAppended(listener: (code: string, seq: number) => void): void;
+  /**
+   * Called when any node (this one too) appended to an assembly's journal; with `null`
+   * when notices may have been missed (the connection carrying them was lost), so every
+   * assembly should catch up.
+   */
+  onAppended(listener: (code: string | null, seq: number) => void): void;
 }
 
 export const isShared = (store: Store): store is SharedStore => store.shared;

@@ -118,6 +118,8 @@ describe.skipIf(!available)('two nodes sharing PostgreSQL and Redis', () => {
     expect(turnoutOf(screen)).toBe(61);
     expect(chair.state.attendance.checkIns.size).toBe(61);
     expect(chairOnB.state).toEqual(chair.state);
+    // Each node streams the journal to its own clients in seq order: nobody had to resync.
+    for (const client of [chair, chairOnB, screen, phone, door]) expect(client.syncs).toBe(1);
 
     // Node A dies in the middle of a burst of check-ins from its door.
     const chairSyncs = chair.syncs;
