@@ -45,6 +45,7 @@ export function evolve(state: AssemblyState, event: DomainEvent): AssemblyState 
         institutions,
         powerHolders,
         asks,
+        setupRevision: state.setupRevision + 1,
         live: keepsCurrent ? live : { ...live, currentItemId: null, timer: idleTimer() },
         undo: [],
       };

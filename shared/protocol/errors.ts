@@ -18,6 +18,8 @@ export const ERROR_CODES = {
   nothing_to_undo: 'There is nothing to undo.',
   assembly_closed: 'The assembly is closed.',
   invalid_setup: 'The setup file is not valid.',
+  setup_changed:
+    'Someone else saved the setup since you started editing. Your changes are still here: reload theirs and apply yours again.',
   assembly_live: 'That change would confuse the assembly while it is live.',
   unknown_institution: 'There is no such institution in this assembly.',
   unknown_registrant: 'There is no such registrant.',
