@@ -67,7 +67,7 @@ function followUpsAtStake(state: AssemblyState, setup: Setup): string | null {
   for (const followUp of state.followUps) {
     const ask = setup.asks.find((a) => a.id === followUp.askId);
     const title = state.asks.find((a) => a.id === followUp.askId)?.title ?? followUp.askId;
-    if (!ask || !ask.targetIds.includes(followUp.powerHolderId))
+    if (!ask?.targetIds.includes(followUp.powerHolderId))
       return `“${title}” has follow-ups recorded: it and its power-holder must stay.`;
   }
   return null;
