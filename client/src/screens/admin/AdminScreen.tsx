@@ -1,5 +1,4 @@
 import { type ChangeEvent, useState } from 'react';
-import { formatDuration } from '../../../../shared/domain/timer';
 import { callApi } from '../../api';
 import { Connecting } from '../../components/Connecting';
 import { ConnectionBadge } from '../../components/ConnectionBadge';
@@ -7,11 +6,13 @@ import { Refused } from '../../components/Refused';
 import { useAssembly } from '../../connection/assemblyStore';
 import { useAssemblyConnection } from '../../connection/useAssemblyConnection';
 import { FollowUpAdmin } from './FollowUpAdmin';
+import { DetailsEditor } from './setup/DetailsEditor';
+import { SetupEditor } from './setup/SetupEditor';
 import { TurnoutAdmin } from './TurnoutAdmin';
 
 /**
- * The organiser's page, for now: import the setup file, see what is loaded, and open the
- * other screens. (Editing in the browser is the organiser setup issue.)
+ * The organiser's page: edit the assembly's setup, import spreadsheets or a whole setup
+ * file, hand out links, and take the exports and follow-up after the night.
  */
 export default function AdminScreen({ code, staffKey }: { code: string; staffKey: string | undefined }) {
   useAssemblyConnection(code, staffKey);
@@ -48,7 +49,6 @@ export default function AdminScreen({ code, staffKey }: { code: string; staffKey
     setResult(reply.ok ? { ok: true, text: `Imported ${file.name}.` } : { ok: false, text: reply.message });
   };
 
-  const totalMs = state.agenda.reduce((sum, item) => sum + item.durationMs, 0);
   return (
     <main className="page">
       <ConnectionBadge />
@@ -71,8 +71,11 @@ export default function AdminScreen({ code, staffKey }: { code: string; staffKey
         </a>
       </nav>
 
+      <DetailsEditor key={state.setupRevision} state={state} />
+      <SetupEditor state={state} />
+
       <section aria-label="Import setup">
-        <h2>Import the setup</h2>
+        <h2>Import a whole setup file</h2>
         <p>
           A JSON file with the agenda, institutions, power-holders and asks (the format is in{' '}
           <code>docs/setup-format.md</code>; <code>examples/demo-assembly.json</code> is a full example).
@@ -97,18 +100,6 @@ export default function AdminScreen({ code, staffKey }: { code: string; staffKey
 
       {staffKey && <TurnoutAdmin code={code} staffKey={staffKey} state={state} />}
       {staffKey && <FollowUpAdmin code={code} staffKey={staffKey} state={state} />}
-
-      <section aria-label="Loaded">
-        <h2>Loaded</h2>
-        <ul>
-          <li>
-            {state.agenda.length} agenda items, {formatDuration(totalMs)} in all
-          </li>
-          <li>{state.institutions.length} institutions</li>
-          <li>{state.powerHolders.length} power-holders</li>
-          <li>{state.asks.length} asks</li>
-        </ul>
-      </section>
     </main>
   );
 }
