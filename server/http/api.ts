@@ -8,6 +8,7 @@ import type { AssemblyHost } from '../assemblies/assemblyHost';
 import type { AssemblyRoom } from '../assemblies/assemblyRoom';
 import type { Logger } from '../logger';
 import { exportRoutes } from './exportsApi';
+import { setupCsvRoutes } from './setupCsvApi';
 import { turnoutRoutes } from './turnoutApi';
 
 export const MAX_BODY = '1mb';
@@ -144,6 +145,7 @@ export function apiRouter({ host, logger, publicUrl }: ApiDeps): express.Router 
 
   turnoutRoutes(router, { host, locate, send, baseUrl });
   exportRoutes(router, { host, locate, send });
+  setupCsvRoutes(router, { host, locate, send });
 
   router.use((_req, res) => send(res, failure('not_found')));
 

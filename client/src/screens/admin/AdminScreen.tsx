@@ -5,6 +5,7 @@ import { ConnectionBadge } from '../../components/ConnectionBadge';
 import { Refused } from '../../components/Refused';
 import { useAssembly } from '../../connection/assemblyStore';
 import { useAssemblyConnection } from '../../connection/useAssemblyConnection';
+import { CsvImport } from './CsvImport';
 import { FollowUpAdmin } from './FollowUpAdmin';
 import { DetailsEditor } from './setup/DetailsEditor';
 import { SetupEditor } from './setup/SetupEditor';
@@ -73,6 +74,7 @@ export default function AdminScreen({ code, staffKey }: { code: string; staffKey
 
       <DetailsEditor key={state.setupRevision} state={state} />
       <SetupEditor state={state} />
+      {staffKey && <CsvImport code={code} staffKey={staffKey} state={state} />}
 
       <section aria-label="Import setup">
         <h2>Import a whole setup file</h2>
