@@ -11,7 +11,7 @@ import type { CommandReply, EventBatch, SyncReply, SyncRequest } from '../../sha
 import type { Logger } from '../logger';
 import type { Store } from '../store/store';
 import { AssemblyRoom } from './assemblyRoom';
-import { newAssemblyCode, newKeys, normaliseCode, roleForKey } from './keys';
+import { hashKey, newAssemblyCode, newKey, newKeys, normaliseCode, roleForKey } from './keys';
 import { RateLimiter } from './rateLimiter';
 
 const SNAPSHOT_EVERY = 500;
@@ -41,6 +41,8 @@ export interface HostDeps {
   publish?: (room: AssemblyRoom, batch: EventBatch) => void;
   /** Called when an assembly's stream broke (storage failed) and its clients must resync. */
   resync?: (code: string) => void;
+  /** Closes every open connection of one role in one assembly (its key was regenerated). */
+  disconnectRole?: (code: string, role: StaffRole) => void;
 }
 
 export interface CreatedAssembly {
@@ -74,6 +76,29 @@ export class AssemblyHost {
 
   set resync(fn: HostDeps['resync']) {
     this.deps.resync = fn;
+  }
+
+  set disconnectRole(fn: HostDeps['disconnectRole']) {
+    this.deps.disconnectRole = fn;
+  }
+
+  /**
+   * A new key for one staff role. The old link stops working at once: the new hash is on
+   * disk and in the room before this resolves, and every open session that came in with
+   * the old key is disconnected (it reconnects, is refused, and says so). The journal
+   * records that it happened, never the key or its hash.
+   */
+  async regenerateKey(room: AssemblyRoom, role: StaffRole): Promise<{ key: string } | Failure> {
+    if (room.broken) return failure('unavailable');
+    const key = newKey();
+    const hash = hashKey(key);
+    await this.deps.store.replaceKeyHash(room.code, role, hash);
+    room.record = { ...room.record, keyHashes: { ...room.record.keyHashes, [role]: hash } };
+    this.deps.disconnectRole?.(room.code, role);
+    const recorded = await this.record(room, 'admin', [{ type: 'keyRegenerated', role }], this.now());
+    if (!recorded.ok) this.deps.logger.error({ code: room.code, role }, 'key regenerated but not recorded');
+    this.deps.logger.info({ code: room.code, role }, 'key regenerated');
+    return { key };
   }
 
   /** Anyone may create an assembly (until ADMIN_TOKEN); a flood from one address may not. */

@@ -2,7 +2,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { audienceOf, stateFor } from '../../shared/domain/views';
 import { type ErrorCode, type Failure, failure } from '../../shared/protocol/errors';
 import { describeIssues } from '../../shared/protocol/fields';
-import type { Role } from '../../shared/protocol/roles';
+import { type Role, STAFF_ROLES, type StaffRole } from '../../shared/protocol/roles';
 import { assemblyDetailsSchema } from '../../shared/protocol/setup';
 import type { AssemblyHost } from '../assemblies/assemblyHost';
 import type { AssemblyRoom } from '../assemblies/assemblyRoom';
@@ -53,6 +53,8 @@ export interface Located {
   room: AssemblyRoom;
   role: Role;
 }
+
+const isStaffRole = (role: string): role is StaffRole => (STAFF_ROLES as readonly string[]).includes(role);
 
 const bearer = (req: Request): string | undefined => {
   const header = req.get('authorization');
@@ -141,6 +143,24 @@ export function apiRouter({ host, logger, publicUrl }: ApiDeps): express.Router 
     const reply = await host.execute(found.room, found.role, { type: 'importSetup', setup: req.body });
     if (reply.ok) res.json(reply);
     else send(res, reply.code === 'invalid_command' ? { ...reply, code: 'invalid_setup' } : reply);
+  });
+
+  // A new key for a staff link (lost, or in the wrong hands): the old one stops working now.
+  router.post('/assemblies/:code/keys/:role', async (req, res) => {
+    const role = String(req.params.role);
+    if (!isStaffRole(role))
+      return send(res, failure('not_found', `Staff links are ${STAFF_ROLES.join(', ')}.`));
+    const found = await locate(req, res, 'admin');
+    if (!found) return;
+    const regenerated = await host.regenerateKey(found.room, role);
+    if (!('key' in regenerated)) return send(res, regenerated);
+    const link = roleLinks(baseUrl(req), found.room.code, {
+      admin: '',
+      chair: '',
+      door: '',
+      [role]: regenerated.key,
+    })[role];
+    res.json({ ok: true, role, link });
   });
 
   turnoutRoutes(router, { host, locate, send, baseUrl });

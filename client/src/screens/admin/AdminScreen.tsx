@@ -7,6 +7,7 @@ import { useAssembly } from '../../connection/assemblyStore';
 import { useAssemblyConnection } from '../../connection/useAssemblyConnection';
 import { CsvImport } from './CsvImport';
 import { FollowUpAdmin } from './FollowUpAdmin';
+import { LinksAdmin } from './LinksAdmin';
 import { DetailsEditor } from './setup/DetailsEditor';
 import { SetupEditor } from './setup/SetupEditor';
 import { TurnoutAdmin } from './TurnoutAdmin';
@@ -72,6 +73,7 @@ export default function AdminScreen({ code, staffKey }: { code: string; staffKey
         </a>
       </nav>
 
+      {staffKey && <LinksAdmin code={code} staffKey={staffKey} />}
       <DetailsEditor key={state.setupRevision} state={state} />
       <SetupEditor state={state} />
       {staffKey && <CsvImport code={code} staffKey={staffKey} state={state} />}
