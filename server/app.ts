@@ -25,6 +25,8 @@ export interface AppOptions {
   publicUrl?: string;
   clientDir?: string;
   now?: () => number;
+  /** ADMIN_TOKEN: when set, creating an assembly needs it. */
+  adminToken?: string;
 }
 
 export interface Application {
@@ -73,7 +75,7 @@ export function createApplication(options: AppOptions): Application {
       res.status(503).json(failure('unavailable'));
     }
   });
-  app.use('/api', apiRouter({ host, logger, publicUrl }));
+  app.use('/api', apiRouter({ host, logger, publicUrl, adminToken: options.adminToken }));
   app.use(clientPages(options.clientDir ?? DEFAULT_CLIENT_DIR));
   app.use((_req, res) => res.status(404).type('text').send('Not found'));
   // Never express's default error page: it shows a stack trace.

@@ -6,6 +6,8 @@ export interface Config {
   dataDir: string;
   publicUrl: string | undefined;
   logLevel: string;
+  /** ADMIN_TOKEN: when set, creating (or duplicating) an assembly needs it. */
+  adminToken: string | undefined;
 }
 
 /** Reads the environment, refusing values that would fail later in a confusing way. */
@@ -23,5 +25,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.DATA_DIR?.trim() || 'data'),
     publicUrl,
     logLevel: env.LOG_LEVEL?.trim() || 'info',
+    adminToken: env.ADMIN_TOKEN?.trim() || undefined,
   };
 }

@@ -44,7 +44,12 @@ async function main(): Promise<void> {
   await buildClientIfStale();
 
   const store = new SqliteStore(path.join(config.dataDir, 'assembly-live.sqlite'));
-  const app = createApplication({ store, logger, publicUrl: config.publicUrl });
+  const app = createApplication({
+    store,
+    logger,
+    publicUrl: config.publicUrl,
+    adminToken: config.adminToken,
+  });
   const port = await app.listen(config.port, config.host);
   const base = publicBaseUrl(config.publicUrl, `localhost:${port}`, undefined, port);
 

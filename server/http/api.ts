@@ -1,4 +1,5 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { nextAssemblySetup } from '../../shared/domain/nextAssembly';
 import { audienceOf, stateFor } from '../../shared/domain/views';
 import { type ErrorCode, type Failure, failure } from '../../shared/protocol/errors';
 import { describeIssues } from '../../shared/protocol/fields';
@@ -7,6 +8,7 @@ import { assemblyDetailsSchema } from '../../shared/protocol/setup';
 import type { AssemblyHost } from '../assemblies/assemblyHost';
 import type { AssemblyRoom } from '../assemblies/assemblyRoom';
 import type { Logger } from '../logger';
+import { adminTokenRefusal } from './adminToken';
 import { exportRoutes } from './exportsApi';
 import { setupCsvRoutes } from './setupCsvApi';
 import { turnoutRoutes } from './turnoutApi';
@@ -24,6 +26,8 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   unknown_assembly: 404,
   not_found: 404,
   key_required: 401,
+  admin_token_required: 401,
+  bad_admin_token: 403,
   bad_key: 403,
   forbidden: 403,
   rate_limited: 429,
@@ -47,6 +51,8 @@ export interface ApiDeps {
   host: AssemblyHost;
   logger: Logger;
   publicUrl: (hostHeader: string | undefined, forwardedProto: string | undefined) => string;
+  /** When set, creating or duplicating an assembly needs it (the X-Admin-Token header). */
+  adminToken?: string;
 }
 
 export interface Located {
@@ -62,7 +68,7 @@ const bearer = (req: Request): string | undefined => {
   return match?.[1];
 };
 
-export function apiRouter({ host, logger, publicUrl }: ApiDeps): express.Router {
+export function apiRouter({ host, logger, publicUrl, adminToken }: ApiDeps): express.Router {
   const router = express.Router();
   router.use(express.json({ limit: MAX_BODY }));
   // Spreadsheets: registrants may be posted as CSV.
@@ -108,7 +114,14 @@ export function apiRouter({ host, logger, publicUrl }: ApiDeps): express.Router 
     next();
   });
 
+  // The home page asks whether to show the admin token field.
+  router.get('/creating', (_req, res) => {
+    res.json({ ok: true, needsToken: adminToken !== undefined });
+  });
+
   router.post('/assemblies', async (req, res) => {
+    const refused = adminTokenRefusal(adminToken, req.get('x-admin-token'));
+    if (refused) return send(res, refused);
     if (!host.mayCreate(req.ip ?? 'unknown')) {
       return send(res, failure('rate_limited', 'Too many assemblies created from here. Wait a few minutes.'));
     }
@@ -116,6 +129,32 @@ export function apiRouter({ host, logger, publicUrl }: ApiDeps): express.Router 
     if (!parsed.success) return send(res, failure('invalid_body', describeIssues(parsed.error)));
     const { code, keys } = await host.create(parsed.data);
     res.status(201).json({ code, links: roleLinks(baseUrl(req), code, keys) });
+  });
+
+  // Next year's assembly from this one (needs its organiser key): see shared/domain/nextAssembly.ts.
+  router.post('/assemblies/:code/duplicate', async (req, res) => {
+    const refused = adminTokenRefusal(adminToken, req.get('x-admin-token'));
+    if (refused) return send(res, refused);
+    const found = await locate(req, res, 'admin');
+    if (!found) return;
+    const parsed = assemblyDetailsSchema.safeParse(req.body);
+    if (!parsed.success) return send(res, failure('invalid_body', describeIssues(parsed.error)));
+    if (!host.mayCreate(req.ip ?? 'unknown')) {
+      return send(res, failure('rate_limited', 'Too many assemblies created from here. Wait a few minutes.'));
+    }
+    const setup = nextAssemblySetup(found.room.committed);
+    const { code, keys } = await host.create(parsed.data);
+    const room = await host.room(code);
+    const imported = room && (await host.execute(room, 'admin', { type: 'importSetup', setup }));
+    if (!imported?.ok) {
+      logger.error({ code, from: found.room.code, reply: imported }, 'duplicate setup refused');
+      return send(res, failure('internal', 'The new assembly was made, but its setup could not be copied.'));
+    }
+    res.status(201).json({
+      code,
+      links: roleLinks(baseUrl(req), code, keys),
+      carriedForward: setup.asks.length,
+    });
   });
 
   router.get('/assemblies/:code', async (req, res) => {

@@ -5,6 +5,8 @@ export const ERROR_CODES = {
   bad_json: 'The request body is not valid JSON.',
   payload_too_large: 'The request is too large.',
   unknown_assembly: 'There is no assembly with that code.',
+  admin_token_required: 'Creating an assembly on this server needs the admin token.',
+  bad_admin_token: 'That admin token is not right. Ask whoever runs this server.',
   bad_key: 'This link is not valid for this assembly. Ask the organiser for a new link.',
   key_required: 'This needs a staff link.',
   forbidden: 'Your role cannot do that.',
