@@ -229,6 +229,7 @@ test('the organiser imports registrants from a CSV file, row errors first', asyn
     );
   await admin.getByRole('button', { name: 'Import 2 registrants' }).click();
   await expect(admin.getByTestId('csv-result')).toContainText('Imported 2 registrants');
+  await admin.getByRole('link', { name: 'All exports' }).click();
   const download = admin.waitForEvent('download');
   await admin.getByRole('button', { name: 'Download turnout.csv' }).click();
   expect((await download).suggestedFilename()).toBe(`${assembly.code}-turnout.csv`);

@@ -122,4 +122,31 @@ describe('organiser setup: editing and spreadsheets', () => {
     expect(chair.state.agenda).toHaveLength(2);
     expect(chair.state.institutions).toHaveLength(2);
   });
+
+  it('exports the setup as a file that imports back to the same setup', async () => {
+    const exported = await fetch(`${url}/api/assemblies/${created.code}/export/setup.json`, {
+      headers: { authorization: `Bearer ${created.keys.admin}` },
+    });
+    expect(exported.status).toBe(200);
+    const file = await exported.json();
+    expect(file.assembly.title).toBe('Setup Assembly');
+    const admin = await assembly.open(created.keys.admin);
+    const before = setupFileOf(admin.state);
+    expect(file).toMatchObject(before);
+    const reimported = await fetch(`${url}/api/assemblies/${created.code}/import`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${created.keys.admin}` },
+      body: JSON.stringify(file),
+    });
+    expect(reimported.status).toBe(200);
+    const again = await assembly.open(created.keys.admin);
+    expect(setupFileOf(again.state)).toEqual(before);
+    expect(
+      (
+        await fetch(`${url}/api/assemblies/${created.code}/export/setup.json`, {
+          headers: { authorization: `Bearer ${created.keys.chair}` },
+        })
+      ).status,
+    ).toBe(403);
+  });
 });

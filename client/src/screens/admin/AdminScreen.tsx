@@ -8,6 +8,7 @@ import { useAssemblyConnection } from '../../connection/useAssemblyConnection';
 import { CsvImport } from './CsvImport';
 import { FollowUpAdmin } from './FollowUpAdmin';
 import { LinksAdmin } from './LinksAdmin';
+import { PrintablesAdmin } from './PrintablesAdmin';
 import { DetailsEditor } from './setup/DetailsEditor';
 import { SetupEditor } from './setup/SetupEditor';
 import { TurnoutAdmin } from './TurnoutAdmin';
@@ -102,6 +103,9 @@ export default function AdminScreen({ code, staffKey }: { code: string; staffKey
         )}
       </section>
 
+      {staffKey && (
+        <PrintablesAdmin code={code} staffKey={staffKey} registrants={state.attendance.registrants.length} />
+      )}
       {staffKey && <TurnoutAdmin code={code} staffKey={staffKey} state={state} />}
       {staffKey && <FollowUpAdmin code={code} staffKey={staffKey} state={state} />}
     </main>

@@ -1,11 +1,7 @@
-import { useState } from 'react';
 import type { AssemblyState } from '../../../../shared/domain/assembly';
 import { namedTotal } from '../../../../shared/domain/turnout';
-import { downloadExport } from './download';
 
-type Result = { ok: boolean; text: string };
-
-/** Turnout so far, and the exports. (Registrants come in through the spreadsheet import.) */
+/** Turnout so far, and the way to the exports. (Registrants come in through the spreadsheet import.) */
 export function TurnoutAdmin({
   code,
   staffKey,
@@ -15,38 +11,16 @@ export function TurnoutAdmin({
   staffKey: string;
   state: AssemblyState;
 }) {
-  const [result, setResult] = useState<Result | null>(null);
-
-  const download = async (file: string) => {
-    const problem = await downloadExport(code, file, staffKey);
-    if (problem) setResult({ ok: false, text: problem });
-  };
-
   return (
     <section aria-labelledby="turnout-admin-h">
-      <h2 id="turnout-admin-h">Turnout</h2>
+      <h2 id="turnout-admin-h">Turnout and exports</h2>
       <p>
         {namedTotal(state.turnout)} checked in · {state.attendance.registrants.length} registrants.
       </p>
-      <div className="button-row">
-        <button type="button" onClick={() => void download('turnout.csv')}>
-          Download turnout.csv
-        </button>
-        <button type="button" onClick={() => void download('attendees.csv')}>
-          Download attendees.csv
-        </button>
-        <button type="button" onClick={() => void download('responses.csv')}>
-          Download responses.csv
-        </button>
-        <button type="button" onClick={() => void download('record.json')}>
-          Download record.json
-        </button>
-      </div>
-      {result && (
-        <div className={result.ok ? 'success' : 'error'} role="status" data-testid="registrants-result">
-          <p>{result.text}</p>
-        </div>
-      )}
+      <p>
+        <a href={`/a/${code}/exports#key=${staffKey}`}>All exports</a>: turnout, attendees, responses, the
+        setup and the whole record.
+      </p>
     </section>
   );
 }
