@@ -78,6 +78,7 @@ export function AgendaEditor({ startsAt, endsAt }: { startsAt: number | null; en
       <ol className="agenda-editor">
         {agenda.map((item, index) => {
           const at = (field: string) => `agenda.${index}.${field}`;
+          const name = item.title || `item ${index + 1}`;
           return (
             <li
               key={item.id ?? index}
@@ -105,18 +106,29 @@ export function AgendaEditor({ startsAt, endsAt }: { startsAt: number | null; en
                 >
                   ⠿ {index + 1}
                 </span>
-                <button type="button" onClick={() => move(index, index - 1)} disabled={index === 0}>
-                  Move up<span className="visually-hidden">: {item.title || `item ${index + 1}`}</span>
+                <button
+                  type="button"
+                  onClick={() => move(index, index - 1)}
+                  disabled={index === 0}
+                  aria-label={`Move up: ${name}`}
+                >
+                  Move up
                 </button>
                 <button
                   type="button"
                   onClick={() => move(index, index + 1)}
                   disabled={index === agenda.length - 1}
+                  aria-label={`Move down: ${name}`}
                 >
-                  Move down<span className="visually-hidden">: {item.title || `item ${index + 1}`}</span>
+                  Move down
                 </button>
-                <button type="button" className="quiet" onClick={() => removeRow('agenda', index)}>
-                  Delete<span className="visually-hidden"> {item.title || `item ${index + 1}`}</span>
+                <button
+                  type="button"
+                  className="quiet"
+                  onClick={() => removeRow('agenda', index)}
+                  aria-label={`Delete ${name}`}
+                >
+                  Delete
                 </button>
               </div>
               <div className="row-fields">
