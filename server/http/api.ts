@@ -7,6 +7,7 @@ import { type Role, STAFF_ROLES, type StaffRole } from '../../shared/protocol/ro
 import { assemblyDetailsSchema } from '../../shared/protocol/setup';
 import type { AssemblyHost } from '../assemblies/assemblyHost';
 import type { AssemblyRoom } from '../assemblies/assemblyRoom';
+import { RateLimiter } from '../assemblies/rateLimiter';
 import type { Logger } from '../logger';
 import { adminTokenRefusal } from './adminToken';
 import { exportRoutes } from './exportsApi';
@@ -74,6 +75,19 @@ export function apiRouter({ host, logger, publicUrl, adminToken }: ApiDeps): exp
   // Spreadsheets: registrants may be posted as CSV.
   router.use(express.text({ type: ['text/csv', 'application/csv'], limit: MAX_BODY }));
 
+  // Wrong admin tokens are counted per address: past ten a minute, every wrong guess gets
+  // rate_limited, which tells a guesser nothing. The right token always works.
+  const wrongTokens = new RateLimiter(10, 60_000);
+  const tokenRefusal = (req: Request): Failure | null => {
+    const refused = adminTokenRefusal(adminToken, req.get('x-admin-token'));
+    if (refused?.code !== 'bad_admin_token') return refused;
+    const address = req.ip ?? 'unknown';
+    if (wrongTokens.isBlocked(address))
+      return failure('rate_limited', 'Too many wrong admin tokens. Wait a minute.');
+    wrongTokens.record(address);
+    return refused;
+  };
+
   const baseUrl = (req: Request) => publicUrl(req.get('host'), req.get('x-forwarded-proto'));
 
   /** Finds the assembly and the caller's role, answering the request itself when it cannot. */
@@ -120,7 +134,7 @@ export function apiRouter({ host, logger, publicUrl, adminToken }: ApiDeps): exp
   });
 
   router.post('/assemblies', async (req, res) => {
-    const refused = adminTokenRefusal(adminToken, req.get('x-admin-token'));
+    const refused = tokenRefusal(req);
     if (refused) return send(res, refused);
     if (!host.mayCreate(req.ip ?? 'unknown')) {
       return send(res, failure('rate_limited', 'Too many assemblies created from here. Wait a few minutes.'));
@@ -133,7 +147,7 @@ export function apiRouter({ host, logger, publicUrl, adminToken }: ApiDeps): exp
 
   // Next year's assembly from this one (needs its organiser key): see shared/domain/nextAssembly.ts.
   router.post('/assemblies/:code/duplicate', async (req, res) => {
-    const refused = adminTokenRefusal(adminToken, req.get('x-admin-token'));
+    const refused = tokenRefusal(req);
     if (refused) return send(res, refused);
     const found = await locate(req, res, 'admin');
     if (!found) return;

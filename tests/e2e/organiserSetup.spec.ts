@@ -69,6 +69,15 @@ test('an organiser builds a small assembly from nothing in the browser, and the 
   await expect(page.locator('#setup-agenda-1-title')).toHaveValue('Close');
   await page.getByRole('button', { name: 'Move down: Close' }).click();
   await expect(page.locator('#setup-agenda-2-title')).toHaveValue('Close');
+  // And by dragging the handle: the close onto the item above it, then back down.
+  const handles = page.locator('.drag-handle');
+  const rows = page.getByTestId('agenda-row');
+  await handles.nth(2).dragTo(rows.nth(1));
+  await expect(page.locator('#setup-agenda-1-title')).toHaveValue('Close');
+  await expect(page.locator('#setup-agenda-2-title')).toHaveValue('Testimony: Grace');
+  await handles.nth(1).dragTo(rows.nth(2));
+  await expect(page.locator('#setup-agenda-2-title')).toHaveValue('Close');
+  await expect(page.locator('#setup-agenda-1-title')).toHaveValue('Testimony: Grace');
   await page.getByRole('button', { name: 'Save setup' }).click();
   await expect(page.getByText('Saved.')).toBeVisible();
 

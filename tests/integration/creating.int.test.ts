@@ -36,6 +36,11 @@ describe('creating assemblies', () => {
       status: 403,
     });
     expect(await server.store.listAssemblies()).toHaveLength(0);
+    // Guessing is slowed: past ten wrong tokens a minute, wrong ones are rate limited.
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) statuses.push((await create(url, { title: 'Guess' }, `guess-${i}`)).status);
+    expect(statuses.slice(-2)).toEqual([429, 429]);
+    expect(await server.store.listAssemblies()).toHaveLength(0);
     const made = await create(url, { title: 'Right' }, 's3cret-token-for-tests');
     expect(made.status).toBe(201);
     const code = made.json.code as string;

@@ -121,6 +121,33 @@ describe('organiser setup: editing and spreadsheets', () => {
     });
     expect(chair.state.agenda).toHaveLength(2);
     expect(chair.state.institutions).toHaveLength(2);
+
+    // Malformed drafts are refused with a clear error and change nothing.
+    const now = admin.state.setupRevision;
+    const fresh = setupFileOf(chair.state);
+    for (const bad of [
+      { type: 'editSetup', setup: fresh },
+      { type: 'editSetup', setup: fresh, revision: -1 },
+      { type: 'editSetup', setup: fresh, revision: 'latest' },
+      {
+        type: 'editSetup',
+        setup: { ...fresh, agenda: [{ ...fresh.agenda[0], minutes: -5 }] },
+        revision: now,
+      },
+      { type: 'editSetup', setup: { ...fresh, institutions: [{ name: '' }] }, revision: now },
+      { type: 'editSetup', setup: { ...fresh, surprise: true }, revision: now },
+    ]) {
+      expect(await admin.command(bad)).toMatchObject({ ok: false, code: 'invalid_command' });
+    }
+    const duplicateIds = await admin.command({
+      type: 'editSetup',
+      setup: { ...fresh, agenda: [fresh.agenda[0], fresh.agenda[0]] },
+      revision: now,
+    });
+    expect(duplicateIds).toMatchObject({ ok: false, code: 'invalid_setup' });
+    const check = await assembly.open(created.keys.admin);
+    expect(check.state.setupRevision).toBe(now);
+    expect(setupFileOf(check.state)).toEqual(fresh);
   });
 
   it('exports the setup as a file that imports back to the same setup', async () => {

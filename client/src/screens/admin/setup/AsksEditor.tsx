@@ -1,6 +1,13 @@
 import { DraftField } from './DraftField';
 import { editDraft, newId, updateRow, useSetupDraft } from './setupDraft';
 
+const COMMITMENT_FIELDS = [
+  ['action', 'Action'],
+  ['deadline', 'Deadline'],
+  ['owner', 'Owner'],
+  ['measure', 'Measure'],
+] as const;
+
 /** An ask removed is no longer put by any agenda item. */
 function remove(index: number): void {
   editDraft((draft) => {
@@ -76,6 +83,24 @@ export function AsksEditor() {
                     />{' '}
                     {holder.name || holder.id}
                   </label>
+                ))}
+              </fieldset>
+              <fieldset className="full commitment">
+                <legend>What a yes commits them to (optional)</legend>
+                {COMMITMENT_FIELDS.map(([field, label]) => (
+                  <DraftField key={field} path={at(`commitment.${field}`)} label={label}>
+                    {(props) => (
+                      <input
+                        {...props}
+                        value={ask.commitment[field]}
+                        onChange={(e) =>
+                          updateRow('asks', index, {
+                            commitment: { ...ask.commitment, [field]: e.target.value },
+                          })
+                        }
+                      />
+                    )}
+                  </DraftField>
                 ))}
               </fieldset>
               <button type="button" className="quiet" onClick={() => remove(index)}>
