@@ -141,7 +141,7 @@ describe('organiser setup: editing and spreadsheets', () => {
     }
     const duplicateIds = await admin.command({
       type: 'editSetup',
-      setup: { ...fresh, agenda: [fresh.agenda[0], fresh.agenda[0]] },
+      setup: { ...fresh, agenda: [fresh.agenda[0]!, fresh.agenda[0]!] },
       revision: now,
     });
     expect(duplicateIds).toMatchObject({ ok: false, code: 'invalid_setup' });
