@@ -1,5 +1,3 @@
-import { type ChangeEvent, useState } from 'react';
-import { callApi } from '../../api';
 import { Connecting } from '../../components/Connecting';
 import { ConnectionBadge } from '../../components/ConnectionBadge';
 import { Refused } from '../../components/Refused';
@@ -9,6 +7,7 @@ import { CsvImport } from './CsvImport';
 import { FollowUpAdmin } from './FollowUpAdmin';
 import { LinksAdmin } from './LinksAdmin';
 import { PrintablesAdmin } from './PrintablesAdmin';
+import { SetupFileImport } from './SetupFileImport';
 import { DetailsEditor } from './setup/DetailsEditor';
 import { SetupEditor } from './setup/SetupEditor';
 import { TurnoutAdmin } from './TurnoutAdmin';
@@ -22,7 +21,6 @@ export default function AdminScreen({ code, staffKey }: { code: string; staffKey
   const state = useAssembly((s) => s.state);
   const refusal = useAssembly((s) => s.refusal);
   const role = useAssembly((s) => s.role);
-  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
 
   if (refusal) return <Refused />;
   if (!state) return <Connecting code={code} />;
@@ -36,21 +34,6 @@ export default function AdminScreen({ code, staffKey }: { code: string; staffKey
       </main>
     );
   }
-
-  const importFile = async (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    event.target.value = '';
-    if (!file) return;
-    let json: unknown;
-    try {
-      json = JSON.parse(await file.text());
-    } catch {
-      setResult({ ok: false, text: `${file.name} is not valid JSON.` });
-      return;
-    }
-    const reply = await callApi<{ seq: number }>(`/api/assemblies/${code}/import`, json, staffKey);
-    setResult(reply.ok ? { ok: true, text: `Imported ${file.name}.` } : { ok: false, text: reply.message });
-  };
 
   return (
     <main className="page">
@@ -74,34 +57,24 @@ export default function AdminScreen({ code, staffKey }: { code: string; staffKey
         </a>
       </nav>
 
+      <nav aria-label="On this page" className="page-contents">
+        <a href="#links-h">Links</a>
+        <a href="#details-editor-h">Details</a>
+        <a href="#agenda-editor-h">Agenda</a>
+        <a href="#institutions-editor-h">Institutions</a>
+        <a href="#power-holders-editor-h">Power-holders</a>
+        <a href="#asks-editor-h">Asks</a>
+        <a href="#csv-import-h">Spreadsheets</a>
+        <a href="#printables-h">Print</a>
+        <a href={`/a/${code}/exports#key=${staffKey}`}>Exports</a>
+      </nav>
+
       {staffKey && <LinksAdmin code={code} staffKey={staffKey} />}
       <DetailsEditor key={state.setupRevision} state={state} />
       <SetupEditor state={state} />
       {staffKey && <CsvImport code={code} staffKey={staffKey} state={state} />}
 
-      <section aria-label="Import setup">
-        <h2>Import a whole setup file</h2>
-        <p>
-          A JSON file with the agenda, institutions, power-holders and asks (the format is in{' '}
-          <code>docs/setup-format.md</code>; <code>examples/demo-assembly.json</code> is a full example).
-          Importing replaces what is there.
-        </p>
-        <label className="button" htmlFor="setup-file">
-          Choose a setup file…
-        </label>
-        <input
-          id="setup-file"
-          type="file"
-          accept="application/json,.json"
-          onChange={importFile}
-          className="visually-hidden"
-        />
-        {result && (
-          <p className={result.ok ? 'success' : 'error'} role="status" data-testid="import-result">
-            {result.text}
-          </p>
-        )}
-      </section>
+      {staffKey && <SetupFileImport code={code} staffKey={staffKey} />}
 
       {staffKey && (
         <PrintablesAdmin code={code} staffKey={staffKey} registrants={state.attendance.registrants.length} />

@@ -93,8 +93,8 @@ export function CsvImport({
   const columns = CSV_COLUMNS[kind];
 
   return (
-    <section aria-labelledby={`${id}-h`} className="csv-import">
-      <h2 id={`${id}-h`}>Import from a spreadsheet</h2>
+    <section aria-labelledby="csv-import-h" className="csv-import">
+      <h2 id="csv-import-h">Import from a spreadsheet</h2>
       <p>
         Save the sheet as CSV with a header line. Start from a template: it has the columns and two example
         rows.
