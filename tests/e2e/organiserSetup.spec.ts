@@ -141,6 +141,9 @@ test('the organiser page sections and home have no accessibility faults axe can 
   await page.getByRole('button', { name: 'Save setup' }).click();
   await expect(page.getByTestId('setup-problems')).toBeVisible();
   await page.getByRole('button', { name: 'Show the join QR' }).click();
+  await page.getByLabel('Name', { exact: true }).last().fill('Ada Lovelace');
+  await page.getByRole('button', { name: 'Add a registrant' }).click();
+  await expect(page.getByRole('link', { name: 'Ticket for Ada Lovelace' })).toBeVisible();
   expect(await violations(page)).toEqual([]);
 
   const code = admin.pathname.split('/')[2];

@@ -7,6 +7,7 @@ import { CsvImport } from './CsvImport';
 import { FollowUpAdmin } from './FollowUpAdmin';
 import { LinksAdmin } from './LinksAdmin';
 import { PrintablesAdmin } from './PrintablesAdmin';
+import { RegistrantsAdmin } from './RegistrantsAdmin';
 import { SetupFileImport } from './SetupFileImport';
 import { DetailsEditor } from './setup/DetailsEditor';
 import { SetupEditor } from './setup/SetupEditor';
@@ -21,6 +22,7 @@ export default function AdminScreen({ code, staffKey }: { code: string; staffKey
   const state = useAssembly((s) => s.state);
   const refusal = useAssembly((s) => s.refusal);
   const role = useAssembly((s) => s.role);
+  const publicUrl = useAssembly((s) => s.publicUrl);
 
   if (refusal) return <Refused />;
   if (!state) return <Connecting code={code} />;
@@ -65,6 +67,7 @@ export default function AdminScreen({ code, staffKey }: { code: string; staffKey
         <a href="#power-holders-editor-h">Power-holders</a>
         <a href="#asks-editor-h">Asks</a>
         <a href="#csv-import-h">Spreadsheets</a>
+        <a href="#registrants-h">Registrants</a>
         <a href="#printables-h">Print</a>
         <a href={`/a/${code}/exports#key=${staffKey}`}>Exports</a>
       </nav>
@@ -73,6 +76,7 @@ export default function AdminScreen({ code, staffKey }: { code: string; staffKey
       <DetailsEditor key={state.setupRevision} state={state} />
       <SetupEditor state={state} />
       {staffKey && <CsvImport code={code} staffKey={staffKey} state={state} />}
+      {staffKey && <RegistrantsAdmin code={code} staffKey={staffKey} state={state} publicUrl={publicUrl} />}
 
       {staffKey && <SetupFileImport code={code} staffKey={staffKey} />}
 
