@@ -13,7 +13,30 @@ export function setupChangeRefused(state: AssemblyState, setup: Setup): string |
     const title = state.agenda.find((item) => item.id === current)?.title ?? current;
     return `“${title}” is the item running now: it cannot be deleted. Move on to another item first.`;
   }
-  return institutionsAtStake(state, setup) ?? answersAtStake(state, setup) ?? followUpsAtStake(state, setup);
+  return (
+    runningAskAtStake(state, setup) ??
+    institutionsAtStake(state, setup) ??
+    answersAtStake(state, setup) ??
+    followUpsAtStake(state, setup)
+  );
+}
+
+/** The running item's ask is on the screen, and an answer clock may be running for it. */
+function runningAskAtStake(state: AssemblyState, setup: Setup): string | null {
+  const { live } = state;
+  const running = state.agenda.find((item) => item.id === live.currentItemId);
+  const after = setup.agenda.find((item) => item.id === live.currentItemId);
+  if (running && after && running.askId !== null && after.askId !== running.askId)
+    return `“${running.title}” is running with its ask on the screen: its ask cannot change now.`;
+  const clock = live.responseTimer;
+  if (clock) {
+    const ask = setup.asks.find((a) => a.id === clock.askId);
+    if (!ask?.targetIds.includes(clock.powerHolderId)) {
+      const name = state.powerHolders.find((p) => p.id === clock.powerHolderId)?.name ?? 'a power-holder';
+      return `The answer clock is running for ${name}: stop it before removing them or their ask.`;
+    }
+  }
+  return null;
 }
 
 /** Check-ins, registrants and the roll call count people for an institution: it must stay. */

@@ -32,6 +32,19 @@ const withAsk = apply(assembly(), {
   ],
 });
 
+/** withAsk with an agenda item that puts the ask. */
+const withAskItem = apply(withAsk, {
+  type: 'setupImported',
+  details: {},
+  agenda: [
+    ...withAsk.agenda,
+    { ...withAsk.agenda[0]!, id: 'put-homes', kind: 'ask', title: 'The homes ask', askId: 'homes' },
+  ],
+  institutions: withAsk.institutions,
+  powerHolders: withAsk.powerHolders,
+  asks: withAsk.asks,
+});
+
 const checkIn = (institutionId: string): DomainEvent => ({
   type: 'checkedIn',
   checkIn: {
@@ -185,6 +198,29 @@ describe('setup changes that would confuse the night are refused', () => {
         asks: file.asks.map((a) => ({ ...a, targets: ['ceo'] })),
       }),
       says: 'The Mayor has answered “Homes”',
+    },
+    {
+      name: 'changing the ask of the item running now',
+      state: apply(withAskItem, { type: 'itemEntered', itemId: 'put-homes' }),
+      change: (file) => ({
+        ...file,
+        agenda: file.agenda.map((item) => (item.id === 'put-homes' ? { ...item, ask: null } : item)),
+      }),
+      says: 'its ask cannot change now',
+    },
+    {
+      name: 'dropping the power-holder whose answer clock is running',
+      state: apply(
+        withAsk,
+        { type: 'itemEntered', itemId: 'story' },
+        { type: 'responseTimerStarted', askId: 'homes', powerHolderId: 'ceo', durationMs: 60_000, at: T0 },
+      ),
+      change: (file) => ({
+        ...file,
+        powerHolders: file.powerHolders.filter((p) => p.id !== 'ceo'),
+        asks: file.asks.map((a) => ({ ...a, targets: ['mayor'] })),
+      }),
+      says: 'The answer clock is running for The CEO',
     },
   ])('$name', ({ state, change, says }) => {
     const decision = edit(state, change);
