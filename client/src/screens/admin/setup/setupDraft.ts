@@ -104,6 +104,15 @@ const PATH_WORDS: Record<string, string> = {
   committed: 'Committed turnout',
 };
 
+/** zod's "Too big: expected number to be <=600" as "must be at most 600". */
+function inWords(message: string): string {
+  if (message.startsWith('Invalid input: expected number')) return 'must be a number';
+  const bound = message.match(/^Too (?:big|small): expected number to be (<=|>=|<|>)(-?[\d.]+)$/);
+  if (!bound) return message;
+  const words = { '<=': 'at most', '>=': 'at least', '<': 'under', '>': 'over' } as const;
+  return `must be ${words[bound[1] as keyof typeof words]} ${bound[2]}`;
+}
+
 /** The shared schema and setup rules, field by field. */
 export function check(draft: Draft): Pick<DraftState, 'errors' | 'problems'> {
   const parsed = setupFileSchema.safeParse(draft);
@@ -112,11 +121,7 @@ export function check(draft: Draft): Pick<DraftState, 'errors' | 'problems'> {
     for (const issue of parsed.error.issues) {
       const path = issue.path.join('.');
       const last = String(issue.path.at(-1) ?? '');
-      const message = issue.message.startsWith('Invalid input: expected number')
-        ? 'must be a number'
-        : issue.message;
-      errors[path] ??=
-        `${PATH_WORDS[last] ?? 'This'} ${message.replace(/^Too (big|small): expected number to be /, 'must be ')}`;
+      errors[path] ??= `${PATH_WORDS[last] ?? 'This'} ${inWords(issue.message)}`;
     }
     return { errors, problems: [] };
   }
