@@ -290,4 +290,7 @@ test('a steward’s phone that opened the join page first still gets the full do
     Object.keys(localStorage).filter((key) => key.includes('mirror') && key.includes('staff')),
   );
   expect(kept).toEqual([]);
+  // Nor the door link: the home page no longer lists it.
+  await expect(phone.getByRole('heading', { name: 'Create an assembly' })).toBeVisible();
+  await expect(phone.getByTestId('held-assembly')).toHaveCount(0);
 });

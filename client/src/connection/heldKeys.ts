@@ -60,3 +60,14 @@ export function forgetKey(key: string): void {
     })),
   );
 }
+
+/** One role's link forgotten on this device (a steward clearing the door page after the night). */
+export function forgetRole(code: string, role: StaffRole): void {
+  const key = heldKey(code, role);
+  if (key) forgetKey(key);
+  // An assembly with no links left is not "held" any more.
+  storeJson(
+    STORAGE_KEY,
+    heldAssemblies().filter((held) => Object.keys(held.keys).length > 0),
+  );
+}
