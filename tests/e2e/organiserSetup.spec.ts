@@ -42,6 +42,16 @@ test('an organiser builds a small assembly from nothing in the browser, and the 
   await page.goto(new URL(adminLink).pathname + new URL(adminLink).hash);
   await expect(page.getByRole('heading', { name: 'Riverside Assembly', level: 1 })).toBeVisible();
 
+  // Details: a blank title is refused beside the field; a good one is saved.
+  await page.locator('#details-title').fill(' ');
+  await page.getByRole('button', { name: 'Save details' }).click();
+  await expect(page.locator('#details-title-error')).toHaveText('Give the assembly a title.');
+  await page.locator('#details-title').fill('Riverside Assembly 2030');
+  await page.locator('#details-venue').fill("St Mary's Hall");
+  await page.getByRole('button', { name: 'Save details' }).click();
+  await expect(page.getByRole('heading', { name: 'Riverside Assembly 2030', level: 1 })).toBeVisible();
+  await expect(page.locator('#details-venue')).toHaveValue("St Mary's Hall");
+
   // Three agenda items through the editor; a blank title is caught beside its field.
   const addItem = page.getByRole('button', { name: 'Add an agenda item' });
   for (const [i, title, minutes] of [
@@ -79,7 +89,7 @@ test('an organiser builds a small assembly from nothing in the browser, and the 
   await expect(page.locator('#setup-agenda-2-title')).toHaveValue('Close');
   await expect(page.locator('#setup-agenda-1-title')).toHaveValue('Testimony: Grace');
   await page.getByRole('button', { name: 'Save setup' }).click();
-  await expect(page.getByText('Saved.')).toBeVisible();
+  await expect(page.getByText('Saved.', { exact: true })).toBeVisible();
 
   // Two institutions from a CSV file that also holds one bad row, which is reported.
   await page

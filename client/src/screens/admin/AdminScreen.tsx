@@ -73,7 +73,7 @@ export default function AdminScreen({ code, staffKey }: { code: string; staffKey
       </nav>
 
       {staffKey && <LinksAdmin code={code} staffKey={staffKey} />}
-      <DetailsEditor key={state.setupRevision} state={state} />
+      <DetailsEditor state={state} />
       <SetupEditor state={state} />
       {staffKey && <CsvImport code={code} staffKey={staffKey} state={state} />}
       {staffKey && <RegistrantsAdmin code={code} staffKey={staffKey} state={state} publicUrl={publicUrl} />}

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import type { AssemblyState } from '../../../../../shared/domain/assembly';
 import { assemblyDetailsSchema } from '../../../../../shared/protocol/setup';
 import { sendCommand } from '../../../connection/assemblyConnection';
@@ -24,6 +24,13 @@ export function DetailsEditor({ state }: { state: AssemblyState }) {
   });
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const [dirty, setDirty] = useState(false);
+  const { title, venue, startsAt, endsAt } = state;
+
+  // Details changed elsewhere (a setup file, another organiser) show here unless this form has edits.
+  useEffect(() => {
+    if (!dirty) setForm({ title, venue, startsAt: localInput(startsAt), endsAt: localInput(endsAt) });
+  }, [dirty, title, venue, startsAt, endsAt]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -48,6 +55,7 @@ export function DetailsEditor({ state }: { state: AssemblyState }) {
     setErrors({});
     const reply = await sendCommand({ type: 'updateDetails', details });
     setResult(reply.ok ? { ok: true, text: 'Details saved.' } : { ok: false, text: reply.message });
+    if (reply.ok) setDirty(false);
   };
 
   const field = (name: Field) => ({
@@ -55,7 +63,11 @@ export function DetailsEditor({ state }: { state: AssemblyState }) {
     value: form[name],
     'aria-invalid': errors[name] ? true : undefined,
     'aria-describedby': errors[name] ? `details-${name}-error` : undefined,
-    onChange: (event: { target: { value: string } }) => setForm({ ...form, [name]: event.target.value }),
+    onChange: (event: { target: { value: string } }) => {
+      setForm({ ...form, [name]: event.target.value });
+      setDirty(true);
+      setResult(null);
+    },
   });
   const error = (name: Field) =>
     errors[name] && (
