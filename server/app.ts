@@ -27,6 +27,8 @@ export interface AppOptions {
   now?: () => number;
   /** The Redis adapter when nodes share assemblies, and how to let go of its connection. */
   adapter?: { adapter: SocketDeps['adapter']; close(): Promise<void> };
+  /** ADMIN_TOKEN: when set, creating an assembly needs it. */
+  adminToken?: string;
 }
 
 export interface Application {
@@ -75,7 +77,7 @@ export function createApplication(options: AppOptions): Application {
       res.status(503).json(failure('unavailable'));
     }
   });
-  app.use('/api', apiRouter({ host, logger, publicUrl }));
+  app.use('/api', apiRouter({ host, logger, publicUrl, adminToken: options.adminToken }));
   app.use(clientPages(options.clientDir ?? DEFAULT_CLIENT_DIR));
   app.use((_req, res) => res.status(404).type('text').send('Not found'));
   // Never express's default error page: it shows a stack trace.

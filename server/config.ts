@@ -10,6 +10,8 @@ export interface Config {
   databaseUrl: string | undefined;
   /** Redis for Socket.IO's adapter, so a broadcast reaches clients on every node. */
   redisUrl: string | undefined;
+  /** ADMIN_TOKEN: when set, creating (or duplicating) an assembly needs it. */
+  adminToken: string | undefined;
 }
 
 /** Reads the environment, refusing values that would fail later in a confusing way. */
@@ -37,5 +39,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL?.trim() || 'info',
     databaseUrl,
     redisUrl,
+    adminToken: env.ADMIN_TOKEN?.trim() || undefined,
   };
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AssemblyHost, CreatedAssembly } from './assemblies/assemblyHost';
-import { registrantsFrom, rowsFromCsv } from './http/registrantsImport';
+import { registrantsFromCsv } from './http/registrantsImport';
 
 const DEMO_FILE = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -32,8 +32,10 @@ export async function createDemoAssembly(host: AssemblyHost, now = Date.now()): 
   });
   if (!reply.ok) throw new Error(`demo setup refused: ${reply.message}`);
   // A few pre-registered people, so the door's search and tickets have someone to find.
-  const rows = rowsFromCsv(fs.readFileSync(DEMO_REGISTRANTS, 'utf8')).rows;
-  const registrants = registrantsFrom(rows, room.committed.institutions);
+  const registrants = registrantsFromCsv(
+    fs.readFileSync(DEMO_REGISTRANTS, 'utf8'),
+    room.committed.institutions,
+  );
   if (!registrants.ok) throw new Error(`demo registrants refused: ${registrants.problems.join('; ')}`);
   const added = await host.execute(room, 'admin', {
     type: 'addRegistrants',

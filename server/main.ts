@@ -55,7 +55,13 @@ async function main(): Promise<void> {
     ? await PgStore.open(config.databaseUrl, logger)
     : new SqliteStore(path.join(config.dataDir, 'assembly-live.sqlite'));
   const adapter = config.redisUrl ? await connectRedisAdapter(config.redisUrl, logger) : undefined;
-  const app = createApplication({ store, logger, publicUrl: config.publicUrl, adapter });
+  const app = createApplication({
+    store,
+    logger,
+    publicUrl: config.publicUrl,
+    adminToken: config.adminToken,
+    adapter,
+  });
   const port = await app.listen(config.port, config.host);
   const base = publicBaseUrl(config.publicUrl, `localhost:${port}`, undefined, port);
 

@@ -12,6 +12,8 @@ const AdminScreen = lazy(() => import('./screens/admin/AdminScreen'));
 const DoorScreen = lazy(() => import('./screens/door/DoorScreen'));
 const TicketScreen = lazy(() => import('./screens/ticket/TicketScreen'));
 const RecordScreen = lazy(() => import('./screens/record/RecordScreen'));
+const PrintScreen = lazy(() => import('./screens/print/PrintScreen'));
+const ExportsScreen = lazy(() => import('./screens/exports/ExportsScreen'));
 
 function App() {
   const route = parseRoute(location.pathname, location.hash);
@@ -32,6 +34,10 @@ function App() {
       return <RecordScreen code={route.code} />;
     case 'ticket':
       return <TicketScreen token={route.token} />;
+    case 'exports':
+      return <ExportsScreen code={route.code} staffKey={route.key} />;
+    case 'print':
+      return <PrintScreen code={route.code} staffKey={route.key} sheet={route.sheet} />;
     case 'notFound':
       return (
         <main className="page narrow">

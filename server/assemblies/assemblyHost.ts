@@ -11,7 +11,7 @@ import type { CommandReply, EventBatch, SyncReply, SyncRequest } from '../../sha
 import type { Logger } from '../logger';
 import { isShared, type Store } from '../store/store';
 import { AssemblyRoom } from './assemblyRoom';
-import { newAssemblyCode, newKeys, normaliseCode, roleForKey } from './keys';
+import { hashKey, newAssemblyCode, newKey, newKeys, normaliseCode, roleForKey } from './keys';
 import { RateLimiter } from './rateLimiter';
 import { SharedJournal } from './sharedJournal';
 
@@ -42,6 +42,8 @@ export interface HostDeps {
   publish?: (room: AssemblyRoom, batch: EventBatch) => void;
   /** Called when an assembly's stream broke (storage failed) and its clients must resync. */
   resync?: (code: string) => void;
+  /** Closes every open connection of one role in one assembly (its key was regenerated). */
+  disconnectRole?: (code: string, role: StaffRole) => void;
 }
 
 export interface CreatedAssembly {
@@ -106,6 +108,32 @@ export class AssemblyHost {
 
   set resync(fn: HostDeps['resync']) {
     this.deps.resync = fn;
+  }
+
+  set disconnectRole(fn: HostDeps['disconnectRole']) {
+    this.deps.disconnectRole = fn;
+  }
+
+  /**
+   * A new key for one staff role. The old link stops working at once: the new hash is on
+   * disk and in the room before this resolves, and every open session that came in with
+   * the old key is disconnected (it reconnects, is refused, and says so). The journal
+   * records that it happened, never the key or its hash.
+   */
+  async regenerateKey(room: AssemblyRoom, role: StaffRole): Promise<{ key: string } | Failure> {
+    if (room.broken) return failure('unavailable');
+    const key = newKey();
+    const hash = hashKey(key);
+    await this.deps.store.replaceKeyHash(room.code, role, hash);
+    room.record = { ...room.record, keyHashes: { ...room.record.keyHashes, [role]: hash } };
+    this.deps.disconnectRole?.(room.code, role);
+    const events: DomainEvent[] = [{ type: 'keyRegenerated', role }];
+    const recorded = this.shared
+      ? await this.shared.record(room, 'admin', events)
+      : await this.record(room, 'admin', events, this.now());
+    if (!recorded.ok) this.deps.logger.error({ code: room.code, role }, 'key regenerated but not recorded');
+    this.deps.logger.info({ code: room.code, role }, 'key regenerated');
+    return { key };
   }
 
   /** Anyone may create an assembly (until ADMIN_TOKEN); a flood from one address may not. */
@@ -188,6 +216,11 @@ export class AssemblyHost {
    */
   async roleFor(room: AssemblyRoom, key: string | undefined, address: string): Promise<RoleResult> {
     if (key === undefined || key === '') return { ok: true, role: 'public' };
+    if (this.shared) {
+      // Another node may have regenerated this key a moment ago: ask the database, not the cache.
+      const fresh = await this.deps.store.getAssembly(room.code);
+      if (fresh) room.record = fresh;
+    }
     const role = roleForKey(room.record.keyHashes, key);
     if (role !== null) return { ok: true, role };
     if (this.wrongKeys.isBlocked(address)) {

@@ -23,7 +23,8 @@ export class AssemblyRoom {
   private recent: JournalEntry[];
 
   constructor(
-    readonly record: AssemblyRecord,
+    /** Replaced whole (never mutated) when a key is regenerated. */
+    public record: AssemblyRecord,
     state: AssemblyState,
     seq: number,
     recent: JournalEntry[] = [],

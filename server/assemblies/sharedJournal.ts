@@ -2,18 +2,18 @@ import { type DecideContext, decide } from '../../shared/domain/decide';
 import { evolveAll } from '../../shared/domain/evolve';
 import type { Command } from '../../shared/protocol/commands';
 import { failure } from '../../shared/protocol/errors';
-import type { JournalEntry } from '../../shared/protocol/events';
+import type { DomainEvent, JournalEntry } from '../../shared/protocol/events';
 import type { Role } from '../../shared/protocol/roles';
 import type { CommandReply, EventBatch } from '../../shared/protocol/socket';
 import type { Logger } from '../logger';
 import type { SharedStore } from '../store/store';
 import type { AssemblyRoom } from './assemblyRoom';
 
-interface Waiting {
-  role: Role;
-  command: Command;
-  reply: (reply: CommandReply) => void;
-}
+/** A command to decide, or events the host decided already (a key regenerated). */
+type Waiting = { role: Role; reply: (reply: CommandReply) => void } & (
+  | { command: Command }
+  | { events: DomainEvent[] }
+);
 
 /** One assembly's commands and catch-ups, run one step at a time. */
 interface Line {
@@ -62,6 +62,14 @@ export class SharedJournal {
   run(room: AssemblyRoom, role: Role, command: Command): Promise<CommandReply> {
     return new Promise((reply) => {
       this.line(room).waiting.push({ role, command, reply });
+      this.kick(room);
+    });
+  }
+
+  /** Records events decided outside the domain (a regenerated key), in journal order. */
+  record(room: AssemblyRoom, role: Role, events: DomainEvent[]): Promise<CommandReply> {
+    return new Promise((reply) => {
+      this.line(room).waiting.push({ role, events, reply });
       this.kick(room);
     });
   }
@@ -126,9 +134,13 @@ export class SharedJournal {
         );
         let seq = missed.at(-1)?.seq ?? room.committedSeq;
         const entries: JournalEntry[] = [];
-        for (const { role, command } of batch) {
+        for (const waiting of batch) {
+          const { role } = waiting;
           const ctx: DecideContext = { now, actor: role, newSecret: this.deps.newSecret };
-          const decision = decide(state, command, ctx);
+          const decision =
+            'command' in waiting
+              ? decide(state, waiting.command, ctx)
+              : { ok: true as const, events: waiting.events };
           if (!decision.ok) {
             replies.push(decision);
             continue;

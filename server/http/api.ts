@@ -1,13 +1,17 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { nextAssemblySetup } from '../../shared/domain/nextAssembly';
 import { audienceOf, stateFor } from '../../shared/domain/views';
 import { type ErrorCode, type Failure, failure } from '../../shared/protocol/errors';
 import { describeIssues } from '../../shared/protocol/fields';
-import type { Role } from '../../shared/protocol/roles';
+import { type Role, STAFF_ROLES, type StaffRole } from '../../shared/protocol/roles';
 import { assemblyDetailsSchema } from '../../shared/protocol/setup';
 import type { AssemblyHost } from '../assemblies/assemblyHost';
 import type { AssemblyRoom } from '../assemblies/assemblyRoom';
+import { RateLimiter } from '../assemblies/rateLimiter';
 import type { Logger } from '../logger';
+import { adminTokenRefusal } from './adminToken';
 import { exportRoutes } from './exportsApi';
+import { setupCsvRoutes } from './setupCsvApi';
 import { turnoutRoutes } from './turnoutApi';
 
 export const MAX_BODY = '1mb';
@@ -23,6 +27,8 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   unknown_assembly: 404,
   not_found: 404,
   key_required: 401,
+  admin_token_required: 401,
+  bad_admin_token: 403,
   bad_key: 403,
   forbidden: 403,
   rate_limited: 429,
@@ -46,6 +52,8 @@ export interface ApiDeps {
   host: AssemblyHost;
   logger: Logger;
   publicUrl: (hostHeader: string | undefined, forwardedProto: string | undefined) => string;
+  /** When set, creating or duplicating an assembly needs it (the X-Admin-Token header). */
+  adminToken?: string;
 }
 
 export interface Located {
@@ -53,17 +61,32 @@ export interface Located {
   role: Role;
 }
 
+const isStaffRole = (role: string): role is StaffRole => (STAFF_ROLES as readonly string[]).includes(role);
+
 const bearer = (req: Request): string | undefined => {
   const header = req.get('authorization');
   const match = header?.match(/^Bearer\s+(\S+)$/i);
   return match?.[1];
 };
 
-export function apiRouter({ host, logger, publicUrl }: ApiDeps): express.Router {
+export function apiRouter({ host, logger, publicUrl, adminToken }: ApiDeps): express.Router {
   const router = express.Router();
   router.use(express.json({ limit: MAX_BODY }));
   // Spreadsheets: registrants may be posted as CSV.
   router.use(express.text({ type: ['text/csv', 'application/csv'], limit: MAX_BODY }));
+
+  // Wrong admin tokens are counted per address: past ten a minute, every wrong guess gets
+  // rate_limited, which tells a guesser nothing. The right token always works.
+  const wrongTokens = new RateLimiter(10, 60_000);
+  const tokenRefusal = (req: Request): Failure | null => {
+    const refused = adminTokenRefusal(adminToken, req.get('x-admin-token'));
+    if (refused?.code !== 'bad_admin_token') return refused;
+    const address = req.ip ?? 'unknown';
+    if (wrongTokens.isBlocked(address))
+      return failure('rate_limited', 'Too many wrong admin tokens. Wait a minute.');
+    wrongTokens.record(address);
+    return refused;
+  };
 
   const baseUrl = (req: Request) => publicUrl(req.get('host'), req.get('x-forwarded-proto'));
 
@@ -105,7 +128,14 @@ export function apiRouter({ host, logger, publicUrl }: ApiDeps): express.Router 
     next();
   });
 
+  // The home page asks whether to show the admin token field.
+  router.get('/creating', (_req, res) => {
+    res.json({ ok: true, needsToken: adminToken !== undefined });
+  });
+
   router.post('/assemblies', async (req, res) => {
+    const refused = tokenRefusal(req);
+    if (refused) return send(res, refused);
     if (!host.mayCreate(req.ip ?? 'unknown')) {
       return send(res, failure('rate_limited', 'Too many assemblies created from here. Wait a few minutes.'));
     }
@@ -113,6 +143,32 @@ export function apiRouter({ host, logger, publicUrl }: ApiDeps): express.Router 
     if (!parsed.success) return send(res, failure('invalid_body', describeIssues(parsed.error)));
     const { code, keys } = await host.create(parsed.data);
     res.status(201).json({ code, links: roleLinks(baseUrl(req), code, keys) });
+  });
+
+  // Next year's assembly from this one (needs its organiser key): see shared/domain/nextAssembly.ts.
+  router.post('/assemblies/:code/duplicate', async (req, res) => {
+    const refused = tokenRefusal(req);
+    if (refused) return send(res, refused);
+    const found = await locate(req, res, 'admin');
+    if (!found) return;
+    const parsed = assemblyDetailsSchema.safeParse(req.body);
+    if (!parsed.success) return send(res, failure('invalid_body', describeIssues(parsed.error)));
+    if (!host.mayCreate(req.ip ?? 'unknown')) {
+      return send(res, failure('rate_limited', 'Too many assemblies created from here. Wait a few minutes.'));
+    }
+    const setup = nextAssemblySetup(found.room.committed);
+    const { code, keys } = await host.create(parsed.data);
+    const room = await host.room(code);
+    const imported = room && (await host.execute(room, 'admin', { type: 'importSetup', setup }));
+    if (!imported?.ok) {
+      logger.error({ code, from: found.room.code, reply: imported }, 'duplicate setup refused');
+      return send(res, failure('internal', 'The new assembly was made, but its setup could not be copied.'));
+    }
+    res.status(201).json({
+      code,
+      links: roleLinks(baseUrl(req), code, keys),
+      carriedForward: setup.asks.length,
+    });
   });
 
   router.get('/assemblies/:code', async (req, res) => {
@@ -142,8 +198,27 @@ export function apiRouter({ host, logger, publicUrl }: ApiDeps): express.Router 
     else send(res, reply.code === 'invalid_command' ? { ...reply, code: 'invalid_setup' } : reply);
   });
 
+  // A new key for a staff link (lost, or in the wrong hands): the old one stops working now.
+  router.post('/assemblies/:code/keys/:role', async (req, res) => {
+    const role = String(req.params.role);
+    if (!isStaffRole(role))
+      return send(res, failure('not_found', `Staff links are ${STAFF_ROLES.join(', ')}.`));
+    const found = await locate(req, res, 'admin');
+    if (!found) return;
+    const regenerated = await host.regenerateKey(found.room, role);
+    if (!('key' in regenerated)) return send(res, regenerated);
+    const link = roleLinks(baseUrl(req), found.room.code, {
+      admin: '',
+      chair: '',
+      door: '',
+      [role]: regenerated.key,
+    })[role];
+    res.json({ ok: true, role, link });
+  });
+
   turnoutRoutes(router, { host, locate, send, baseUrl });
   exportRoutes(router, { host, locate, send });
+  setupCsvRoutes(router, { host, locate, send });
 
   router.use((_req, res) => send(res, failure('not_found')));
 

@@ -6,6 +6,8 @@ import express from 'express';
 const CLIENT_ROUTES = [
   /^\/$/,
   /^\/a\/[^/]+\/(admin|chair|door|screen)\/?$/,
+  /^\/a\/[^/]+\/print\/(poster|cards|tickets)\/?$/,
+  /^\/a\/[^/]+\/exports\/?$/,
   /^\/j\/[^/]+\/?$/,
   /^\/t\/[^/]+\/?$/,
   /^\/r\/[^/]+\/?$/,

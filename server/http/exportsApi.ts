@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import type { AssemblyState } from '../../shared/domain/assembly';
 import { type Failure, failure } from '../../shared/protocol/errors';
 import type { Role } from '../../shared/protocol/roles';
+import { setupFileOf } from '../../shared/protocol/setup';
 import type { AssemblyHost } from '../assemblies/assemblyHost';
 import type { Located } from './api';
 import { attendeesCsv, responsesCsv, turnoutCsv } from './exports';
@@ -24,10 +25,10 @@ export function exportRoutes(router: express.Router, { host, locate, send }: Exp
   router.get('/assemblies/:code/export/:file', async (req, res) => {
     const file = req.params.file;
     const make = Object.hasOwn(exports, file) ? exports[file] : undefined;
-    if (!make && file !== 'record.json')
+    if (!make && file !== 'record.json' && file !== 'setup.json')
       return send(
         res,
-        failure('not_found', 'Exports: turnout.csv, attendees.csv, responses.csv, record.json.'),
+        failure('not_found', 'Exports: turnout.csv, attendees.csv, responses.csv, setup.json, record.json.'),
       );
     const found = await locate(req, res, 'admin');
     if (!found) return;
@@ -35,6 +36,13 @@ export function exportRoutes(router: express.Router, { host, locate, send }: Exp
     res.status(200).set('cache-control', 'no-store').attachment(`${room.code}-${file}`);
     if (make) {
       res.type('text/csv; charset=utf-8').send(`\uFEFF${make(room.committed)}`);
+      return;
+    }
+    if (file === 'setup.json') {
+      // The setup as a file the organiser page (or another server) can import again.
+      const { title, venue, startsAt, endsAt } = room.committed;
+      const setup = { assembly: { title, venue, startsAt, endsAt }, ...setupFileOf(room.committed) };
+      res.type('application/json').send(JSON.stringify(setup, null, 2));
       return;
     }
     // The whole assembly and its journal: every event with its time and the role that sent it.

@@ -1,81 +1,72 @@
-import Papa from 'papaparse';
 import { z } from 'zod';
 import type { Institution } from '../../shared/domain/assembly';
-import { describeIssues, requiredText, text } from '../../shared/protocol/fields';
+import {
+  type CsvPreview,
+  previewCsv,
+  type RegistrantRow,
+  rowProblems,
+  validRows,
+} from '../../shared/protocol/csvImport';
+import { describeIssues } from '../../shared/protocol/fields';
 import { LIMITS } from '../../shared/protocol/limits';
 
-// Registrants arrive from the organiser's spreadsheet (CSV) or another system (JSON):
-// name, institution (its name or id; empty for a guest), email.
+// Registrants arrive from the organiser's spreadsheet (CSV) or another system (JSON rows
+// with the same columns). Both are checked by the shared CSV rules the browser's preview
+// uses; any bad row and nothing is imported.
 
-const rowSchema = z
-  .object({
-    name: requiredText(LIMITS.personName),
-    institution: text(LIMITS.title).default(''),
-    email: text(LIMITS.contact).default(''),
-  })
-  // An unknown column (a "phone", a misspelt "instituton") is refused, never silently dropped.
-  .strict();
-
-export interface RegistrantRow {
-  name: string;
-  institutionId: string | null;
-  email: string;
-}
+export type { RegistrantRow };
 
 export type RegistrantsResult =
   | { ok: true; registrants: RegistrantRow[] }
   | { ok: false; problems: string[] };
 
-const normalise = (name: string) => name.trim().toLocaleLowerCase('en-GB').replace(/\s+/g, ' ');
-
-/** Rows from a CSV file with a header line (name, institution, email; any order and case). */
-export function rowsFromCsv(csv: string): { rows: unknown[]; problems: string[] } {
-  const parsed = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), {
-    header: true,
-    skipEmptyLines: 'greedy',
-    transformHeader: (header) => normalise(header),
-  });
-  // A short row (a name and nothing else) is fine: its missing cells are empty.
-  const problems = parsed.errors
-    .filter((e) => e.code !== 'TooFewFields')
-    .slice(0, 10)
-    .map((e) => `row ${(e.row ?? 0) + 2}: ${e.message}`);
-  const fields = parsed.meta.fields ?? [];
-  if (!fields.includes('name'))
-    problems.unshift('The first line must name the columns: name, institution, email.');
-  return { rows: parsed.data, problems };
+function verdict(preview: CsvPreview<'registrants'>, onlyValid = false): RegistrantsResult {
+  if (preview.fileProblems.length > 0) return { ok: false, problems: preview.fileProblems };
+  const problems = rowProblems(preview);
+  // The organiser saw the bad rows in the preview and chose to leave them out.
+  if (onlyValid && validRows(preview).length > 0) return { ok: true, registrants: validRows(preview) };
+  return problems.length > 0
+    ? { ok: false, problems: problems.slice(0, 20) }
+    : { ok: true, registrants: validRows(preview) };
 }
 
-/** Checks every row and finds each institution; any problem and nothing is imported. */
-export function registrantsFrom(
-  rows: unknown[],
+export const registrantsFromCsv = (
+  csv: string,
   institutions: Institution[],
-  firstRow = 1,
-): RegistrantsResult {
+  onlyValid = false,
+): RegistrantsResult =>
+  verdict(previewCsv('registrants', csv, { institutions, powerHolders: [] }), onlyValid);
+
+const jsonRow = z
+  .object({ name: z.unknown(), institution: z.unknown().optional(), email: z.unknown().optional() })
+  // An unknown field (a "phone", a misspelt "instituton") is refused, never silently dropped.
+  .strict();
+
+/** JSON rows, numbered from 1, checked as the same rows in a CSV file would be. */
+export function registrantsFromJson(rows: unknown[], institutions: Institution[]): RegistrantsResult {
   if (rows.length === 0) return { ok: false, problems: ['There are no registrants in it.'] };
   if (rows.length > LIMITS.registrants)
     return { ok: false, problems: [`At most ${LIMITS.registrants} registrants at a time.`] };
-  const byName = new Map(institutions.map((i) => [normalise(i.name), i.id]));
-  const ids = new Set(institutions.map((i) => i.id));
   const problems: string[] = [];
-  const registrants: RegistrantRow[] = [];
-  rows.forEach((row, index) => {
-    const where = `row ${index + firstRow}`;
-    const parsed = rowSchema.safeParse(row);
-    if (!parsed.success) {
-      problems.push(`${where}: ${describeIssues(parsed.error, 2)}`);
-      return;
-    }
-    const { name, institution, email } = parsed.data;
-    let institutionId: string | null = null;
-    if (institution !== '') {
-      institutionId = ids.has(institution) ? institution : (byName.get(normalise(institution)) ?? null);
-      if (institutionId === null) {
-        problems.push(`${where}: institution "${institution.slice(0, 60)}" is not in this assembly`);
-        return;
-      }
-    }
-    registrants.push({ name, institutionId, email });
+  const cells = rows.map((row, i) => {
+    const shape = jsonRow.safeParse(row);
+    const ok = shape.success && Object.values(row as object).every((v) => typeof v === 'string');
+    if (!shape.success) problems.push(`row ${i + 1}: ${describeIssues(shape.error, 2)}`);
+    else if (!ok) problems.push(`row ${i + 1}: name, institution and email must be text`);
+    const r = (ok ? row : {}) as Record<string, string>;
+    return [r.name ?? '', r.institution ?? '', r.email ?? ''];
   });
-  return problems.length > 0 ? { ok: false, problems: problems.slice(0, 20) } : { ok: true, registrants };
+  if (problems.length > 0) return { ok: false, problems: problems.slice(0, 20) };
+  // Through the CSV reader, so a row means the same whichever way it came.
+  const csv = [['name', 'institution', 'email'], ...cells]
+    .map((line) => line.map((v) => `"${v.replace(/"/g, '""')}"`).join(','))
+    .join('\r\n');
+  const result = verdict(previewCsv('registrants', csv, { institutions, powerHolders: [] }));
+  // JSON rows count from 1, not from the CSV's header line.
+  return result.ok
+    ? result
+    : {
+        ok: false,
+        problems: result.problems.map((p) => p.replace(/^row (\d+)/, (_, n) => `row ${Number(n) - 1}`)),
+      };
 }

@@ -6,7 +6,7 @@ import { type Failure, failure } from '../../shared/protocol/errors';
 import type { Role } from '../../shared/protocol/roles';
 import type { AssemblyHost } from '../assemblies/assemblyHost';
 import type { Located } from './api';
-import { registrantsFrom, rowsFromCsv } from './registrantsImport';
+import { type RegistrantsResult, registrantsFromCsv, registrantsFromJson } from './registrantsImport';
 
 interface TurnoutDeps {
   host: AssemblyHost;
@@ -21,25 +21,18 @@ export function turnoutRoutes(router: express.Router, { host, locate, send, base
     const found = await locate(req, res, 'admin');
     if (!found) return;
     const { room } = found;
-    let rows: unknown[];
-    let firstRow = 1;
-    if (typeof req.body === 'string') {
-      const fromCsv = rowsFromCsv(req.body);
-      if (fromCsv.problems.length > 0)
-        return send(res, { ...failure('invalid_body', fromCsv.problems.join('; ')) });
-      rows = fromCsv.rows;
-      firstRow = 2;
-    } else if (Array.isArray(req.body)) {
-      rows = req.body;
-    } else if (Array.isArray(req.body?.registrants)) {
-      rows = req.body.registrants;
-    } else {
+    const { institutions } = room.committed;
+    let checked: RegistrantsResult;
+    if (typeof req.body === 'string')
+      checked = registrantsFromCsv(req.body, institutions, req.query.rows === 'valid');
+    else if (Array.isArray(req.body)) checked = registrantsFromJson(req.body, institutions);
+    else if (Array.isArray(req.body?.registrants))
+      checked = registrantsFromJson(req.body.registrants, institutions);
+    else
       return send(
         res,
         failure('invalid_body', 'Send a CSV file (text/csv) or JSON: {"registrants": [...]}.'),
       );
-    }
-    const checked = registrantsFrom(rows, room.committed.institutions, firstRow);
     if (!checked.ok) {
       res
         .status(400)

@@ -13,6 +13,7 @@ import {
 import { PROTOCOL_VERSION } from '../../shared/protocol/version';
 import type { AssemblyHost } from '../assemblies/assemblyHost';
 import type { AssemblyRoom } from '../assemblies/assemblyRoom';
+import { roleForKey } from '../assemblies/keys';
 import { clientAddress } from '../http/clientAddress';
 import type { Logger } from '../logger';
 import { Broadcaster } from './broadcaster';
@@ -28,6 +29,8 @@ type AssemblySocket = Socket<ClientToServer, ServerToClient, Record<string, neve
 
 /** One Socket.IO room per assembly and audience: a broadcast is projected once, not per socket. */
 const roomFor = (code: string, audience: Audience) => `${code}:${audience}`;
+/** Every socket also joins one room per role, so a regenerated key can close its sessions. */
+const roleRoom = (code: string, role: Role) => `${code}:role:${role}`;
 
 /** Socket.IO's cap on one message; anything bigger closes that client's connection. */
 export const MAX_MESSAGE_BYTES = 1_000_000;
@@ -65,6 +68,7 @@ export function attachSockets(
     stream.to(roomFor(code, audience)).emit('events', batch),
   );
   host.publish = (room, batch) => broadcaster.publish(room, batch);
+  host.disconnectRole = (code, role) => io.in(roleRoom(code, role)).disconnectSockets(true);
   host.resync = (code) => {
     broadcaster.drop(code);
     io.to(AUDIENCES.map((audience) => roomFor(code, audience))).emit('resync');
@@ -104,6 +108,13 @@ function onConnection(socket: AssemblySocket, host: AssemblyHost, logger: Logger
   const { role } = socket.data;
   const address = clientAddress(socket.handshake.address, socket.handshake.headers['x-forwarded-for']);
   const code = socket.data.room.code;
+  socket.join(roleRoom(code, role));
+  // A key regenerated while this socket was being let in: it missed the disconnect, so check again.
+  const key = (socket.handshake.auth as { key?: string }).key;
+  if (role !== 'public' && (!key || roleForKey(socket.data.room.record.keyHashes, key) !== role)) {
+    socket.disconnect(true);
+    return;
+  }
 
   // The room object is re-fetched per message: after a storage failure the host reloads it.
   const currentRoom = async () => (await host.room(code)) ?? socket.data.room;

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { JournalEntry } from '../../shared/protocol/events';
+import type { StaffRole } from '../../shared/protocol/roles';
 import { type AssemblyRecord, JournalGapError, type Snapshot, type Store } from './store';
 
 interface PendingAppend {
@@ -96,6 +97,12 @@ export class SqliteStore implements Store {
         'SELECT seq, state FROM snapshots WHERE code = ?',
       ),
       check: this.db.prepare('SELECT 1'),
+      // One statement per role: a column name is never built from input.
+      replaceKeyHash: {
+        admin: this.db.prepare('UPDATE assemblies SET admin_hash = ? WHERE code = ?'),
+        chair: this.db.prepare('UPDATE assemblies SET chair_hash = ? WHERE code = ?'),
+        door: this.db.prepare('UPDATE assemblies SET door_hash = ? WHERE code = ?'),
+      },
     };
   }
 
@@ -110,6 +117,11 @@ export class SqliteStore implements Store {
         JSON.stringify(entry.event),
       );
     }
+  }
+
+  async replaceKeyHash(code: string, role: StaffRole, hash: string): Promise<void> {
+    const result = this.statements.replaceKeyHash[role].run(hash, code);
+    if (result.changes !== 1) throw new Error(`no assembly ${code} to replace a key of`);
   }
 
   async createAssembly(record: AssemblyRecord, entries: JournalEntry[]): Promise<boolean> {

@@ -33,6 +33,12 @@ export interface Store {
   createAssembly(record: AssemblyRecord, entries: JournalEntry[]): Promise<boolean>;
   getAssembly(code: string): Promise<AssemblyRecord | null>;
   listAssemblies(): Promise<AssemblyRecord[]>;
+  /**
+   * Replaces one staff role's key hash (the organiser regenerated that link). Durable when
+   * it resolves; the old key must open nothing from then on. Every other field of the
+   * record is unchanged. An implementation only needs an UPDATE of one column.
+   */
+  replaceKeyHash(code: string, role: StaffRole, hash: string): Promise<void>;
   append(code: string, entries: JournalEntry[]): Promise<void>;
   readJournal(code: string, afterSeq: number): Promise<JournalEntry[]>;
   saveSnapshot(code: string, snapshot: Snapshot): Promise<void>;

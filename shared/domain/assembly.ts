@@ -115,6 +115,8 @@ export interface AssemblyState extends AssemblyDetails {
   institutions: Institution[];
   powerHolders: PowerHolder[];
   asks: Ask[];
+  /** Counts setup changes, so an editor's save can tell it was made from the latest. */
+  setupRevision: number;
   live: Live;
   /** Counts: public. */
   turnout: Turnout;
@@ -143,6 +145,7 @@ export function emptyAssembly(code: string): AssemblyState {
     institutions: [],
     powerHolders: [],
     asks: [],
+    setupRevision: 0,
     live: {
       currentItemId: null,
       timer: idleTimer(),

@@ -3,10 +3,11 @@ import { ERROR_CODES, type Failure, failure } from '../protocol/errors';
 import type { DomainEvent } from '../protocol/events';
 import { LIMITS } from '../protocol/limits';
 import type { Role } from '../protocol/roles';
-import { normaliseSetup } from '../protocol/setup';
-import { type Ask, type AssemblyState, currentIndex, currentItem } from './assembly';
+import { normaliseSetup, type SetupFile } from '../protocol/setup';
+import { type AssemblyState, currentIndex, currentItem } from './assembly';
 import { lookup } from './register';
 import { currentAnswer, DEFAULT_RESPONSE_MS } from './responses';
+import { setupChangeRefused } from './setupChanges';
 import { ticketAssembly, ticketFromScan, ticketToken } from './tickets';
 import { isRunning } from './timer';
 import { type CheckIn, PHONES_DEVICE, type Registrant } from './turnout';
@@ -104,17 +105,12 @@ export function decide(state: AssemblyState, command: Command, ctx: DecideContex
       return state.status === 'closed' ? accept({ type: 'assemblyReopened' }) : unchanged();
     case 'updateDetails':
       return accept({ type: 'detailsUpdated', details: command.details });
-    case 'importSetup': {
-      const result = normaliseSetup(command.setup);
-      if (!result.ok) return failure('invalid_setup', result.problems.slice(0, 10).join('; '));
-      const { setup } = result;
-      if (live.currentItemId !== null && !setup.agenda.some((item) => item.id === live.currentItemId)) {
-        return failure('assembly_live', 'The new agenda leaves out the item that is running now.');
-      }
-      const conflict = answersAtStake(state, setup.asks);
-      if (conflict) return failure('assembly_live', conflict);
-      return accept({ type: 'setupImported', ...setup });
-    }
+    case 'importSetup':
+      return changeSetup(state, command.setup);
+    case 'editSetup':
+      // The editor's draft was made from one revision; saving over someone else's save would lose it.
+      if (command.revision !== state.setupRevision) return failure('setup_changed');
+      return changeSetup(state, command.setup);
     case 'checkIn': {
       if (command.institutionId !== null && !hasInstitution(state, command.institutionId))
         return failure('unknown_institution');
@@ -294,27 +290,12 @@ function askedOf(state: AssemblyState, askId: string, powerHolderId: string): Fa
   return null;
 }
 
-/**
- * Answers already given are the record: a new setup may not drop the ask or the person
- * that answered it, nor change the words they answered.
- */
-function answersAtStake(state: AssemblyState, asks: Ask[]): string | null {
-  for (const [askId, byHolder] of Object.entries(state.responses)) {
-    const answered = Object.keys(byHolder).filter((holderId) => (byHolder[holderId]?.length ?? 0) > 0);
-    if (answered.length === 0) continue;
-    const before = state.asks.find((a) => a.id === askId);
-    const after = asks.find((a) => a.id === askId);
-    const title = before?.title ?? askId;
-    if (!after) return `“${title}” has answers recorded: the new setup must keep it.`;
-    if (before && after.wording !== before.wording)
-      return `“${title}” has answers recorded: its wording cannot change now.`;
-    const dropped = answered.find((holderId) => !after.targetIds.includes(holderId));
-    if (dropped) {
-      const name = state.powerHolders.find((p) => p.id === dropped)?.name ?? dropped;
-      return `${name} has answered “${title}”: the new setup must keep them among its targets.`;
-    }
-  }
-  return null;
+function changeSetup(state: AssemblyState, file: SetupFile): Decision {
+  const result = normaliseSetup(file);
+  if (!result.ok) return failure('invalid_setup', result.problems.slice(0, 10).join('; '));
+  const refused = setupChangeRefused(state, result.setup);
+  if (refused) return failure('assembly_live', refused);
+  return accept({ type: 'setupImported', ...result.setup });
 }
 
 const hasInstitution = (state: AssemblyState, id: string) => state.institutions.some((i) => i.id === id);

@@ -45,6 +45,7 @@ export function evolve(state: AssemblyState, event: DomainEvent): AssemblyState 
         institutions,
         powerHolders,
         asks,
+        setupRevision: state.setupRevision + 1,
         live: keepsCurrent ? live : { ...live, currentItemId: null, timer: idleTimer() },
         undo: [],
       };
@@ -173,6 +174,8 @@ export function evolve(state: AssemblyState, event: DomainEvent): AssemblyState 
         undo: state.undo.slice(0, -1),
       };
     }
+    case 'keyRegenerated':
+      return state;
     case 'followUpRemoved':
       return { ...state, followUps: state.followUps.filter((f) => f.id !== event.followUpId) };
     case 'responseTimerStarted':

@@ -39,6 +39,8 @@ export const commandSchema = z.discriminatedUnion('type', [
   command('reopenAssembly', {}),
   command('updateDetails', { details: assemblyDetailsSchema }),
   command('importSetup', { setup: setupFileSchema }),
+  // The organiser page's editors: the whole setup, and the revision their draft was made from.
+  command('editSetup', { setup: setupFileSchema, revision: z.number().int().min(0) }),
   // Turnout. checkInId is made on the device, so a retried or queued check-in counts once.
   command('checkIn', {
     checkInId,

@@ -5,6 +5,8 @@ export const ERROR_CODES = {
   bad_json: 'The request body is not valid JSON.',
   payload_too_large: 'The request is too large.',
   unknown_assembly: 'There is no assembly with that code.',
+  admin_token_required: 'Creating an assembly on this server needs the admin token.',
+  bad_admin_token: 'That admin token is not right. Ask whoever runs this server.',
   bad_key: 'This link is not valid for this assembly. Ask the organiser for a new link.',
   key_required: 'This needs a staff link.',
   forbidden: 'Your role cannot do that.',
@@ -18,6 +20,8 @@ export const ERROR_CODES = {
   nothing_to_undo: 'There is nothing to undo.',
   assembly_closed: 'The assembly is closed.',
   invalid_setup: 'The setup file is not valid.',
+  setup_changed:
+    'Someone else saved the setup since you started editing. Your changes are still here: reload theirs and apply yours again.',
   assembly_live: 'That change would confuse the assembly while it is live.',
   unknown_institution: 'There is no such institution in this assembly.',
   unknown_registrant: 'There is no such registrant.',

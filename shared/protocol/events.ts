@@ -9,7 +9,7 @@ import type {
 } from '../domain/assembly';
 import type { Answer, FollowUp } from '../domain/responses';
 import type { CheckIn, Registrant, RollCallOrder } from '../domain/turnout';
-import type { Role } from './roles';
+import type { Role, StaffRole } from './roles';
 
 export type DomainEvent =
   | ({ type: 'assemblyCreated'; code: string } & AssemblyDetails)
@@ -56,6 +56,8 @@ export type DomainEvent =
   | { type: 'followUpAdded'; followUp: FollowUp }
   /** A follow-up entered by mistake; the journal keeps both. */
   | { type: 'followUpRemoved'; followUpId: string; at: number }
+  /** A staff link replaced: the record shows when, never the key or its hash. */
+  | { type: 'keyRegenerated'; role: StaffRole }
   | TurnoutTallied;
 
 /**

@@ -108,7 +108,9 @@ export const setupFileSchema = z
     agenda: z.array(agendaItemSchema).max(LIMITS.agendaItems).default([]),
   })
   .strict();
-type ParsedSetupFile = z.output<typeof setupFileSchema>;
+export type SetupFile = z.output<typeof setupFileSchema>;
+/** What a person or a file may send: defaults not yet filled in. */
+export type SetupFileInput = z.input<typeof setupFileSchema>;
 
 export interface Setup {
   details: Partial<{ title: string; venue: string; startsAt: number | null; endsAt: number | null }>;
@@ -131,7 +133,7 @@ function duplicates(ids: string[]): string[] {
  * Checks what a schema cannot see (references between sections, duplicate ids and names)
  * and gives every row an id. Pure: ids are derived from position, not random.
  */
-export function normaliseSetup(file: ParsedSetupFile): SetupResult {
+export function normaliseSetup(file: SetupFile): SetupResult {
   const problems: string[] = [];
   const institutions = file.institutions.map((row, i) => ({
     id: row.id ?? `inst-${i + 1}`,
@@ -208,4 +210,39 @@ export function normaliseSetup(file: ParsedSetupFile): SetupResult {
   }
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, setup: { details, agenda, institutions, powerHolders, asks } };
+}
+
+/**
+ * The assembly's setup as a setup file, every row with its id: what the organiser page's
+ * editors start their draft from, and what an export or a duplicate is made of. The
+ * inverse of normaliseSetup, so saving a draft nobody touched changes nothing.
+ */
+export function setupFileOf(state: {
+  agenda: AgendaItem[];
+  institutions: Institution[];
+  powerHolders: PowerHolder[];
+  asks: Ask[];
+}): SetupFile {
+  return {
+    institutions: state.institutions.map((i) => ({ ...i })),
+    powerHolders: state.powerHolders.map((p) => ({ ...p })),
+    asks: state.asks.map((a) => ({
+      id: a.id,
+      title: a.title,
+      wording: a.wording,
+      targets: [...a.targetIds],
+      commitment: { ...a.commitment },
+    })),
+    agenda: state.agenda.map((item) => ({
+      id: item.id,
+      kind: item.kind,
+      title: item.title,
+      speaker: item.speaker,
+      minutes: item.durationMs / 60_000,
+      warningSeconds: item.warningMs / 1000,
+      notes: item.notes,
+      ask: item.askId,
+      responseSeconds: item.responseMs / 1000,
+    })),
+  };
 }

@@ -211,21 +211,25 @@ test('the organiser imports registrants from a CSV file, row errors first', asyn
     mimeType: 'text/csv',
     buffer: Buffer.from(text),
   });
+  await admin.getByLabel('The file holds').selectOption('registrants');
   await admin
-    .getByLabel('Import registrants (CSV)…')
+    .getByTestId('csv-file')
     .setInputFiles(
       file('name,institution,email\nAda Lovelace,St Marys Church,\nBea Cole,Riverside School,\n'),
     );
-  await expect(admin.getByTestId('registrants-result')).toContainText('Nothing was imported');
-  await expect(admin.getByTestId('registrants-result')).toContainText(
-    'row 2: institution "St Marys Church" is not in this assembly',
+  await expect(admin.getByTestId('csv-problems')).toContainText(
+    "row 2: institution 'St Marys Church' not found; did you mean St Mary's Church?",
   );
+  await expect(admin.getByRole('button', { name: 'Import only the 1 valid row' })).toBeVisible();
+  await admin.getByRole('button', { name: 'Cancel' }).click();
   await admin
-    .getByLabel('Import registrants (CSV)…')
+    .getByTestId('csv-file')
     .setInputFiles(
       file("name,institution,email\nAda Lovelace,St Mary's Church,\nBea Cole,Riverside School,\n"),
     );
-  await expect(admin.getByTestId('registrants-result')).toContainText('Imported 2 registrants');
+  await admin.getByRole('button', { name: 'Import 2 registrants' }).click();
+  await expect(admin.getByTestId('csv-result')).toContainText('Imported 2 registrants');
+  await admin.getByRole('link', { name: 'All exports' }).click();
   const download = admin.waitForEvent('download');
   await admin.getByRole('button', { name: 'Download turnout.csv' }).click();
   expect((await download).suggestedFilename()).toBe(`${assembly.code}-turnout.csv`);
@@ -286,4 +290,7 @@ test('a steward’s phone that opened the join page first still gets the full do
     Object.keys(localStorage).filter((key) => key.includes('mirror') && key.includes('staff')),
   );
   expect(kept).toEqual([]);
+  // Nor the door link: the home page no longer lists it.
+  await expect(phone.getByRole('heading', { name: 'Create an assembly' })).toBeVisible();
+  await expect(phone.getByTestId('held-assembly')).toHaveCount(0);
 });

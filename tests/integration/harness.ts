@@ -22,13 +22,14 @@ export type TestSocket = Socket<ServerToClient, ClientToServer>;
 export const tempDir = (prefix = 'assembly-live-') => fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 
 /** A real server on a free port, with its own SQLite file. */
-export async function startServer(options: { dataDir?: string } = {}) {
+export async function startServer(options: { dataDir?: string; adminToken?: string } = {}) {
   const dataDir = options.dataDir ?? tempDir();
   const store = new SqliteStore(path.join(dataDir, 'assembly-live.sqlite'));
   const app = createApplication({
     store,
     logger: createLogger('silent'),
     publicUrl: 'http://phones.example',
+    adminToken: options.adminToken,
   });
   const port = await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;

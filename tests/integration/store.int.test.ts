@@ -89,6 +89,19 @@ describe.each(stores)('%s store', (_name, open, available) => {
       await store.close();
     });
 
+    it('replaces one staff key hash and nothing else', async () => {
+      const store = await open();
+      const code = newCode();
+      await store.createAssembly(record(code), [entry(1)]);
+      await store.replaceKeyHash(code, 'door', 'd'.repeat(64));
+      expect(await store.getAssembly(code)).toEqual({
+        ...record(code),
+        keyHashes: { ...record(code).keyHashes, door: 'd'.repeat(64) },
+      });
+      await expect(store.replaceKeyHash(newCode(), 'door', 'd'.repeat(64))).rejects.toThrow();
+      await store.close();
+    });
+
     it('keeps the newest snapshot only', async () => {
       const store = await open();
       const code = newCode();

@@ -244,7 +244,7 @@ describe('turnout: check-in at the door and on phones', () => {
     );
     expect(bad.status).toBe(400);
     expect(bad.json.problems).toEqual([
-      'row 2: institution "St Marys" is not in this assembly',
+      "row 2: institution 'St Marys' not found; did you mean St Mary's?",
       'row 3: name: must not be empty',
     ]);
     expect((await postCsv(registrantsUrl(), 'name\nAda\n')).status).toBe(401);

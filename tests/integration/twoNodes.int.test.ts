@@ -2,8 +2,9 @@ import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandReply } from '../../shared/protocol/socket';
+import { PROTOCOL_VERSION } from '../../shared/protocol/version';
 import { DATABASE_URL, freshSchema, HOW_TO_RUN_SHARED, REDIS_URL } from '../postgres';
-import { createAssembly, importSetup, MirrorClient, tempDir, waitFor } from './harness';
+import { createAssembly, importSetup, MirrorClient, post, refusalOf, tempDir, waitFor } from './harness';
 import { startLoadBalancer } from './loadBalancer';
 import { freePort, killHard, startServerProcess } from './serverProcess';
 
@@ -98,9 +99,10 @@ describe.skipIf(!available)('two nodes sharing PostgreSQL and Redis', () => {
     const seqs = replies.map((reply) => (reply.ok ? reply.seq : 0));
     expect(new Set(seqs).size).toBe(seqs.length);
 
+    let adminKey = created.keys.admin;
     const journal = async (url: string) => {
       const response = await fetch(`${url}/api/assemblies/${created.code}/export/record.json`, {
-        headers: { authorization: `Bearer ${created.keys.admin}` },
+        headers: { authorization: `Bearer ${adminKey}` },
       });
       return ((await response.json()) as { journal: { seq: number; event: { type: string } }[] }).journal;
     };
@@ -120,6 +122,23 @@ describe.skipIf(!available)('two nodes sharing PostgreSQL and Redis', () => {
     expect(chairOnB.state).toEqual(chair.state);
     // Each node streams the journal to its own clients in seq order: nobody had to resync.
     for (const client of [chair, chairOnB, screen, phone, door]) expect(client.syncs).toBe(1);
+
+    // The organiser, working on node B, regenerates the organiser link: the session using
+    // the old one on node A is closed (through Redis), and node A refuses the old key.
+    const organiserOnA = await connect(nodeA.url, { code: created.code, key: adminKey });
+    let closedByServer = false;
+    organiserOnA.socket.on('disconnect', (reason) => {
+      closedByServer ||= reason === 'io server disconnect';
+    });
+    const regenerated = await post(`${nodeB.url}/api/assemblies/${created.code}/keys/admin`, {}, adminKey);
+    expect(regenerated.status).toBe(200);
+    const oldAdminKey = adminKey;
+    adminKey = new URL(regenerated.json!.link as string).hash.replace('#key=', '');
+    await waitFor(() => closedByServer, 5_000, 'the old organiser session on node A to be closed');
+    expect(
+      await refusalOf(nodeA.url, { v: PROTOCOL_VERSION, code: created.code, key: oldAdminKey }),
+    ).toMatchObject({ code: 'bad_key' });
+    expect((await journal(nodeA.url)).at(-1)!.event.type).toBe('keyRegenerated');
 
     // Node A dies in the middle of a burst of check-ins from its door.
     const chairSyncs = chair.syncs;

@@ -74,6 +74,13 @@ describe('routes from the URL', () => {
     { url: '/a/ABC234/screen', hash: '', route: { screen: 'screen', code: 'ABC234', key: undefined } },
     { url: '/j/abc234', hash: '', route: { screen: 'join', code: 'ABC234' } },
     { url: '/a/ABC234/root', hash: '', route: { screen: 'notFound' } },
+    {
+      url: '/a/abc234/print/poster',
+      hash: '#key=K1',
+      route: { screen: 'print', code: 'ABC234', key: 'K1', sheet: 'poster' },
+    },
+    { url: '/a/ABC234/print/flyer', hash: '', route: { screen: 'notFound' } },
+    { url: '/a/ABC234/exports', hash: '#key=K1', route: { screen: 'exports', code: 'ABC234', key: 'K1' } },
     { url: '/a/<script>/chair', hash: '', route: { screen: 'notFound' } },
   ])('$url$hash', ({ url, hash, route }) => {
     expect(parseRoute(url, hash)).toEqual(route);

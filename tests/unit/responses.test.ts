@@ -261,7 +261,7 @@ describe('a new setup after answers are given', () => {
   const answered = () => run(withAsks(), answer('mayor', 'yes'));
 
   it.each([
-    { change: 'drops the ask', asks: [], says: 'must keep it' },
+    { change: 'drops the ask', asks: [], says: 'cannot be removed' },
     {
       change: 'changes its wording',
       asks: [

@@ -11,6 +11,7 @@ import type {
 import { PROTOCOL_VERSION } from '../../../shared/protocol/version';
 import { useAssembly } from './assemblyStore';
 import { bestSample, type ClockSample, sampleFrom } from './clockOffset';
+import { forgetKey, rememberKey } from './heldKeys';
 import { loadCachedMirror, saveCachedMirror } from './mirrorCache';
 import { applyEntries, applyInOrder, GAP_WAIT_MS } from './stream';
 
@@ -116,6 +117,8 @@ export function connectAssembly({ code, key, cache = false }: ConnectOptions): (
         state: mirror.state,
       });
       persist();
+      // The server accepted this key for this role: worth remembering on this device.
+      if (key && reply.role !== 'public') rememberKey(code, reply.role, key, mirror.state.title);
       early = ordered.early;
       if (early.length > 0) gapTimer = setTimeout(() => early.length > 0 && sync(), GAP_WAIT_MS);
     });
@@ -178,6 +181,7 @@ export function connectAssembly({ code, key, cache = false }: ConnectOptions): (
     const data = (error as Error & { data?: { code?: unknown; message?: string } }).data;
     const code = data?.code;
     if (isErrorCode(code) && FINAL.has(code)) {
+      if (code === 'bad_key' && key) forgetKey(key);
       useAssembly.setState({ status: 'refused', refusal: failure(code, data?.message ?? ERROR_CODES[code]) });
       return;
     }

@@ -1,24 +1,28 @@
-import { type ChangeEvent, useState } from 'react';
-import { formatDuration } from '../../../../shared/domain/timer';
-import { callApi } from '../../api';
 import { Connecting } from '../../components/Connecting';
 import { ConnectionBadge } from '../../components/ConnectionBadge';
 import { Refused } from '../../components/Refused';
 import { useAssembly } from '../../connection/assemblyStore';
 import { useAssemblyConnection } from '../../connection/useAssemblyConnection';
+import { CsvImport } from './CsvImport';
 import { FollowUpAdmin } from './FollowUpAdmin';
+import { LinksAdmin } from './LinksAdmin';
+import { PrintablesAdmin } from './PrintablesAdmin';
+import { RegistrantsAdmin } from './RegistrantsAdmin';
+import { SetupFileImport } from './SetupFileImport';
+import { DetailsEditor } from './setup/DetailsEditor';
+import { SetupEditor } from './setup/SetupEditor';
 import { TurnoutAdmin } from './TurnoutAdmin';
 
 /**
- * The organiser's page, for now: import the setup file, see what is loaded, and open the
- * other screens. (Editing in the browser is the organiser setup issue.)
+ * The organiser's page: edit the assembly's setup, import spreadsheets or a whole setup
+ * file, hand out links, and take the exports and follow-up after the night.
  */
 export default function AdminScreen({ code, staffKey }: { code: string; staffKey: string | undefined }) {
   useAssemblyConnection(code, staffKey);
   const state = useAssembly((s) => s.state);
   const refusal = useAssembly((s) => s.refusal);
   const role = useAssembly((s) => s.role);
-  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const publicUrl = useAssembly((s) => s.publicUrl);
 
   if (refusal) return <Refused />;
   if (!state) return <Connecting code={code} />;
@@ -33,22 +37,6 @@ export default function AdminScreen({ code, staffKey }: { code: string; staffKey
     );
   }
 
-  const importFile = async (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    event.target.value = '';
-    if (!file) return;
-    let json: unknown;
-    try {
-      json = JSON.parse(await file.text());
-    } catch {
-      setResult({ ok: false, text: `${file.name} is not valid JSON.` });
-      return;
-    }
-    const reply = await callApi<{ seq: number }>(`/api/assemblies/${code}/import`, json, staffKey);
-    setResult(reply.ok ? { ok: true, text: `Imported ${file.name}.` } : { ok: false, text: reply.message });
-  };
-
-  const totalMs = state.agenda.reduce((sum, item) => sum + item.durationMs, 0);
   return (
     <main className="page">
       <ConnectionBadge />
@@ -71,44 +59,32 @@ export default function AdminScreen({ code, staffKey }: { code: string; staffKey
         </a>
       </nav>
 
-      <section aria-label="Import setup">
-        <h2>Import the setup</h2>
-        <p>
-          A JSON file with the agenda, institutions, power-holders and asks (the format is in{' '}
-          <code>docs/setup-format.md</code>; <code>examples/demo-assembly.json</code> is a full example).
-          Importing replaces what is there.
-        </p>
-        <label className="button" htmlFor="setup-file">
-          Choose a setup file…
-        </label>
-        <input
-          id="setup-file"
-          type="file"
-          accept="application/json,.json"
-          onChange={importFile}
-          className="visually-hidden"
-        />
-        {result && (
-          <p className={result.ok ? 'success' : 'error'} role="status" data-testid="import-result">
-            {result.text}
-          </p>
-        )}
-      </section>
+      <nav aria-label="On this page" className="page-contents">
+        <a href="#links-h">Links</a>
+        <a href="#details-editor-h">Details</a>
+        <a href="#agenda-editor-h">Agenda</a>
+        <a href="#institutions-editor-h">Institutions</a>
+        <a href="#power-holders-editor-h">Power-holders</a>
+        <a href="#asks-editor-h">Asks</a>
+        <a href="#csv-import-h">Spreadsheets</a>
+        <a href="#registrants-h">Registrants</a>
+        <a href="#printables-h">Print</a>
+        <a href={`/a/${code}/exports#key=${staffKey}`}>Exports</a>
+      </nav>
 
+      {staffKey && <LinksAdmin code={code} staffKey={staffKey} />}
+      <DetailsEditor state={state} />
+      <SetupEditor state={state} />
+      {staffKey && <CsvImport code={code} staffKey={staffKey} state={state} />}
+      {staffKey && <RegistrantsAdmin code={code} staffKey={staffKey} state={state} publicUrl={publicUrl} />}
+
+      {staffKey && <SetupFileImport code={code} staffKey={staffKey} />}
+
+      {staffKey && (
+        <PrintablesAdmin code={code} staffKey={staffKey} registrants={state.attendance.registrants.length} />
+      )}
       {staffKey && <TurnoutAdmin code={code} staffKey={staffKey} state={state} />}
       {staffKey && <FollowUpAdmin code={code} staffKey={staffKey} state={state} />}
-
-      <section aria-label="Loaded">
-        <h2>Loaded</h2>
-        <ul>
-          <li>
-            {state.agenda.length} agenda items, {formatDuration(totalMs)} in all
-          </li>
-          <li>{state.institutions.length} institutions</li>
-          <li>{state.powerHolders.length} power-holders</li>
-          <li>{state.asks.length} asks</li>
-        </ul>
-      </section>
     </main>
   );
 }

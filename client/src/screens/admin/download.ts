@@ -5,12 +5,17 @@ export async function downloadExport(code: string, file: string, staffKey: strin
       headers: { authorization: `Bearer ${staffKey}` },
     });
     if (!response.ok) return `The export failed (${response.status}).`;
-    const url = URL.createObjectURL(await response.blob());
-    const link = Object.assign(document.createElement('a'), { href: url, download: `${code}-${file}` });
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    saveFile(await response.blob(), `${code}-${file}`);
     return null;
   } catch {
     return 'Could not reach the server.';
   }
+}
+
+/** Hands the browser a file to save. */
+export function saveFile(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = Object.assign(document.createElement('a'), { href: url, download: name });
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { disconnectAssembly } from '../../connection/assemblyConnection';
+import { forgetRole } from '../../connection/heldKeys';
 import { forgetCachedMirror } from '../../connection/mirrorCache';
 import { forgetOutbox, useOutbox } from '../../connection/outbox';
 import { forgetMyCheckIns } from './myCheckIns';
@@ -24,6 +25,8 @@ export function ForgetDevice({ code }: { code: string }) {
     forgetMyCheckIns(code);
     forgetMyTally(code);
     forgetOutbox(code);
+    // And the door link itself: the home page would otherwise still list it.
+    forgetRole(code, 'door');
     location.replace('/');
   };
   return (

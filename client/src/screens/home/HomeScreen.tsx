@@ -1,11 +1,15 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { assemblyDetailsSchema } from '../../../../shared/protocol/setup';
 import { callApi } from '../../api';
 import { CopyLink } from '../../components/CopyLink';
 import { JoinByCode } from '../../components/JoinByCode';
+import { type HeldAssembly, rememberKey } from '../../connection/heldKeys';
+import { HeldAssemblies } from './HeldAssemblies';
 
 interface Created {
   code: string;
+  /** Duplicates: how many open commitments came with it. */
+  carriedForward?: number;
   links: { admin: string; chair: string; door: string; screen: string; join: string };
 }
 
@@ -17,7 +21,6 @@ const LINK_LABELS: [keyof Created['links'], string, string][] = [
   ['join', 'Join', 'For everyone: on the screen as a QR.'],
 ];
 
-/** Create an assembly and get its role links. */
 type Field = 'title' | 'venue' | 'startsAt' | 'endsAt';
 type FieldErrors = Partial<Record<Field, string>>;
 
@@ -35,13 +38,34 @@ function checkForm(details: object): FieldErrors {
   return errors;
 }
 
-/** Create an assembly and get its role links. */
+const keyOf = (link: string) => new URL(link).hash.replace('#key=', '');
+
+/** Create (or duplicate) an assembly and get its role links; the assemblies this browser holds. */
 export default function HomeScreen() {
   const [created, setCreated] = useState<Created | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const [form, setForm] = useState<Record<Field, string>>({ title: '', venue: '', startsAt: '', endsAt: '' });
+  const [needsToken, setNeedsToken] = useState(false);
+  const [token, setToken] = useState('');
+  const [duplicating, setDuplicating] = useState<HeldAssembly | null>(null);
+  const [heldVersion, setHeldVersion] = useState(0);
+
+  useEffect(() => {
+    fetch('/api/creating')
+      .then((response) => response.json())
+      .then((json) => setNeedsToken(json?.needsToken === true))
+      .catch(() => {});
+  }, []);
+
+  const duplicate = (held: HeldAssembly) => {
+    setDuplicating(held);
+    setCreated(null);
+    setError(null);
+    setForm({ title: '', venue: '', startsAt: '', endsAt: '' });
+    requestAnimationFrame(() => document.getElementById('assembly-title')?.focus());
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -56,10 +80,23 @@ export default function HomeScreen() {
     setFieldErrors(errors);
     if (Object.keys(errors).length > 0) return;
     setBusy(true);
-    const result = await callApi<Created>('/api/assemblies', details);
+    const headers: Record<string, string> = needsToken ? { 'x-admin-token': token } : {};
+    const result = duplicating
+      ? await callApi<Created>(
+          `/api/assemblies/${duplicating.code}/duplicate`,
+          details,
+          duplicating.keys.admin,
+          headers,
+        )
+      : await callApi<Created>('/api/assemblies', details, undefined, headers);
     setBusy(false);
     if (result.ok) {
+      // This browser made it: it holds its staff links from now on.
+      for (const role of ['admin', 'chair', 'door'] as const)
+        rememberKey(result.code, role, keyOf(result.links[role]), details.title);
+      setHeldVersion((v) => v + 1);
       setCreated(result);
+      setDuplicating(null);
       setError(null);
     } else {
       setError(result.message);
@@ -103,9 +140,15 @@ export default function HomeScreen() {
           <h2>
             Assembly <span data-testid="created-code">{created.code}</span> is ready
           </h2>
+          {created.carriedForward !== undefined && (
+            <p data-testid="carried-forward">
+              Institutions and power-holders copied; {created.carriedForward} open commitment
+              {created.carriedForward === 1 ? '' : 's'} carried forward as asks.
+            </p>
+          )}
           <p>
-            Save these links now: the private ones are shown only once. Anyone with a private link can act in
-            that role.
+            Save these links now: the private ones are shown only once (this browser remembers them too).
+            Anyone with a private link can act in that role.
           </p>
           {LINK_LABELS.map(([role, label, hint]) => (
             <div key={role} className="role-link">
@@ -118,8 +161,23 @@ export default function HomeScreen() {
           </button>
         </section>
       ) : (
-        <form onSubmit={submit} className="stack" aria-label="Create an assembly" noValidate>
-          <h2>Create an assembly</h2>
+        <form
+          onSubmit={submit}
+          className="stack"
+          aria-label={duplicating ? 'Duplicate an assembly' : 'Create an assembly'}
+          noValidate
+        >
+          {duplicating ? (
+            <>
+              <h2>Duplicate {duplicating.title || duplicating.code}</h2>
+              <p className="muted">
+                The new assembly gets the same institutions and power-holders, and every ask that got a yes,
+                marked “carried forward”, put to those who said yes. Not the agenda, turnout or answers.
+              </p>
+            </>
+          ) : (
+            <h2>Create an assembly</h2>
+          )}
           <label htmlFor="assembly-title">Title</label>
           <input {...field('title')} maxLength={200} placeholder="Riverside Citizens Assembly" />
           {fieldError('title')}
@@ -139,16 +197,37 @@ export default function HomeScreen() {
               {fieldError('endsAt')}
             </div>
           </div>
+          {needsToken && (
+            <>
+              <label htmlFor="assembly-token">Admin token</label>
+              <input
+                id="assembly-token"
+                type="password"
+                autoComplete="off"
+                value={token}
+                onChange={(event) => setToken(event.target.value)}
+              />
+              <p className="muted small">This server asks for its admin token to create assemblies.</p>
+            </>
+          )}
           {error && (
             <p className="error" role="alert">
               {error}
             </p>
           )}
-          <button type="submit" className="primary" disabled={busy}>
-            Create assembly
-          </button>
+          <div className="button-row">
+            <button type="submit" className="primary" disabled={busy}>
+              {duplicating ? 'Create the copy' : 'Create assembly'}
+            </button>
+            {duplicating && (
+              <button type="button" className="quiet" onClick={() => setDuplicating(null)}>
+                Cancel
+              </button>
+            )}
+          </div>
         </form>
       )}
+      <HeldAssemblies onDuplicate={duplicate} version={heldVersion} />
     </main>
   );
 }

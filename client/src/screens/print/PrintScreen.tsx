@@ -1,0 +1,62 @@
+import { useEffect } from 'react';
+import { Connecting } from '../../components/Connecting';
+import { Refused } from '../../components/Refused';
+import { useAssembly } from '../../connection/assemblyStore';
+import { useAssemblyConnection } from '../../connection/useAssemblyConnection';
+import type { PrintSheet } from '../../route';
+import { JoinPoster } from './JoinPoster';
+import { TableCards } from './TableCards';
+import { TicketSheet } from './TicketSheet';
+
+const TITLES: Record<PrintSheet, string> = {
+  poster: 'Join poster',
+  cards: 'Table cards',
+  tickets: 'Tickets',
+};
+
+/** A4 sheets to print: the join poster, table cards, and registrants' tickets. */
+export default function PrintScreen({
+  code,
+  staffKey,
+  sheet,
+}: {
+  code: string;
+  staffKey: string | undefined;
+  sheet: PrintSheet;
+}) {
+  useAssemblyConnection(code, staffKey);
+  const state = useAssembly((s) => s.state);
+  const refusal = useAssembly((s) => s.refusal);
+  const publicUrl = useAssembly((s) => s.publicUrl);
+  useEffect(() => {
+    document.title = `${TITLES[sheet]} · ${code}`;
+  }, [sheet, code]);
+
+  if (refusal) return <Refused />;
+  if (!state) return <Connecting code={code} />;
+  return (
+    <div className="printable">
+      <nav className="print-toolbar no-print" aria-label="Print">
+        <h1>
+          {TITLES[sheet]} · {state.title}
+        </h1>
+        <p>A4. Print with your browser; turn off its headers and footers for a clean sheet.</p>
+        <div className="button-row">
+          <button type="button" className="primary" onClick={() => print()}>
+            Print
+          </button>
+          {staffKey && (
+            <a className="button" href={`/a/${code}/admin#key=${staffKey}`}>
+              Back to the organiser page
+            </a>
+          )}
+        </div>
+      </nav>
+      <main>
+        {sheet === 'poster' && <JoinPoster state={state} publicUrl={publicUrl} />}
+        {sheet === 'cards' && <TableCards state={state} publicUrl={publicUrl} />}
+        {sheet === 'tickets' && <TicketSheet state={state} publicUrl={publicUrl} />}
+      </main>
+    </div>
+  );
+}

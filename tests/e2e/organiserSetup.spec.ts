@@ -1,0 +1,169 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const seconds = (clock: string) => {
+  const [m, s] = clock
+    .replace(/[^\d:]/g, '')
+    .split(':')
+    .map(Number);
+  return (m ?? 0) * 60 + (s ?? 0);
+};
+
+async function violations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.map(
+    (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+  );
+}
+
+const csvFile = (text: string) => ({
+  name: 'institutions.csv',
+  mimeType: 'text/csv',
+  buffer: Buffer.from(text),
+});
+
+test('an organiser builds a small assembly from nothing in the browser, and the chair runs its first item', async ({
+  openPage,
+}) => {
+  const page = await openPage({ width: 1280, height: 900 });
+  page.on('dialog', (dialog) => void dialog.accept());
+
+  // Create it on the home page; the organiser link it gives opens the organiser page.
+  await page.goto('/');
+  await page.getByLabel('Title').fill('Riverside Assembly');
+  await page.getByLabel('Planned start').fill('2030-06-01T18:00');
+  await page.getByLabel('Planned finish').fill('2030-06-01T18:20');
+  await page.getByRole('button', { name: 'Create assembly' }).click();
+  const code = (await page.getByTestId('created-code').textContent())!;
+  const chairLink = (await page.getByTestId('link-chair').getAttribute('href'))!;
+  const adminLink = (await page.getByTestId('link-admin').getAttribute('href'))!;
+  await expect(page.getByTestId('held-assembly')).toContainText(code);
+  await page.goto(new URL(adminLink).pathname + new URL(adminLink).hash);
+  await expect(page.getByRole('heading', { name: 'Riverside Assembly', level: 1 })).toBeVisible();
+
+  // Details: a blank title is refused beside the field; a good one is saved.
+  await page.locator('#details-title').fill(' ');
+  await page.getByRole('button', { name: 'Save details' }).click();
+  await expect(page.locator('#details-title-error')).toHaveText('Give the assembly a title.');
+  await page.locator('#details-title').fill('Riverside Assembly 2030');
+  await page.locator('#details-venue').fill("St Mary's Hall");
+  await page.getByRole('button', { name: 'Save details' }).click();
+  await expect(page.getByRole('heading', { name: 'Riverside Assembly 2030', level: 1 })).toBeVisible();
+  await expect(page.locator('#details-venue')).toHaveValue("St Mary's Hall");
+
+  // Three agenda items through the editor; a blank title is caught beside its field.
+  const addItem = page.getByRole('button', { name: 'Add an agenda item' });
+  for (const [i, title, minutes] of [
+    [0, 'Welcome', '5'],
+    [1, 'Testimony: Grace', '8'],
+    [2, '', '10'],
+  ] as const) {
+    await addItem.click();
+    await page.locator(`#setup-agenda-${i}-title`).fill(title);
+    await page.locator(`#setup-agenda-${i}-minutes`).fill(minutes);
+  }
+  // 23 minutes against a 20-minute plan: the editor says so.
+  await expect(page.getByTestId('agenda-total')).toContainText('3 min over the planned 20 min');
+  await page.getByRole('button', { name: 'Save setup' }).click();
+  await expect(page.locator('#setup-agenda-2-title-error')).toHaveText('Title must not be empty');
+  await expect(page.locator('#setup-agenda-2-title')).toHaveAttribute('aria-invalid', 'true');
+  // Nothing typed was lost by the refused save.
+  await expect(page.locator('#setup-agenda-1-title')).toHaveValue('Testimony: Grace');
+  await page.locator('#setup-agenda-2-title').fill('Close');
+  await page.locator('#setup-agenda-2-minutes').fill('7');
+  await expect(page.getByTestId('agenda-total')).toContainText('20 min in all of the planned 20 min');
+  // Reorder by keyboard: the close goes up one, then back down with its button.
+  await page.locator('#setup-agenda-2-title').focus();
+  await page.keyboard.press('Alt+ArrowUp');
+  await expect(page.locator('#setup-agenda-1-title')).toHaveValue('Close');
+  await page.getByRole('button', { name: 'Move down: Close' }).click();
+  await expect(page.locator('#setup-agenda-2-title')).toHaveValue('Close');
+  // And by dragging the handle: the close onto the item above it, then back down.
+  const handles = page.locator('.drag-handle');
+  const rows = page.getByTestId('agenda-row');
+  await handles.nth(2).dragTo(rows.nth(1));
+  await expect(page.locator('#setup-agenda-1-title')).toHaveValue('Close');
+  await expect(page.locator('#setup-agenda-2-title')).toHaveValue('Testimony: Grace');
+  await handles.nth(1).dragTo(rows.nth(2));
+  await expect(page.locator('#setup-agenda-2-title')).toHaveValue('Close');
+  await expect(page.locator('#setup-agenda-1-title')).toHaveValue('Testimony: Grace');
+  await page.getByRole('button', { name: 'Save setup' }).click();
+  await expect(page.getByText('Saved.', { exact: true })).toBeVisible();
+
+  // Two institutions from a CSV file that also holds one bad row, which is reported.
+  await page
+    .getByTestId('csv-file')
+    .setInputFiles(
+      csvFile(
+        "name,section,committed\nSt Mary's Church,Stalls,20\nRiverside School,Balcony,lots\nUnite,Balcony,12\n",
+      ),
+    );
+  await expect(page.getByTestId('csv-problems')).toHaveText(
+    'row 3: committed: must be a whole number (people), or empty for none',
+  );
+  await expect(page.getByRole('button', { name: /^Import \d+ institutions$/ })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Import only the 2 valid rows' }).click();
+  await expect(page.getByTestId('csv-result')).toContainText('Imported 2 institutions');
+  await expect(page.getByTestId('institution-row')).toHaveCount(2);
+  await expect(page.locator('#setup-institutions-0-name')).toHaveValue("St Mary's Church");
+  await expect(page.locator('#setup-institutions-1-name')).toHaveValue('Unite');
+  expect(await violations(page)).toEqual([]);
+
+  // The chair link it gave runs the first item.
+  const chair = await openPage({ width: 1280, height: 800 });
+  await chair.goto(new URL(chairLink).pathname + new URL(chairLink).hash);
+  await chair.getByRole('button', { name: 'Next →' }).click();
+  await expect(chair.getByTestId('chair-item-title')).toHaveText('Welcome');
+  await expect(chair.getByTestId('timer')).toHaveText('5:00');
+  await chair.getByRole('button', { name: 'Start' }).click();
+  await expect(chair.getByTestId('timer')).toHaveAttribute('data-running', 'true');
+  await expect.poll(async () => seconds(await chair.getByTestId('timer').innerText())).toBeLessThan(300);
+
+  // Now live: deleting the running item is refused with a clear message, and the draft stays.
+  await page.getByRole('button', { name: 'Delete Welcome' }).click();
+  await page.getByRole('button', { name: 'Save setup' }).click();
+  await expect(page.getByTestId('setup-problems')).toContainText('“Welcome” is the item running now');
+  await expect(page.getByTestId('agenda-row')).toHaveCount(2);
+});
+
+test('the organiser page sections and home have no accessibility faults axe can find', async ({
+  openPage,
+}) => {
+  const page = await openPage({ width: 1280, height: 900 });
+  await page.goto('/');
+  await page.getByLabel('Title').fill('Axe Assembly');
+  await page.getByRole('button', { name: 'Create assembly' }).click();
+  await expect(page.getByTestId('created')).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+  const adminLink = (await page.getByTestId('link-admin').getAttribute('href'))!;
+  // Home again: the list of assemblies this browser holds.
+  await page.goto('/');
+  await expect(page.getByTestId('held-assembly')).toHaveCount(1);
+  expect(await violations(page)).toEqual([]);
+
+  const admin = new URL(adminLink);
+  await page.goto(admin.pathname + admin.hash);
+  await page.getByRole('button', { name: 'Add an agenda item' }).click();
+  await page.getByRole('button', { name: 'Add an institution' }).click();
+  await page.getByRole('button', { name: 'Add a power-holder' }).click();
+  await page.getByRole('button', { name: 'Add an ask' }).click();
+  await page.getByRole('button', { name: 'Save setup' }).click();
+  await expect(page.getByTestId('setup-problems')).toBeVisible();
+  await page.getByRole('button', { name: 'Show the join QR' }).click();
+  await page.getByLabel('Name', { exact: true }).last().fill('Ada Lovelace');
+  await page.getByRole('button', { name: 'Add a registrant' }).click();
+  await expect(page.getByRole('link', { name: 'Ticket for Ada Lovelace' })).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+
+  const code = admin.pathname.split('/')[2];
+  const key = admin.hash;
+  await page.goto(`/a/${code}/exports${key}`);
+  await expect(page.getByRole('button', { name: 'Download record.json' })).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+  for (const sheet of ['poster', 'cards', 'tickets']) {
+    await page.goto(`/a/${code}/print/${sheet}${key}`);
+    await expect(page.getByRole('button', { name: 'Print' })).toBeVisible();
+    expect(await violations(page)).toEqual([]);
+  }
+});

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import {
+  CSV_KINDS,
+  type CsvContext,
+  csvTemplate,
+  previewCsv,
+  rowProblems,
+  validRows,
+} from '../../shared/protocol/csvImport';
+
+const context: CsvContext = {
+  institutions: [
+    { id: 'stmarys', name: "St Mary's" },
+    { id: 'mosque', name: 'East London Mosque' },
+  ],
+  powerHolders: [
+    { id: 'mayor', name: 'Cllr Jo Bloggs' },
+    { id: 'ceo', name: 'Sam Smith' },
+  ],
+};
+
+describe('previewCsv: every row checked before anything is imported', () => {
+  it('says which row is wrong and what was probably meant', () => {
+    const preview = previewCsv(
+      'registrants',
+      "Name,Institution,Email\nAda,St Mary's,ada@x.org\nBo,St Marys,\nCy,,\nDee,Nowhere Chapel,\n",
+      context,
+    );
+    expect(rowProblems(preview)).toEqual([
+      "row 3: institution 'St Marys' not found; did you mean St Mary's?",
+      "row 5: institution 'Nowhere Chapel' not found",
+    ]);
+    expect(validRows(preview)).toEqual([
+      { name: 'Ada', institutionId: 'stmarys', email: 'ada@x.org' },
+      { name: 'Cy', institutionId: null, email: '' },
+    ]);
+  });
+
+  it('reads institutions with numbers checked, names unique in the file and the assembly', () => {
+    const preview = previewCsv(
+      'institutions',
+      'name,section,committed\nUnite,Stalls,12\nSchool,,\nBakers,Balcony,lots\nunite,,3\neast london mosque,,\n',
+      context,
+    );
+    expect(rowProblems(preview)).toEqual([
+      'row 4: committed: must be a whole number (people), or empty for none',
+      "row 5: 'unite' is also on row 2",
+      "row 6: institution 'east london mosque' is already in the assembly",
+    ]);
+    expect(validRows(preview)).toEqual([
+      { name: 'Unite', section: 'Stalls', committed: 12 },
+      { name: 'School', section: '', committed: 0 },
+    ]);
+  });
+
+  it('reads power-holders, attending yes or no', () => {
+    const preview = previewCsv(
+      'powerHolders',
+      'name,role,organisation,attending\nA,Mayor,Council,no\nB,,,\nC,,,maybe\n',
+      context,
+    );
+    expect(rowProblems(preview)).toEqual(['row 4: attending: must be yes or no']);
+    expect(validRows(preview).map((p) => p.attending)).toEqual([false, true]);
+  });
+
+  it('reads asks with their targets by name, suggesting the nearest for a typo', () => {
+    const preview = previewCsv(
+      'asks',
+      'title,wording,targets\nHomes,Will you build homes?,Cllr Jo Bloggs; Sam Smith\nJobs,Will you pay the living wage?,Sam Smyth\n',
+      context,
+    );
+    expect(rowProblems(preview)).toEqual([
+      "row 3: power-holder 'Sam Smyth' not found; did you mean Sam Smith?",
+    ]);
+    expect(validRows(preview)).toEqual([
+      { title: 'Homes', wording: 'Will you build homes?', targetIds: ['mayor', 'ceo'] },
+    ]);
+  });
+
+  it.each([
+    ['no header naming the first column', 'who,what\nAda,x\n', 'The first line must name the columns'],
+    ['an unknown column', 'name,instituton\nAda,x\n', 'Unknown column: "instituton"'],
+    ['no rows', 'name,institution,email\n', 'There are no registrants in it.'],
+  ])('refuses a file with %s, whole', (_, csv, says) => {
+    const preview = previewCsv('registrants', csv, context);
+    expect(preview.fileProblems.join(' ')).toContain(says);
+    expect(validRows(preview)).toEqual([]);
+  });
+
+  it.each(CSV_KINDS)('the %s template reads back clean against its own examples', (kind) => {
+    // What each template's rows point at (and nothing that would clash with them).
+    const templateContext: CsvContext = {
+      institutions: kind === 'registrants' ? [{ id: 'i1', name: "St Mary's Church" }] : [],
+      powerHolders:
+        kind === 'asks'
+          ? [
+              { id: 'p1', name: 'Cllr Jo Bloggs' },
+              { id: 'p2', name: 'Sam Smith' },
+            ]
+          : [],
+    };
+    const preview = previewCsv(kind, csvTemplate(kind), templateContext);
+    expect(preview.fileProblems).toEqual([]);
+    expect(rowProblems(preview)).toEqual([]);
+    expect(validRows(preview).length).toBeGreaterThan(0);
+  });
+});
