@@ -133,16 +133,48 @@ function duplicates(ids: string[]): string[] {
  * Checks what a schema cannot see (references between sections, duplicate ids and names)
  * and gives every row an id. Pure: ids are derived from position, not random.
  */
+/**
+ * Ids for rows given without one, made from their names: re-importing the same file with
+ * its rows in another order keeps every id on the same row (ids from row numbers would
+ * silently move check-ins to another institution, or the running item to another item).
+ * Rows that share a slug are told apart by -2, -3 in file order.
+ */
+export function idsFromNames(rows: { id?: string | undefined; name: string }[], fallback: string): string[] {
+  const given = new Set(rows.flatMap((row) => (row.id ? [row.id] : [])));
+  const taken = new Set<string>(given);
+  return rows.map((row) => {
+    if (row.id) return row.id;
+    const slug =
+      row.name
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+        .slice(0, 34)
+        .replace(/-+$/, '') || fallback;
+    let id = slug;
+    for (let n = 2; taken.has(id); n++) id = `${slug}-${n}`;
+    taken.add(id);
+    return id;
+  });
+}
+
 export function normaliseSetup(file: SetupFile): SetupResult {
   const problems: string[] = [];
+  const institutionIds = idsFromNames(file.institutions, 'institution');
+  const itemIds = idsFromNames(
+    file.agenda.map((row) => ({ id: row.id, name: row.title })),
+    'item',
+  );
   const institutions = file.institutions.map((row, i) => ({
-    id: row.id ?? `inst-${i + 1}`,
+    id: institutionIds[i]!,
     name: row.name,
     section: row.section,
     committed: row.committed,
   }));
   const agenda = file.agenda.map((row, i) => ({
-    id: row.id ?? `item-${i + 1}`,
+    id: itemIds[i]!,
     kind: row.kind,
     title: row.title,
     speaker: row.speaker,

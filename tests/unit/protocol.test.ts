@@ -67,8 +67,29 @@ describe('the setup file', () => {
     );
     expect(result).toMatchObject({
       ok: true,
-      setup: { agenda: [{ id: 'item-1', durationMs: 150_000, warningMs: 20_000, askId: null, speaker: '' }] },
+      setup: { agenda: [{ id: 'grace', durationMs: 150_000, warningMs: 20_000, askId: null, speaker: '' }] },
     });
+  });
+
+  it('makes ids for rows without one from their names, so reordering a file keeps every id on its row', () => {
+    const institutions = [
+      { name: "St Mary's Église", committed: 10 },
+      { name: 'St Marys Eglise!', committed: 5 },
+      { id: 'st-marys-eglise-3', name: 'Given', committed: 1 },
+      { name: '???', committed: 1 },
+    ];
+    const ids = (rows: typeof institutions) => {
+      const result = normaliseSetup(setupFileSchema.parse({ institutions: rows }));
+      if (!result.ok) throw new Error(result.problems.join());
+      return Object.fromEntries(result.setup.institutions.map((i) => [i.name, i.id]));
+    };
+    expect(ids(institutions)).toEqual({
+      "St Mary's Église": 'st-mary-s-eglise',
+      'St Marys Eglise!': 'st-marys-eglise',
+      Given: 'st-marys-eglise-3',
+      '???': 'institution',
+    });
+    expect(ids([...institutions].reverse())).toEqual(ids(institutions));
   });
 
   it('reports every broken reference and duplicate, by path', () => {
