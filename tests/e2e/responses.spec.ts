@@ -37,7 +37,9 @@ test('the chair records YES and NO; the screen’s board, a phone and the record
   const phone = await openPage({ width: 360, height: 740 });
   await phone.goto(assembly.paths.join);
 
+  // Each press names the item it moves on from, so wait for the first to land before the second.
   await chair.getByRole('button', { name: 'Next →' }).click();
+  await expect(chair.getByTestId('chair-item-title')).toHaveText('Welcome');
   await chair.getByRole('button', { name: 'Next →' }).click();
   await expect(chair.getByTestId('chair-item-title')).toHaveText('The housing ask');
   // The ask item puts the wording on the screen by itself.
