@@ -1,0 +1,327 @@
+import { randomUUID } from 'node:crypto';
+import { io as connectSocket, type Socket } from 'socket.io-client';
+import { applyBatch, applyEntries, type Mirror } from '../client/src/connection/stream';
+import { TURNOUT_EVENTS } from '../shared/protocol/events';
+import type { CommandReply, EventBatch, SyncReply } from '../shared/protocol/socket';
+import { PROTOCOL_VERSION } from '../shared/protocol/version';
+import { canonicalJson } from './canonicalJson';
+import type { Answer, DoorResult, DoorRun, Envelope, Receipts, Target } from './generatorProtocol';
+import { mostInWindow, wallNow } from './stats';
+
+// One load-generator process: phones, a chair and door devices, driven by run.ts over IPC.
+// Phones behave as the browser's connection does (sync with epoch + seq, apply batches,
+// resync on a gap, the same reconnect backoff), but the receipt time is taken first thing
+// and the state is applied after the turn, so measuring one phone does not delay the next.
+
+const CONNECT_BATCH = 250;
+const SYNC_TIMEOUT_MS = 20_000;
+const ACK_TIMEOUT_MS = 20_000;
+/** The demo assembly's member institutions (examples/demo-assembly.json), which the bench imports. */
+const INSTITUTIONS = [
+  'st-marys',
+  'al-noor',
+  'riverside-primary',
+  'oakfield-academy',
+  'unison-riverside',
+  'beth-shalom',
+  'gurdwara',
+  'riverside-college',
+  'st-josephs',
+  'new-life',
+  'tenants-union',
+  'refugee-welcome',
+];
+
+const isTurnout = (type: string) => type === 'turnoutTallied' || TURNOUT_EVENTS.has(type as never);
+
+let recordingReceipts: Map<number, number[]> | null = null;
+let payloadBytes = 0;
+let recordingTurnout = false;
+
+const toApply: [Phone, EventBatch][] = [];
+let applyScheduled = false;
+function applyLater(phone: Phone, batch: EventBatch) {
+  toApply.push([phone, batch]);
+  if (applyScheduled) return;
+  applyScheduled = true;
+  setImmediate(() => {
+    applyScheduled = false;
+    for (const [p, b] of toApply.splice(0)) p.apply(b);
+  });
+}
+
+class Phone {
+  readonly socket: Socket;
+  epoch: string | null = null;
+  mirror: Mirror | null = null;
+  turnoutTimes: number[] = [];
+  private syncing = false;
+
+  constructor(
+    target: Target,
+    auth: { key?: string } = {},
+    options: { reconnection: boolean } = { reconnection: true },
+  ) {
+    this.socket = connectSocket(target.url, {
+      auth: { v: PROTOCOL_VERSION, code: target.code, ...auth },
+      transports: ['websocket'],
+      forceNew: true,
+      // As the browser's connection (client/src/connection/assemblyConnection.ts).
+      reconnection: options.reconnection,
+      reconnectionDelay: 500,
+      reconnectionDelayMax: 5_000,
+    });
+    if (!target.bare) this.socket.on('connect', () => void this.sync());
+    this.socket.on('events', (batch: EventBatch) => {
+      const at = wallNow();
+      if (recordingReceipts) {
+        let times = recordingReceipts.get(batch.seq);
+        if (!times) {
+          times = [];
+          recordingReceipts.set(batch.seq, times);
+          payloadBytes = JSON.stringify(batch).length;
+        }
+        times.push(at);
+      }
+      if (recordingTurnout && batch.entries.some((entry) => isTurnout(entry.event?.type))) {
+        this.turnoutTimes.push(at);
+      }
+      if (!target.bare) applyLater(this, batch);
+    });
+  }
+
+  get ready(): boolean {
+    return this.socket.connected && (this.mirror !== null || this.epoch === 'bare');
+  }
+
+  apply(batch: EventBatch) {
+    if (!this.mirror || this.syncing) return;
+    const outcome = applyBatch(this.mirror, batch);
+    if (outcome.kind === 'applied') this.mirror = outcome.mirror;
+    if (outcome.kind === 'gap') void this.sync();
+  }
+
+  async sync(): Promise<void> {
+    if (this.syncing) return;
+    this.syncing = true;
+    try {
+      const reply: SyncReply = await this.socket
+        .timeout(SYNC_TIMEOUT_MS)
+        .emitWithAck('sync', { epoch: this.epoch, seq: this.mirror?.seq ?? 0 });
+      if (!reply.ok) return;
+      if (reply.kind === 'snapshot') this.mirror = { seq: reply.seq, state: reply.state };
+      else if (this.mirror) this.mirror = applyEntries(this.mirror, reply.entries);
+      this.epoch = reply.epoch;
+    } catch {
+      // Timed out or disconnected: the next connect syncs again.
+    } finally {
+      this.syncing = false;
+    }
+  }
+
+  close() {
+    this.socket.disconnect();
+  }
+}
+
+let phones: Phone[] = [];
+let chair: { socket: Socket; bare: boolean; pressed: number } | null = null;
+let doorsStopped = false;
+
+async function waitUntil(check: () => boolean, timeoutMs: number, what: string) {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+async function connectPhones(target: Target & { count: number }) {
+  for (let made = 0; made < target.count; made += CONNECT_BATCH) {
+    const batch: Phone[] = [];
+    for (let i = made; i < Math.min(target.count, made + CONNECT_BATCH); i++) {
+      const phone = new Phone(target);
+      if (target.bare) phone.epoch = 'bare';
+      batch.push(phone);
+    }
+    phones.push(...batch);
+    await waitUntil(() => batch.every((phone) => phone.ready), 60_000, 'phones to connect and sync');
+  }
+  return phones.length;
+}
+
+async function openChair(target: Target & { key: string }) {
+  const socket = connectSocket(target.url, {
+    auth: { v: PROTOCOL_VERSION, code: target.code, key: target.key },
+    transports: ['websocket'],
+    forceNew: true,
+  });
+  await waitUntil(() => socket.connected, 30_000, 'the chair to connect');
+  chair = { socket, bare: target.bare, pressed: 0 };
+  return true;
+}
+
+/** One chair action: start and pause the timer in turn, so every round is an update. */
+async function chairPress(round: number) {
+  if (!chair) throw new Error('no chair');
+  const command = chair.bare ? { round } : { type: round % 2 === 1 ? 'startTimer' : 'pauseTimer' };
+  const sentAt = wallNow();
+  const reply: CommandReply = await chair.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('command', command);
+  if (!reply.ok) throw new Error(`chair refused: ${reply.code} ${reply.message}`);
+  return { sentAt, seq: reply.seq };
+}
+
+const checkInFor = (label: string, n: number, device: string) => ({
+  type: 'checkIn',
+  checkInId: randomUUID(),
+  name: `${label} attendee ${n}`,
+  institutionId: INSTITUTIONS[n % INSTITUTIONS.length],
+  device,
+});
+
+/** Door devices checking people in, closed loop (as fast as acks return) or at an offered rate. */
+async function runDoors(run: DoorRun): Promise<DoorResult> {
+  doorsStopped = false;
+  const sockets = Array.from({ length: run.doors }, () =>
+    connectSocket(run.url, {
+      auth: { v: PROTOCOL_VERSION, code: run.code, key: run.key },
+      transports: ['websocket'],
+      forceNew: true,
+      // A door whose server died stops here: nothing is queued to replay on a new server.
+      reconnection: false,
+    }),
+  );
+  await waitUntil(() => sockets.every((s) => s.connected), 30_000, 'doors to connect');
+  const result: DoorResult = { acked: 0, failed: 0, ackMs: [], ackedIds: [], elapsedMs: 0 };
+  let sent = 0;
+  let inFlight = 0;
+  const started = wallNow();
+  const send = (socket: Socket): Promise<void> => {
+    const command = checkInFor(run.label, sent, `Door ${sockets.indexOf(socket) + 1}`);
+    sent++;
+    inFlight++;
+    const at = wallNow();
+    return socket
+      .timeout(ACK_TIMEOUT_MS)
+      .emitWithAck('command', command)
+      .then(
+        (reply: CommandReply) => {
+          if (reply.ok) {
+            result.acked++;
+            result.ackMs.push(wallNow() - at);
+            result.ackedIds.push(command.checkInId);
+          } else result.failed++;
+        },
+        () => {
+          result.failed++;
+        },
+      )
+      .finally(() => {
+        inFlight--;
+      });
+  };
+  const alive = () => !doorsStopped && sockets.some((s) => s.connected);
+
+  if (run.perSecond !== undefined) {
+    const duration = run.durationMs ?? 10_000;
+    const pending: Promise<void>[] = [];
+    const tickMs = 10;
+    while (wallNow() - started < duration && alive()) {
+      const due = Math.floor(((wallNow() - started) / 1000) * run.perSecond);
+      while (sent < due) pending.push(send(sockets[sent % sockets.length]!));
+      await new Promise((resolve) => setTimeout(resolve, tickMs));
+    }
+    await Promise.all(pending);
+  } else {
+    const target = run.target ?? Number.POSITIVE_INFINITY;
+    await Promise.all(
+      sockets.map(async (socket) => {
+        const lanes = Array.from({ length: run.window }, async () => {
+          while (result.acked + inFlight < target && socket.connected && !doorsStopped) await send(socket);
+        });
+        await Promise.all(lanes);
+      }),
+    );
+  }
+  result.elapsedMs = wallNow() - started;
+  for (const socket of sockets) socket.disconnect();
+  return result;
+}
+
+async function handle(request: Envelope): Promise<unknown> {
+  switch (request.op) {
+    case 'connectPhones':
+      return connectPhones(request);
+    case 'closePhones':
+      for (const phone of phones) phone.close();
+      phones = [];
+      chair?.socket.disconnect();
+      chair = null;
+      return true;
+    case 'openChair':
+      return openChair(request);
+    case 'chairPress':
+      return chairPress(request.round);
+    case 'recordReceipts':
+      recordingReceipts = new Map();
+      return true;
+    case 'receivedCount':
+      return recordingReceipts?.get(request.seq)?.length ?? 0;
+    case 'receipts': {
+      const receipts: Receipts = { bySeq: [...(recordingReceipts ?? new Map())], payloadBytes };
+      recordingReceipts = null;
+      return receipts;
+    }
+    case 'recordTurnout':
+      recordingTurnout = true;
+      for (const phone of phones) phone.turnoutTimes = [];
+      return true;
+    case 'turnoutPeak': {
+      recordingTurnout = false;
+      let peak = 0;
+      let total = 0;
+      for (const phone of phones) {
+        peak = Math.max(peak, mostInWindow(phone.turnoutTimes, 1000));
+        total += phone.turnoutTimes.length;
+      }
+      return { peak, meanPerPhone: phones.length ? total / phones.length : 0 };
+    }
+    case 'doors':
+      return runDoors(request);
+    case 'stopDoors':
+      doorsStopped = true;
+      return true;
+    case 'resynced':
+      return phones.filter(
+        (phone) =>
+          phone.socket.connected && phone.epoch === request.epoch && phone.mirror?.seq === request.seq,
+      ).length;
+    case 'statesMatching': {
+      const expected = canonicalJson(request.state);
+      const matching = phones.filter(
+        (phone) => phone.mirror && canonicalJson(phone.mirror.state) === expected,
+      );
+      const other = phones.find((phone) => !matching.includes(phone));
+      if (other) {
+        const got = canonicalJson(other.mirror?.state ?? null);
+        let i = 0;
+        while (i < got.length && got[i] === expected[i]) i++;
+        console.error(
+          `state differs: server ...${expected.slice(i - 100, i + 100)}\n phone ...${got.slice(i - 100, i + 100)}`,
+        );
+      }
+      return matching.length;
+    }
+    default:
+      return request satisfies never;
+  }
+}
+
+process.on('message', (request: Envelope) => {
+  handle(request).then(
+    (result) => process.send?.({ id: request.id, result } satisfies Answer),
+    (error: unknown) =>
+      process.send?.({ id: request.id, error: error instanceof Error ? error.message : String(error) }),
+  );
+});
+process.on('disconnect', () => process.exit(0));
