@@ -215,6 +215,7 @@ async function main() {
     `bench: ${options.clients} clients, ${options.checkIns} check-ins, ${options.rounds} rounds, ${options.generators} load generators${options.quick ? ' (quick)' : ''}`,
   );
   const gens = Array.from({ length: options.generators }, startGenerator);
+  const doorGens = [startGenerator()];
 
   // The production server, with a fresh database.
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'assembly-live-bench-'));
@@ -237,7 +238,7 @@ async function main() {
   );
   await Promise.all(gens.map((g) => g.ask({ op: 'recordTurnout' })));
   const storm = await profiled(server, 'checkins', () =>
-    doors(gens, { target: options.checkIns, label: 'Storm' }, { url, code, key: keys.door }),
+    doors(doorGens, { target: options.checkIns, label: 'Storm' }, { url, code, key: keys.door }),
   );
   // The last held update goes out up to one coalescing interval after the last check-in.
   await sleep(1000);
@@ -247,17 +248,17 @@ async function main() {
   const storedAfterStorm = storedCheckIns(dbFile, code).size;
   log(`check-ins: 200/s offered for ${options.offeredSeconds} s`);
   const offered = await doors(
-    gens,
+    doorGens,
     { perSecond: 200, durationMs: options.offeredSeconds * 1000, label: 'Offered' },
     { url, code, key: keys.door },
   );
 
   log('restart: kill -9 in the middle of a check-in storm');
-  const restartStorm = doors(gens, { label: 'Restart' }, { url, code, key: keys.door });
+  const restartStorm = doors(doorGens, { label: 'Restart' }, { url, code, key: keys.door });
   await sleep(1500);
   const killedAt = wallNow();
   await server.killHard();
-  await Promise.all(gens.map((g) => g.ask({ op: 'stopDoors' })));
+  await Promise.all(doorGens.map((g) => g.ask({ op: 'stopDoors' })));
   const inFlightAtKill = await restartStorm;
   server = await startProjectServer(port, dataDir);
   const backAt = wallNow();
@@ -293,7 +294,7 @@ async function main() {
   const bareFan = await fanOut(gens, options.clients, options.rounds);
   await Promise.all(gens.map((g) => g.ask({ op: 'closePhones' })));
   await bare.stop();
-  for (const g of gens) g.child.disconnect();
+  for (const g of [...gens, ...doorGens]) g.child.disconnect();
   fs.rmSync(dataDir, { recursive: true, force: true });
 
   const project = spreadOf(fan.lastByRound);
@@ -396,6 +397,8 @@ function storedEpoch(dbFile: string, code: string): string {
     db.close();
   }
 }
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130));
 
 main().then(
   () => process.exit(0),

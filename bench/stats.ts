@@ -18,7 +18,7 @@ export function spreadOf(samples: readonly number[]): Spread {
     p50: percentile(samples, 50),
     p95: percentile(samples, 95),
     p99: percentile(samples, 99),
-    max: samples.length === 0 ? Number.NaN : Math.max(...samples),
+    max: percentile(samples, 100),
   };
 }
 

@@ -55,8 +55,11 @@ export function attachSockets(
     serveClient: false,
   });
 
-  const broadcaster = new Broadcaster((code, audience, batch) =>
-    io.to(roomFor(code, audience)).emit('events', batch),
+  const broadcaster = new Broadcaster(
+    (code, audience, batch) => io.to(roomFor(code, audience)).emit('events', batch),
+    undefined,
+    undefined,
+    (code) => io.sockets.adapter.rooms.get(roomFor(code, 'public'))?.size ?? 0,
   );
   host.publish = (room, batch) => broadcaster.publish(room, batch);
   host.resync = (code) => {
