@@ -21,7 +21,8 @@ interface Pending {
   timer: ReturnType<typeof setTimeout> | null;
 }
 
-export type Send = (code: string, audience: Audience, batch: EventBatch) => void;
+/** `paced`: turnout only, which may reach a large audience over a few turns of the event loop. */
+export type Send = (code: string, audience: Audience, batch: EventBatch, paced: boolean) => void;
 
 /**
  * Sends committed batches to each audience. During a check-in storm, batches of turnout
@@ -60,19 +61,19 @@ export class Broadcaster {
     }
     const turnoutOnly = batch.entries.every((entry) => TURNOUT_EVENTS.has(entry.event.type));
     if (held.timer) {
-      if (!turnoutOnly) this.flush(code);
+      if (!turnoutOnly) this.flush(code, false);
       return;
     }
     const wait = (this.lastSent.get(code) ?? Number.NEGATIVE_INFINITY) + this.intervalFor(code) - this.now();
     if (!turnoutOnly || wait <= 0) {
-      this.flush(code);
+      this.flush(code, turnoutOnly);
       return;
     }
-    held.timer = setTimeout(() => this.flush(code), wait);
+    held.timer = setTimeout(() => this.flush(code, true), wait);
     held.timer.unref();
   }
 
-  flush(code: string): void {
+  flush(code: string, paced = false): void {
     const held = this.pending.get(code);
     if (!held) return;
     if (held.timer) clearTimeout(held.timer);
@@ -81,11 +82,16 @@ export class Broadcaster {
     // Everything committed so far is in `held`, so the room's committed state is the one after it.
     const state = held.room.committed;
     for (const audience of AUDIENCES) {
-      this.send(code, audience, {
-        prevSeq: held.prevSeq,
-        seq: held.seq,
-        entries: entriesFor(audience, held.entries, state),
-      });
+      this.send(
+        code,
+        audience,
+        {
+          prevSeq: held.prevSeq,
+          seq: held.seq,
+          entries: entriesFor(audience, held.entries, state),
+        },
+        paced,
+      );
     }
   }
 

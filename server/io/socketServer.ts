@@ -16,6 +16,7 @@ import type { AssemblyRoom } from '../assemblies/assemblyRoom';
 import { clientAddress } from '../http/clientAddress';
 import type { Logger } from '../logger';
 import { Broadcaster } from './broadcaster';
+import { RoomDelivery } from './roomDelivery';
 
 interface SocketData {
   room: AssemblyRoom;
@@ -55,8 +56,12 @@ export function attachSockets(
     serveClient: false,
   });
 
+  const delivery = new RoomDelivery({
+    membersOf: (room) => io.sockets.adapter.rooms.get(room),
+    emit: (to, batch) => io.to(to).emit('events', batch),
+  });
   const broadcaster = new Broadcaster(
-    (code, audience, batch) => io.to(roomFor(code, audience)).emit('events', batch),
+    (code, audience, batch, paced) => delivery.deliver(roomFor(code, audience), batch, paced),
     undefined,
     undefined,
     (code) => io.sockets.adapter.rooms.get(roomFor(code, 'public'))?.size ?? 0,
@@ -64,6 +69,7 @@ export function attachSockets(
   host.publish = (room, batch) => broadcaster.publish(room, batch);
   host.resync = (code) => {
     broadcaster.drop(code);
+    for (const audience of AUDIENCES) delivery.drop(roomFor(code, audience));
     io.to(AUDIENCES.map((audience) => roomFor(code, audience))).emit('resync');
   };
 
