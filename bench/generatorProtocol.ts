@@ -9,6 +9,10 @@ export interface Target {
   bare: boolean;
 }
 
+/** Which server a phone or chair is on: both are driven in one run, rounds interleaved. */
+export type Tag = 'project' | 'bare';
+export const tagOf = (target: Target): Tag => (target.bare ? 'bare' : 'project');
+
 export interface DoorRun {
   url: string;
   code: string;
@@ -27,11 +31,11 @@ export interface DoorRun {
 
 export type GeneratorRequest =
   | ({ op: 'connectPhones'; count: number } & Target)
-  | { op: 'closePhones' }
+  | { op: 'closePhones'; tag: Tag }
   | ({ op: 'openChair'; key: string } & Target)
-  | { op: 'chairPress'; round: number }
+  | { op: 'chairPress'; tag: Tag; round: number }
   | { op: 'recordReceipts' }
-  | { op: 'receivedCount'; seq: number }
+  | { op: 'receivedCount'; tag: Tag; seq: number }
   | { op: 'receipts' }
   | { op: 'recordTurnout' }
   | { op: 'turnoutPeak' }
@@ -49,10 +53,10 @@ export interface DoorResult {
 }
 
 export interface Receipts {
-  /** [seq, each phone's receipt time in wall-clock ms] per round. */
-  bySeq: [number, number[]][];
+  /** [`${tag}:${seq}`, each phone's receipt time in wall-clock ms] per round. */
+  byKey: [string, number[]][];
   /** JSON length of one update as a phone received it. */
-  payloadBytes: number;
+  payloadBytes: Record<Tag, number>;
 }
 
 export type Envelope = { id: number } & GeneratorRequest;

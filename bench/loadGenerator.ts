@@ -6,7 +6,16 @@ import { TURNOUT_EVENTS } from '../shared/protocol/events';
 import type { CommandReply, EventBatch, SyncReply } from '../shared/protocol/socket';
 import { PROTOCOL_VERSION } from '../shared/protocol/version';
 import { canonicalJson } from './canonicalJson';
-import type { Answer, DoorResult, DoorRun, Envelope, Receipts, Target } from './generatorProtocol';
+import {
+  type Answer,
+  type DoorResult,
+  type DoorRun,
+  type Envelope,
+  type Receipts,
+  type Tag,
+  type Target,
+  tagOf,
+} from './generatorProtocol';
 import { mostInWindow, wallNow } from './stats';
 
 // One load-generator process: phones, a chair and door devices, driven by run.ts over IPC.
@@ -35,14 +44,26 @@ const INSTITUTIONS = [
 
 const isTurnout = (type: string) => type === 'turnoutTallied' || TURNOUT_EVENTS.has(type as never);
 
-let recordingReceipts: Map<number, number[]> | null = null;
-let payloadBytes = 0;
+/** Receipt times per `${tag}:${seq}`, while a fan-out is timed. */
+let recordingReceipts: Map<string, number[]> | null = null;
+const payloadBytes: Record<Tag, number> = { project: 0, bare: 0 };
+const receiptKey = (tag: Tag, seq: number) => `${tag}:${seq}`;
 let recordingTurnout = false;
 
 const toApply: [Phone, EventBatch][] = [];
 let applyScheduled = false;
+/**
+ * Phones apply batches after the turn; while a fan-out round is timed, only once the round
+ * has reached every phone of this process: applying the first phones' batches in between
+ * the reads would delay the last phones' receipts, a cost the bare floor's phones never pay.
+ */
 function applyLater(phone: Phone, batch: EventBatch) {
   toApply.push([phone, batch]);
+  const received = recordingReceipts?.get(receiptKey(phone.tag, batch.seq))?.length;
+  if (received !== undefined && received < phonesOf(phone.tag).length) return;
+  applySoon();
+}
+function applySoon() {
   if (applyScheduled) return;
   applyScheduled = true;
   setImmediate(() => {
@@ -53,6 +74,7 @@ function applyLater(phone: Phone, batch: EventBatch) {
 
 class Phone {
   readonly socket: Socket;
+  readonly tag: Tag;
   epoch: string | null = null;
   mirror: Mirror | null = null;
   turnoutTimes: number[] = [];
@@ -63,6 +85,7 @@ class Phone {
     auth: { key?: string } = {},
     options: { reconnection: boolean } = { reconnection: true },
   ) {
+    this.tag = tagOf(target);
     this.socket = connectSocket(target.url, {
       auth: { v: PROTOCOL_VERSION, code: target.code, ...auth },
       transports: ['websocket'],
@@ -76,11 +99,12 @@ class Phone {
     this.socket.on('events', (batch: EventBatch) => {
       const at = wallNow();
       if (recordingReceipts) {
-        let times = recordingReceipts.get(batch.seq);
+        const key = receiptKey(this.tag, batch.seq);
+        let times = recordingReceipts.get(key);
         if (!times) {
           times = [];
-          recordingReceipts.set(batch.seq, times);
-          payloadBytes = JSON.stringify(batch).length;
+          recordingReceipts.set(key, times);
+          payloadBytes[this.tag] = JSON.stringify(batch).length;
         }
         times.push(at);
       }
@@ -126,7 +150,8 @@ class Phone {
 }
 
 let phones: Phone[] = [];
-let chair: { socket: Socket; bare: boolean; pressed: number } | null = null;
+const phonesOf = (tag: Tag) => phones.filter((phone) => phone.tag === tag);
+const chairs = new Map<Tag, Socket>();
 let doorsStopped = false;
 
 async function waitUntil(check: () => boolean, timeoutMs: number, what: string) {
@@ -158,18 +183,19 @@ async function openChair(target: Target & { key: string }) {
     forceNew: true,
   });
   await waitUntil(() => socket.connected, 30_000, 'the chair to connect');
-  chair = { socket, bare: target.bare, pressed: 0 };
+  chairs.set(tagOf(target), socket);
   return true;
 }
 
 /** One chair action: start and pause the timer in turn, so every round is an update. */
-async function chairPress(round: number) {
-  if (!chair) throw new Error('no chair');
-  const command = chair.bare ? { round } : { type: round % 2 === 1 ? 'startTimer' : 'pauseTimer' };
+async function chairPress(tag: Tag, round: number) {
+  const chair = chairs.get(tag);
+  if (!chair) throw new Error(`no chair for ${tag}`);
+  const command = tag === 'bare' ? { round } : { type: round % 2 === 1 ? 'startTimer' : 'pauseTimer' };
   const sentAt = wallNow();
-  const reply: CommandReply = await chair.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('command', command);
+  const reply: CommandReply = await chair.timeout(ACK_TIMEOUT_MS).emitWithAck('command', command);
   if (!reply.ok) throw new Error(`chair refused: ${reply.code} ${reply.message}`);
-  return { sentAt, seq: reply.seq };
+  return { sentAt, seq: reply.seq, ackMs: wallNow() - sentAt };
 }
 
 const checkInFor = (label: string, n: number, device: string) => ({
@@ -254,38 +280,40 @@ async function handle(request: Envelope): Promise<unknown> {
     case 'connectPhones':
       return connectPhones(request);
     case 'closePhones':
-      for (const phone of phones) phone.close();
-      phones = [];
-      chair?.socket.disconnect();
-      chair = null;
+      for (const phone of phonesOf(request.tag)) phone.close();
+      phones = phones.filter((phone) => phone.tag !== request.tag);
+      chairs.get(request.tag)?.disconnect();
+      chairs.delete(request.tag);
       return true;
     case 'openChair':
       return openChair(request);
     case 'chairPress':
-      return chairPress(request.round);
+      return chairPress(request.tag, request.round);
     case 'recordReceipts':
       recordingReceipts = new Map();
       return true;
     case 'receivedCount':
-      return recordingReceipts?.get(request.seq)?.length ?? 0;
+      return recordingReceipts?.get(receiptKey(request.tag, request.seq))?.length ?? 0;
     case 'receipts': {
-      const receipts: Receipts = { bySeq: [...(recordingReceipts ?? new Map())], payloadBytes };
+      const receipts: Receipts = { byKey: [...(recordingReceipts ?? new Map())], payloadBytes };
       recordingReceipts = null;
+      applySoon();
       return receipts;
     }
     case 'recordTurnout':
       recordingTurnout = true;
-      for (const phone of phones) phone.turnoutTimes = [];
+      for (const phone of phonesOf('project')) phone.turnoutTimes = [];
       return true;
     case 'turnoutPeak': {
       recordingTurnout = false;
       let peak = 0;
       let total = 0;
-      for (const phone of phones) {
+      const project = phonesOf('project');
+      for (const phone of project) {
         peak = Math.max(peak, mostInWindow(phone.turnoutTimes, 1000));
         total += phone.turnoutTimes.length;
       }
-      return { peak, meanPerPhone: phones.length ? total / phones.length : 0 };
+      return { peak, meanPerPhone: project.length ? total / project.length : 0 };
     }
     case 'doors':
       return runDoors(request);
@@ -293,7 +321,7 @@ async function handle(request: Envelope): Promise<unknown> {
       doorsStopped = true;
       return true;
     case 'resynced':
-      return phones.filter(
+      return phonesOf('project').filter(
         (phone) =>
           phone.socket.connected && phone.epoch === request.epoch && phone.mirror?.seq === request.seq,
       ).length;
@@ -302,8 +330,9 @@ async function handle(request: Envelope): Promise<unknown> {
       // grows from the live events it applies: compare what the public sees.
       const expected = canonicalJson(request.state);
       const seen = (phone: Phone) => phone.mirror && canonicalJson(stateFor('public', phone.mirror.state));
-      const matching = phones.filter((phone) => seen(phone) === expected);
-      const other = phones.find((phone) => !matching.includes(phone));
+      const project = phonesOf('project');
+      const matching = project.filter((phone) => seen(phone) === expected);
+      const other = project.find((phone) => !matching.includes(phone));
       if (other) {
         const got = seen(other) || 'no state';
         let i = 0;

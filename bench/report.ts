@@ -36,6 +36,8 @@ export interface BenchResults {
     ratioP50: number;
     ratioP99: number;
     perClient: { project: Spread; bare: Spread };
+    /** From the chair's emit to its ack: for the project, decide + durable commit + broadcast. */
+    chairAck: { project: Spread; bare: Spread };
   };
   checkins: {
     doors: number;
@@ -171,6 +173,10 @@ export function printTable(r: BenchResults): void {
     [
       'fan-out each client',
       `project p50 ${r.fanout.perClient.project.p50Ms} / p99 ${r.fanout.perClient.project.p99Ms} ms; bare p50 ${r.fanout.perClient.bare.p50Ms} / p99 ${r.fanout.perClient.bare.p99Ms} ms`,
+    ],
+    [
+      'chair ack',
+      `project p50 ${r.fanout.chairAck.project.p50Ms} / p99 ${r.fanout.chairAck.project.p99Ms} ms; bare p50 ${r.fanout.chairAck.bare.p50Ms} / p99 ${r.fanout.chairAck.bare.p99Ms} ms`,
     ],
     [
       'check-ins',

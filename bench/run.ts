@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { DoorResult, Receipts } from './generatorProtocol';
+import type { DoorResult, Receipts, Tag } from './generatorProtocol';
 import { readOptions } from './options';
 import {
   freePort,
@@ -88,39 +88,65 @@ async function untilAll(
   }
 }
 
-/** Rounds of one chair action; per round, when the chair sent it and when each phone got it. */
-async function fanOut(gens: Generator[], clients: number, rounds: number) {
+interface FanOut {
+  lastByRound: number[];
+  perClient: number[];
+  chairAckMs: number[];
+  payloadBytes: number;
+}
+
+/**
+ * Rounds of one chair action on each server, interleaved (project, bare, bare, project, ...)
+ * so that whatever else this shared machine is doing weighs on both alike. Per round: when
+ * the chair sent it, when its ack came, and when each phone got the update.
+ */
+async function fanOut(gens: Generator[], tags: Tag[], clients: number, rounds: number, warmUp: number) {
   const chairGen = gens[0]!;
-  const sent = new Map<number, number>();
-  const press = async (round: number) => {
-    const { sentAt, seq } = await chairGen.ask<{ sentAt: number; seq: number }>({ op: 'chairPress', round });
-    const all = await untilAll(gens, (g) => g.ask<number>({ op: 'receivedCount', seq }), clients, 30_000);
-    if (!all) throw new Error(`round ${round}: not every phone got the update`);
+  const sent = new Map<string, { tag: Tag; sentAt: number }>();
+  const chairAckMs: Record<Tag, number[]> = { project: [], bare: [] };
+  const press = async (tag: Tag, round: number, timed: boolean) => {
+    const { sentAt, seq, ackMs } = await chairGen.ask<{ sentAt: number; seq: number; ackMs: number }>({
+      op: 'chairPress',
+      tag,
+      round,
+    });
+    const all = await untilAll(
+      gens,
+      (g) => g.ask<number>({ op: 'receivedCount', tag, seq }),
+      clients,
+      30_000,
+    );
+    if (!all) throw new Error(`${tag} round ${round}: not every phone got the update`);
+    if (timed) {
+      sent.set(`${tag}:${seq}`, { tag, sentAt });
+      chairAckMs[tag].push(ackMs);
+    }
     await sleep(50);
-    return { sentAt, seq };
   };
   await Promise.all(gens.map((g) => g.ask({ op: 'recordReceipts' })));
-  for (let r = 1; r <= WARM_UP_ROUNDS; r++) await press(r);
-  await Promise.all(gens.map((g) => g.ask({ op: 'receipts' })));
-  await Promise.all(gens.map((g) => g.ask({ op: 'recordReceipts' })));
-  for (let r = WARM_UP_ROUNDS + 1; r <= WARM_UP_ROUNDS + rounds; r++) {
-    const { sentAt, seq } = await press(r);
-    sent.set(seq, sentAt);
+  for (let r = 1; r <= warmUp + rounds; r++) {
+    const order = r % 2 === 0 ? tags : [...tags].reverse();
+    for (const tag of order) await press(tag, r, r > warmUp);
   }
   const receipts = await Promise.all(gens.map((g) => g.ask<Receipts>({ op: 'receipts' })));
-  const lastByRound: number[] = [];
-  const perClient: number[] = [];
-  for (const [seq, sentAt] of sent) {
-    let last = 0;
-    for (const receipt of receipts) {
-      for (const at of receipt.bySeq.find(([s]) => s === seq)?.[1] ?? []) {
-        perClient.push(at - sentAt);
-        last = Math.max(last, at - sentAt);
-      }
-    }
-    lastByRound.push(last);
+  const results: Record<Tag, FanOut> = {
+    project: { lastByRound: [], perClient: [], chairAckMs: chairAckMs.project, payloadBytes: 0 },
+    bare: { lastByRound: [], perClient: [], chairAckMs: chairAckMs.bare, payloadBytes: 0 },
+  };
+  const byKey = new Map<string, number[]>();
+  for (const receipt of receipts) {
+    for (const [key, times] of receipt.byKey) byKey.set(key, [...(byKey.get(key) ?? []), ...times]);
+    for (const tag of tags) results[tag].payloadBytes ||= receipt.payloadBytes[tag];
   }
-  return { lastByRound, perClient, payloadBytes: receipts[0]?.payloadBytes ?? 0 };
+  for (const [key, { tag, sentAt }] of sent) {
+    let last = 0;
+    for (const at of byKey.get(key) ?? []) {
+      results[tag].perClient.push(at - sentAt);
+      last = Math.max(last, at - sentAt);
+    }
+    results[tag].lastByRound.push(last);
+  }
+  return results;
 }
 
 async function connectPhones(gens: Generator[], url: string, code: string, bare: boolean, clients: number) {
@@ -189,18 +215,24 @@ function storedCheckIns(dbFile: string, code: string): Set<string> {
   }
 }
 
-async function profiled<T>(server: Ipc, name: string, work: () => Promise<T>): Promise<T> {
-  if (!options.profile) return work();
+async function saveProfile(server: Ipc, name: string): Promise<void> {
   const dir = path.join(ROOT, 'bench/results/profiles');
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${name}.cpuprofile`);
+  await server.ask({ probe: 'profileStop', file });
+  const summary = summariseProfile(JSON.parse(fs.readFileSync(file, 'utf8')), 25);
+  fs.writeFileSync(file.replace(/\.cpuprofile$/, '.txt'), `${summary}\n`);
+  log(`CPU profile of the server during ${name}: ${path.relative(ROOT, file)}`);
+  console.log(summary.split('\n').slice(0, 16).join('\n'));
+}
+
+async function profiled<T>(server: Ipc, name: string, work: () => Promise<T>): Promise<T> {
+  if (!options.profile) return work();
   await server.ask({ probe: 'profileStart' });
   try {
     return await work();
   } finally {
-    await server.ask({ probe: 'profileStop', file });
-    log(`CPU profile of the server during ${name}: ${path.relative(ROOT, file)}`);
-    console.log(summariseProfile(JSON.parse(fs.readFileSync(file, 'utf8')), 15));
+    await saveProfile(server, name);
   }
 }
 
@@ -228,10 +260,29 @@ async function main() {
 
   log('memory: idle clients');
   const memory = await memoryWithClients(server, gens, url, code, false);
-
-  log(`fan-out: ${options.rounds} rounds`);
   await gens[0]!.ask({ op: 'openChair', url, code, key: keys.chair, bare: false });
-  const fan = await profiled(server, 'fanout', () => fanOut(gens, options.clients, options.rounds));
+  // The project's update as a phone gets it, so the floor broadcasts as many bytes.
+  const sized = await fanOut(gens, ['project'], options.clients, 1, WARM_UP_ROUNDS);
+
+  // The floor: bare Socket.IO, the same generators, the same payload size, up beside the project.
+  const barePort = await freePort();
+  const bareUrl = `http://127.0.0.1:${barePort}`;
+  log(`bare Socket.IO server on ${barePort}, payload ${sized.project.payloadBytes} bytes`);
+  const bare = await startBareServer(barePort, sized.project.payloadBytes);
+  log('bare memory: idle clients');
+  const bareMemory = await memoryWithClients(bare, gens, bareUrl, 'bare', true);
+  await gens[0]!.ask({ op: 'openChair', url: bareUrl, code: 'bare', key: '', bare: true });
+
+  log(`fan-out: ${options.rounds} rounds on each server, interleaved`);
+  if (options.profile) await bare.ask({ probe: 'profileStart' });
+  const fanned = await profiled(server, 'fanout', () =>
+    fanOut(gens, ['project', 'bare'], options.clients, options.rounds, WARM_UP_ROUNDS),
+  );
+  if (options.profile) await saveProfile(bare, 'bare-fanout');
+  const fan = fanned.project;
+  const bareFan = fanned.bare;
+  await Promise.all(gens.map((g) => g.ask({ op: 'closePhones', tag: 'bare' })));
+  await bare.stop();
 
   log(
     `check-ins: ${options.checkIns} as fast as acks return, ${options.doors} doors x ${options.window} in flight`,
@@ -247,10 +298,12 @@ async function main() {
   );
   const storedAfterStorm = storedCheckIns(dbFile, code).size;
   log(`check-ins: 200/s offered for ${options.offeredSeconds} s`);
-  const offered = await doors(
-    doorGens,
-    { perSecond: 200, durationMs: options.offeredSeconds * 1000, label: 'Offered' },
-    { url, code, key: keys.door },
+  const offered = await profiled(server, 'offered', () =>
+    doors(
+      doorGens,
+      { perSecond: 200, durationMs: options.offeredSeconds * 1000, label: 'Offered' },
+      { url, code, key: keys.door },
+    ),
   );
 
   log('restart: kill -9 in the middle of a check-in storm');
@@ -280,20 +333,9 @@ async function main() {
   const stored = storedCheckIns(dbFile, code);
   const acked = [...storm.ackedIds, ...offered.ackedIds, ...inFlightAtKill.ackedIds];
   const lostAcked = acked.filter((id) => !stored.has(id)).length;
-  await Promise.all(gens.map((g) => g.ask({ op: 'closePhones' })));
+  await Promise.all(gens.map((g) => g.ask({ op: 'closePhones', tag: 'project' })));
   await server.stop();
 
-  // The floor: bare Socket.IO, the same generators, the same payload size.
-  const barePort = await freePort();
-  const bareUrl = `http://127.0.0.1:${barePort}`;
-  log(`bare Socket.IO server on ${barePort}, payload ${fan.payloadBytes} bytes`);
-  const bare = await startBareServer(barePort, fan.payloadBytes);
-  const bareMemory = await memoryWithClients(bare, gens, bareUrl, 'bare', true);
-  await gens[0]!.ask({ op: 'openChair', url: bareUrl, code: 'bare', key: '', bare: true });
-  log(`bare fan-out: ${options.rounds} rounds`);
-  const bareFan = await fanOut(gens, options.clients, options.rounds);
-  await Promise.all(gens.map((g) => g.ask({ op: 'closePhones' })));
-  await bare.stop();
   for (const g of [...gens, ...doorGens]) g.child.disconnect();
   fs.rmSync(dataDir, { recursive: true, force: true });
 
@@ -328,6 +370,10 @@ async function main() {
       perClient: {
         project: mapSpread(spreadOf(fan.perClient)),
         bare: mapSpread(spreadOf(bareFan.perClient)),
+      },
+      chairAck: {
+        project: mapSpread(spreadOf(fan.chairAckMs)),
+        bare: mapSpread(spreadOf(bareFan.chairAckMs)),
       },
     },
     checkins: {
