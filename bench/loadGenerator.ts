@@ -60,7 +60,7 @@ let applyScheduled = false;
 function applyLater(phone: Phone, batch: EventBatch) {
   toApply.push([phone, batch]);
   const received = recordingReceipts?.get(receiptKey(phone.tag, batch.seq))?.length;
-  if (received !== undefined && received < phonesOf(phone.tag).length) return;
+  if (received !== undefined && received < phoneCount[phone.tag]) return;
   applySoon();
 }
 function applySoon() {
@@ -151,6 +151,8 @@ class Phone {
 
 let phones: Phone[] = [];
 const phonesOf = (tag: Tag) => phones.filter((phone) => phone.tag === tag);
+/** Kept as phones come and go: counting them per received batch would cost the generator N². */
+const phoneCount: Record<Tag, number> = { project: 0, bare: 0 };
 const chairs = new Map<Tag, Socket>();
 let doorsStopped = false;
 
@@ -171,6 +173,7 @@ async function connectPhones(target: Target & { count: number }) {
       batch.push(phone);
     }
     phones.push(...batch);
+    phoneCount[tagOf(target)] += batch.length;
     await waitUntil(() => batch.every((phone) => phone.ready), 60_000, 'phones to connect and sync');
   }
   return phones.length;
@@ -282,6 +285,7 @@ async function handle(request: Envelope): Promise<unknown> {
     case 'closePhones':
       for (const phone of phonesOf(request.tag)) phone.close();
       phones = phones.filter((phone) => phone.tag !== request.tag);
+      phoneCount[request.tag] = 0;
       chairs.get(request.tag)?.disconnect();
       chairs.delete(request.tag);
       return true;
