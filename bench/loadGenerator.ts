@@ -93,7 +93,8 @@ class Phone {
       // As the browser's connection (client/src/connection/assemblyConnection.ts).
       reconnection: options.reconnection,
       reconnectionDelay: 500,
-      reconnectionDelayMax: 5_000,
+      reconnectionDelayMax: 2_000,
+      randomizationFactor: 0.5,
     });
     if (!target.bare) this.socket.on('connect', () => void this.sync());
     this.socket.on('events', (batch: EventBatch) => {
