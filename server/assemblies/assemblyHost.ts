@@ -315,11 +315,14 @@ export class AssemblyHost {
   sync(room: AssemblyRoom, role: Role, request: SyncRequest, publicUrl: string): SyncReply {
     const welcome = { role, epoch: room.record.epoch, publicUrl, serverNow: this.now() };
     const audience = audienceOf(role);
-    const gap = request.epoch === room.record.epoch ? room.entriesAfter(request.seq) : null;
-    if (gap !== null)
-      return { ok: true, kind: 'replay', entries: entriesFor(audience, gap, room.committed), ...welcome };
-    const state = stateFor(audience, room.committed);
-    return { ok: true, kind: 'snapshot', seq: room.committedSeq, state, ...welcome };
+    const replay = request.epoch === room.record.epoch;
+    const projected = room.projected(`${audience}:${replay ? request.seq : 'snapshot'}`, () => {
+      const gap = replay ? room.entriesAfter(request.seq) : null;
+      if (gap !== null)
+        return { kind: 'replay' as const, entries: entriesFor(audience, gap, room.committed) };
+      return { kind: 'snapshot' as const, seq: room.committedSeq, state: stateFor(audience, room.committed) };
+    });
+    return { ok: true, ...projected, ...welcome };
   }
 
   /** The whole journal of an assembly, for the organiser's record. */

@@ -5,6 +5,8 @@ import type { AssemblyRecord } from '../store/store';
 
 /** How many recent entries stay in memory, so a reconnecting client gets the gap, not a snapshot. */
 const RECENT = 1000;
+/** Sync answers kept per committed seq: the audiences times the few seqs phones come back from. */
+const MAX_PROJECTIONS = 16;
 
 /**
  * One assembly held in memory. `decided` runs ahead of `committed` while a group commit is
@@ -21,6 +23,9 @@ export class AssemblyRoom {
   /** Settles true once the newest append is on disk, false if it failed. */
   lastAppend: Promise<boolean> = Promise.resolve(true);
   private recent: JournalEntry[];
+  /** Sync answers projected at `projectedSeq`, by audience and the seq asked from. */
+  private readonly projections = new Map<string, unknown>();
+  private projectedSeq = -1;
 
   constructor(
     /** Replaced whole (never mutated) when a key is regenerated. */
@@ -67,6 +72,21 @@ export class AssemblyRoom {
     this.commit(entries);
     this.decided = this.committed;
     this.decidedSeq = this.committedSeq;
+  }
+
+  /**
+   * A projection of the committed state, made once per committed seq and key. After a restart
+   * thousands of phones sync at once, most from the same seq: projecting their gap (up to a
+   * thousand entries) for each of them held the others back for seconds.
+   */
+  projected<T>(key: string, project: () => T): T {
+    // Bounded: a client asking from every seq in turn must not pile projections up.
+    if (this.projectedSeq !== this.committedSeq || this.projections.size >= MAX_PROJECTIONS) {
+      this.projections.clear();
+      this.projectedSeq = this.committedSeq;
+    }
+    if (!this.projections.has(key)) this.projections.set(key, project());
+    return this.projections.get(key) as T;
   }
 
   /** Committed entries after `seq`, or null when they are no longer held in memory. */

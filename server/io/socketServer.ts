@@ -17,6 +17,7 @@ import { roleForKey } from '../assemblies/keys';
 import { clientAddress } from '../http/clientAddress';
 import type { Logger } from '../logger';
 import { Broadcaster } from './broadcaster';
+import { RoomDelivery } from './roomDelivery';
 
 interface SocketData {
   room: AssemblyRoom;
@@ -64,13 +65,21 @@ export function attachSockets(
   // With nodes sharing a journal, each streams all of it to its own clients (in seq order,
   // coalesced and paced here), so the journal's batches never cross Redis.
   const stream = host.sharesJournal ? io.local : io;
-  const broadcaster = new Broadcaster((code, audience, batch) =>
-    stream.to(roomFor(code, audience)).emit('events', batch),
+  const delivery = new RoomDelivery({
+    membersOf: (room) => io.sockets.adapter.rooms.get(room),
+    emit: (to, batch) => stream.to(to).emit('events', batch),
+  });
+  const broadcaster = new Broadcaster(
+    (code, audience, batch, paced) => delivery.deliver(roomFor(code, audience), batch, paced),
+    undefined,
+    undefined,
+    (code) => io.sockets.adapter.rooms.get(roomFor(code, 'public'))?.size ?? 0,
   );
   host.publish = (room, batch) => broadcaster.publish(room, batch);
   host.disconnectRole = (code, role) => io.in(roleRoom(code, role)).disconnectSockets(true);
   host.resync = (code) => {
     broadcaster.drop(code);
+    for (const audience of AUDIENCES) delivery.drop(roomFor(code, audience));
     io.to(AUDIENCES.map((audience) => roomFor(code, audience))).emit('resync');
   };
 

@@ -1,0 +1,172 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import type { Answer, GeneratorRequest } from './generatorProtocol';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const PROBE = path.join(ROOT, 'bench/serverProbe.ts');
+
+const started = new Set<ChildProcess>();
+/** Whatever happens to the bench, the processes it started do not outlive it. */
+process.on('exit', () => {
+  for (const child of started) if (child.exitCode === null) child.kill('SIGKILL');
+});
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** A child with an IPC channel answering `{id, ...}` requests with `{id, result | error}`. */
+export class Ipc {
+  private nextId = 1;
+  private readonly waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  output = '';
+
+  constructor(readonly child: ChildProcess) {
+    started.add(child);
+    child.on('message', (answer: Answer) => {
+      const waiter = this.waiting.get(answer.id);
+      if (!waiter) return;
+      this.waiting.delete(answer.id);
+      if (answer.error !== undefined) waiter.reject(new Error(answer.error));
+      else waiter.resolve(answer.result);
+    });
+    child.on('exit', (code, signal) => {
+      started.delete(child);
+      for (const waiter of this.waiting.values())
+        waiter.reject(
+          new Error(`process ${child.pid} exited (${signal ?? code}): ${this.output.slice(-2000)}`),
+        );
+      this.waiting.clear();
+    });
+    const keep = (chunk: Buffer) => {
+      this.output = (this.output + chunk.toString()).slice(-20_000);
+    };
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
+  }
+
+  get pid(): number {
+    return this.child.pid!;
+  }
+
+  ask<T>(request: object): Promise<T> {
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      this.waiting.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.child.send({ ...request, id });
+    });
+  }
+
+  killHard(): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.child.exitCode !== null || this.child.signalCode !== null) return resolve();
+      this.child.once('exit', () => resolve());
+      this.child.kill('SIGKILL');
+    });
+  }
+
+  stop(): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.child.exitCode !== null || this.child.signalCode !== null) return resolve();
+      const force = setTimeout(() => this.child.kill('SIGKILL'), 10_000);
+      this.child.once('exit', () => {
+        clearTimeout(force);
+        resolve();
+      });
+      this.child.kill('SIGTERM');
+    });
+  }
+}
+
+async function untilHealthy(ipc: Ipc, port: number, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (ipc.child.exitCode !== null) throw new Error(`server exited: ${ipc.output}`);
+    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`server on ${port} did not answer /healthz: ${ipc.output}`);
+}
+
+const nodeArgs = ['--expose-gc', '--import', 'tsx', '--import', PROBE];
+
+/**
+ * The production entry point (npm start) as its own process, with the bench's probe
+ * preloaded. SQLite in `dataDir`, unless `shared` names the PostgreSQL and Redis that
+ * several nodes share (`--nodes`): the bench's own environment is never passed down.
+ */
+export async function startProjectServer(
+  port: number,
+  dataDir: string,
+  shared: { DATABASE_URL: string; REDIS_URL: string } = { DATABASE_URL: '', REDIS_URL: '' },
+): Promise<Ipc> {
+  const child = spawn(process.execPath, [...nodeArgs, 'server/main.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      ...shared,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  const ipc = new Ipc(child);
+  await untilHealthy(ipc, port);
+  return ipc;
+}
+
+export async function startBareServer(port: number, payloadBytes: number): Promise<Ipc> {
+  const child = spawn(process.execPath, [...nodeArgs, 'bench/bareServer.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), PAYLOAD_BYTES: String(payloadBytes) },
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  const ipc = new Ipc(child);
+  await untilHealthy(ipc, port);
+  return ipc;
+}
+
+export type Generator = Ipc & { ask<T>(request: GeneratorRequest): Promise<T> };
+
+export function startGenerator(): Generator {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/loadGenerator.ts'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Ipc(child) as Generator;
+}
+
+/** Resident memory of a process in KiB, as the kernel counts it. */
+export function rssKib(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const match = status.match(/^VmRSS:\s+(\d+)\s+kB/m);
+  if (!match) throw new Error(`no VmRSS for ${pid}`);
+  return Number(match[1]);
+}
+
+export interface MemoryReading {
+  rssKib: number;
+  heapUsedKib: number;
+}
+
+/** Memory after a full GC (the probe runs it), so garbage does not count as per-client cost. */
+export async function memoryOf(server: Ipc): Promise<MemoryReading> {
+  const usage = await server.ask<NodeJS.MemoryUsage>({ probe: 'memory' });
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  return { rssKib: rssKib(server.pid), heapUsedKib: Math.round(usage.heapUsed / 1024) };
+}

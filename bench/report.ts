@@ -1,0 +1,214 @@
+import type { BenchOptions } from './options';
+
+export interface TargetVerdict {
+  name: string;
+  target: string;
+  actual: string;
+  pass: boolean;
+  /** False when the run was smaller than the target is stated for (a quick run). */
+  atTargetScale: boolean;
+}
+
+interface Spread {
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  maxMs: number;
+}
+
+export interface BenchResults {
+  date: string;
+  quick: boolean;
+  machine: { cores: number; node: string; cpu: string; memoryGiB: number; loadAverage: number[] };
+  options: BenchOptions;
+  fanout: {
+    clients: number;
+    rounds: number;
+    payloadBytes: number;
+    p50Ms: number;
+    p95Ms: number;
+    p99Ms: number;
+    maxMs: number;
+    bareP50Ms: number;
+    bareP95Ms: number;
+    bareP99Ms: number;
+    bareMaxMs: number;
+    ratioP50: number;
+    ratioP99: number;
+    perClient: { project: Spread; bare: Spread };
+    /** From the chair's emit to its ack: for the project, decide + durable commit + broadcast. */
+    chairAck: { project: Spread; bare: Spread };
+  };
+  checkins: {
+    doors: number;
+    inFlightPerDoor: number;
+    perSecond: number;
+    ackP50Ms: number;
+    ackP99Ms: number;
+    offered200AckP50Ms: number;
+    offered200AckP99Ms: number;
+    offered200Acked: number;
+    stored: number;
+    acked: number;
+    failed: number;
+  };
+  memory: {
+    clients: number;
+    emptyRssKib: number;
+    rssKib: number;
+    kibPerClient: number;
+    heapKibPerClient: number;
+    bareEmptyRssKib: number;
+    bareRssKib: number;
+    bareKibPerClient: number;
+    bareHeapKibPerClient: number;
+  };
+  coalescing: {
+    phones: number;
+    maxPublicUpdatesPerSecond: number;
+    meanUpdatesPerPhone: number;
+    stormSeconds: number;
+  };
+  restart: {
+    clients: number;
+    resyncSeconds: number;
+    serverBackSeconds: number;
+    resyncedAfterServerBackSeconds: number;
+    statesMatching: number;
+    ackedBeforeKill: number;
+    lostAcked: number;
+    totalAcked: number;
+    totalStored: number;
+  };
+  targets: TargetVerdict[];
+}
+
+/** The issue's targets, stated for 5,000 clients and 20,000 check-ins on this 2-core machine. */
+export function judge(r: BenchResults): TargetVerdict[] {
+  const full = r.fanout.clients >= 5000;
+  const fullStorm = r.checkins.acked >= 20_000;
+  return [
+    {
+      name: 'fan-out p50 ratio to bare Socket.IO',
+      target: '<= 1.10',
+      actual: `${r.fanout.ratioP50}`,
+      pass: r.fanout.ratioP50 <= 1.1,
+      atTargetScale: full,
+    },
+    {
+      name: 'fan-out p99 ratio to bare Socket.IO',
+      target: '<= 1.25',
+      actual: `${r.fanout.ratioP99}`,
+      pass: r.fanout.ratioP99 <= 1.25,
+      atTargetScale: full,
+    },
+    {
+      name: 'durable check-ins per second',
+      target: '>= 5000',
+      actual: `${r.checkins.perSecond}`,
+      pass: r.checkins.perSecond >= 5000,
+      atTargetScale: fullStorm,
+    },
+    {
+      name: 'check-in ack p99 at 200/s offered',
+      target: '<= 25 ms',
+      actual: `${r.checkins.offered200AckP99Ms} ms`,
+      pass: r.checkins.offered200AckP99Ms <= 25,
+      atTargetScale: r.options.offeredSeconds >= 30,
+    },
+    {
+      name: 'every acked check-in stored, nothing more',
+      target: 'stored = acked',
+      actual: `${r.checkins.stored} stored, ${r.checkins.acked} acked`,
+      pass: r.checkins.stored === r.checkins.acked,
+      atTargetScale: fullStorm,
+    },
+    {
+      name: 'server RSS per idle client',
+      target: '<= 25 KiB',
+      actual: `${r.memory.kibPerClient} KiB`,
+      pass: r.memory.kibPerClient <= 25,
+      atTargetScale: full,
+    },
+    {
+      name: 'public turnout updates per phone per second',
+      target: '<= 4',
+      actual: `${r.coalescing.maxPublicUpdatesPerSecond}`,
+      pass: r.coalescing.maxPublicUpdatesPerSecond <= 4,
+      atTargetScale: full,
+    },
+    {
+      name: 'all clients resynced after kill -9',
+      target: '<= 10 s',
+      actual: `${r.restart.resyncSeconds} s, ${r.restart.statesMatching}/${r.restart.clients} states equal`,
+      pass: r.restart.resyncSeconds <= 10 && r.restart.statesMatching === r.restart.clients,
+      atTargetScale: full,
+    },
+    {
+      name: 'acked check-ins lost to kill -9',
+      target: '0',
+      actual: `${r.restart.lostAcked} of ${r.restart.totalAcked}`,
+      pass: r.restart.lostAcked === 0,
+      atTargetScale: true,
+    },
+  ];
+}
+
+export function printTable(r: BenchResults): void {
+  const rows: [string, string][] = [
+    ['machine', `${r.machine.cores} cores, ${r.machine.cpu}, node ${r.machine.node}`],
+    [
+      'fan-out clients',
+      `${r.fanout.clients} (+ chair), ${r.fanout.rounds} rounds, ${r.fanout.payloadBytes} B`,
+    ],
+    [
+      'fan-out last client, project',
+      `p50 ${r.fanout.p50Ms} / p95 ${r.fanout.p95Ms} / p99 ${r.fanout.p99Ms} / max ${r.fanout.maxMs} ms`,
+    ],
+    [
+      'fan-out last client, bare',
+      `p50 ${r.fanout.bareP50Ms} / p95 ${r.fanout.bareP95Ms} / p99 ${r.fanout.bareP99Ms} / max ${r.fanout.bareMaxMs} ms`,
+    ],
+    ['fan-out ratio', `p50 ${r.fanout.ratioP50}, p99 ${r.fanout.ratioP99}`],
+    [
+      'fan-out each client',
+      `project p50 ${r.fanout.perClient.project.p50Ms} / p99 ${r.fanout.perClient.project.p99Ms} ms; bare p50 ${r.fanout.perClient.bare.p50Ms} / p99 ${r.fanout.perClient.bare.p99Ms} ms`,
+    ],
+    [
+      'chair ack',
+      `project p50 ${r.fanout.chairAck.project.p50Ms} / p99 ${r.fanout.chairAck.project.p99Ms} ms; bare p50 ${r.fanout.chairAck.bare.p50Ms} / p99 ${r.fanout.chairAck.bare.p99Ms} ms`,
+    ],
+    [
+      'check-ins',
+      `${r.checkins.perSecond}/s (${r.checkins.acked} acked, ${r.checkins.doors} doors x ${r.checkins.inFlightPerDoor}), ack p50 ${r.checkins.ackP50Ms} / p99 ${r.checkins.ackP99Ms} ms`,
+    ],
+    [
+      'check-ins at 200/s',
+      `ack p50 ${r.checkins.offered200AckP50Ms} / p99 ${r.checkins.offered200AckP99Ms} ms`,
+    ],
+    ['check-ins stored', `${r.checkins.stored} (acked ${r.checkins.acked}, failed ${r.checkins.failed})`],
+    [
+      'memory per idle client',
+      `project ${r.memory.kibPerClient} KiB RSS (heap ${r.memory.heapKibPerClient}); bare ${r.memory.bareKibPerClient} KiB (heap ${r.memory.bareHeapKibPerClient})`,
+    ],
+    [
+      'turnout updates per phone',
+      `max ${r.coalescing.maxPublicUpdatesPerSecond} in any second; ${r.coalescing.meanUpdatesPerPhone} in ${r.coalescing.stormSeconds} s`,
+    ],
+    [
+      'restart',
+      `${r.restart.clients} resynced ${r.restart.resyncSeconds} s after kill -9 (server back at ${r.restart.serverBackSeconds} s), states equal ${r.restart.statesMatching}`,
+    ],
+    ['acked lost', `${r.restart.lostAcked} of ${r.restart.totalAcked} (stored ${r.restart.totalStored})`],
+  ];
+  const width = Math.max(...rows.map(([name]) => name.length));
+  console.log('');
+  for (const [name, value] of rows) console.log(`${name.padEnd(width)}  ${value}`);
+  console.log('');
+  for (const t of r.targets) {
+    const verdict = t.pass ? 'PASS' : 'MISS';
+    const scale = t.atTargetScale ? '' : '  (below the target scale)';
+    console.log(`${verdict}  ${t.name}: ${t.actual} (target ${t.target})${scale}`);
+  }
+  console.log('');
+}

@@ -1,0 +1,455 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { DoorResult, Receipts, Tag } from './generatorProtocol';
+import { readOptions } from './options';
+import {
+  freePort,
+  type Generator,
+  type Ipc,
+  memoryOf,
+  startBareServer,
+  startGenerator,
+  startProjectServer,
+} from './processes';
+import { summariseProfile } from './profileSummary';
+import { type BenchResults, judge, printTable } from './report';
+import { round, spreadOf, wallNow } from './stats';
+
+// `npm run bench`: the production server and a bare Socket.IO server, driven alike by the
+// same load generators, one after the other on this machine. See BENCHMARKS.md.
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const WARM_UP_ROUNDS = 3;
+const DEMO_SETUP = JSON.parse(fs.readFileSync(path.join(ROOT, 'examples/demo-assembly.json'), 'utf8'));
+
+const options = readOptions(process.argv.slice(2));
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const log = (message: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${message}`);
+
+function openFilesLimit(): number {
+  const limits = fs.readFileSync('/proc/self/limits', 'utf8');
+  const match = limits.match(/^Max open files\s+(\d+|unlimited)/m);
+  return match?.[1] === 'unlimited' ? Number.POSITIVE_INFINITY : Number(match?.[1] ?? 1024);
+}
+
+/** Splits n as evenly as possible over k. */
+const shares = (n: number, k: number) => Array.from({ length: k }, (_, i) => Math.floor((n + i) / k));
+
+async function api(url: string, body: unknown, key?: string) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  const json = (await response.json()) as Record<string, unknown>;
+  if (!response.ok) throw new Error(`${url}: ${response.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+/** An assembly set up as the demo one, with its first item current so the chair can time it. */
+async function createBenchAssembly(base: string) {
+  const now = Date.now();
+  const created = (await api(`${base}/api/assemblies`, {
+    title: 'Benchmark Assembly',
+    venue: 'The bench',
+    startsAt: now,
+    endsAt: now + 75 * 60_000,
+  })) as { code: string; links: Record<string, string> };
+  const keyOf = (link: string | undefined) => new URL(link!).hash.replace('#key=', '');
+  const keys = {
+    admin: keyOf(created.links.admin),
+    chair: keyOf(created.links.chair),
+    door: keyOf(created.links.door),
+  };
+  await api(`${base}/api/assemblies/${created.code}/import`, DEMO_SETUP, keys.admin);
+  await api(
+    `${base}/api/assemblies/${created.code}/commands`,
+    { type: 'nextItem', fromItemId: null },
+    keys.chair,
+  );
+  return { code: created.code, keys };
+}
+
+async function untilAll(
+  gens: Generator[],
+  count: (g: Generator) => Promise<number>,
+  total: number,
+  timeoutMs: number,
+) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const counts = await Promise.all(gens.map(count));
+    const sum = counts.reduce((a, b) => a + b, 0);
+    if (sum >= total) return true;
+    if (Date.now() > deadline) return false;
+    await sleep(20);
+  }
+}
+
+interface FanOut {
+  lastByRound: number[];
+  perClient: number[];
+  chairAckMs: number[];
+  payloadBytes: number;
+}
+
+/**
+ * Rounds of one chair action on each server, interleaved (project, bare, bare, project, ...)
+ * so that whatever else this shared machine is doing weighs on both alike. Per round: when
+ * the chair sent it, when its ack came, and when each phone got the update.
+ */
+async function fanOut(gens: Generator[], tags: Tag[], clients: number, rounds: number, warmUp: number) {
+  const chairGen = gens[0]!;
+  const sent = new Map<string, { tag: Tag; sentAt: number }>();
+  const chairAckMs: Record<Tag, number[]> = { project: [], bare: [] };
+  const press = async (tag: Tag, round: number, timed: boolean) => {
+    const { sentAt, seq, ackMs } = await chairGen.ask<{ sentAt: number; seq: number; ackMs: number }>({
+      op: 'chairPress',
+      tag,
+      round,
+    });
+    const all = await untilAll(
+      gens,
+      (g) => g.ask<number>({ op: 'receivedCount', tag, seq }),
+      clients,
+      30_000,
+    );
+    if (!all) throw new Error(`${tag} round ${round}: not every phone got the update`);
+    if (timed) {
+      sent.set(`${tag}:${seq}`, { tag, sentAt });
+      chairAckMs[tag].push(ackMs);
+    }
+    await sleep(50);
+  };
+  await Promise.all(gens.map((g) => g.ask({ op: 'recordReceipts' })));
+  for (let r = 1; r <= warmUp + rounds; r++) {
+    const order = r % 2 === 0 ? tags : [...tags].reverse();
+    for (const tag of order) await press(tag, r, r > warmUp);
+  }
+  const receipts = await Promise.all(gens.map((g) => g.ask<Receipts>({ op: 'receipts' })));
+  const results: Record<Tag, FanOut> = {
+    project: { lastByRound: [], perClient: [], chairAckMs: chairAckMs.project, payloadBytes: 0 },
+    bare: { lastByRound: [], perClient: [], chairAckMs: chairAckMs.bare, payloadBytes: 0 },
+  };
+  const byKey = new Map<string, number[]>();
+  for (const receipt of receipts) {
+    for (const [key, times] of receipt.byKey) byKey.set(key, [...(byKey.get(key) ?? []), ...times]);
+    for (const tag of tags) results[tag].payloadBytes ||= receipt.payloadBytes[tag];
+  }
+  for (const [key, { tag, sentAt }] of sent) {
+    let last = 0;
+    for (const at of byKey.get(key) ?? []) {
+      results[tag].perClient.push(at - sentAt);
+      last = Math.max(last, at - sentAt);
+    }
+    results[tag].lastByRound.push(last);
+  }
+  return results;
+}
+
+async function connectPhones(gens: Generator[], url: string, code: string, bare: boolean, clients: number) {
+  const counts = shares(clients, gens.length);
+  const started = wallNow();
+  await Promise.all(gens.map((g, i) => g.ask({ op: 'connectPhones', url, code, bare, count: counts[i]! })));
+  log(`${clients} clients connected in ${round((wallNow() - started) / 1000, 1)} s`);
+}
+
+async function memoryWithClients(server: Ipc, gens: Generator[], url: string, code: string, bare: boolean) {
+  await sleep(1000);
+  const empty = await memoryOf(server);
+  await connectPhones(gens, url, code, bare, options.clients);
+  await sleep(3000);
+  const full = await memoryOf(server);
+  return {
+    empty,
+    full,
+    kibPerClient: round((full.rssKib - empty.rssKib) / options.clients, 1),
+    heapKibPerClient: round((full.heapUsedKib - empty.heapUsedKib) / options.clients, 1),
+  };
+}
+
+/** Door devices across the generators; resolves with every generator's result merged. */
+async function doors(
+  gens: Generator[],
+  run: { target?: number; perSecond?: number; durationMs?: number; label: string },
+  base: { url: string; code: string; key: string },
+) {
+  const doorsEach = shares(options.doors, gens.length);
+  const targets = run.target === undefined ? [] : shares(run.target, gens.length);
+  const rates = run.perSecond === undefined ? [] : shares(run.perSecond, gens.length);
+  const results = await Promise.all(
+    gens.map((g, i) =>
+      g.ask<DoorResult>({
+        op: 'doors',
+        ...base,
+        doors: Math.max(1, doorsEach[i]!),
+        window: options.window,
+        label: run.label,
+        ...(run.target === undefined ? {} : { target: targets[i] }),
+        ...(run.perSecond === undefined ? {} : { perSecond: rates[i], durationMs: run.durationMs }),
+      }),
+    ),
+  );
+  return {
+    acked: results.reduce((n, r) => n + r.acked, 0),
+    failed: results.reduce((n, r) => n + r.failed, 0),
+    ackMs: results.flatMap((r) => r.ackMs),
+    ackedIds: results.flatMap((r) => r.ackedIds),
+    elapsedMs: Math.max(...results.map((r) => r.elapsedMs)),
+  };
+}
+
+function storedCheckIns(dbFile: string, code: string): Set<string> {
+  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
+  try {
+    const rows = db
+      .prepare<[string], { id: string }>(
+        "SELECT json_extract(event, '$.checkIn.id') AS id FROM journal WHERE code = ? AND type = 'checkedIn'",
+      )
+      .all(code);
+    return new Set(rows.map((row) => row.id));
+  } finally {
+    db.close();
+  }
+}
+
+async function saveProfile(server: Ipc, name: string): Promise<void> {
+  const dir = path.join(ROOT, 'bench/results/profiles');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name}.cpuprofile`);
+  await server.ask({ probe: 'profileStop', file });
+  const summary = summariseProfile(JSON.parse(fs.readFileSync(file, 'utf8')), 25);
+  fs.writeFileSync(file.replace(/\.cpuprofile$/, '.txt'), `${summary}\n`);
+  log(`CPU profile of the server during ${name}: ${path.relative(ROOT, file)}`);
+  console.log(summary.split('\n').slice(0, 16).join('\n'));
+}
+
+async function profiled<T>(server: Ipc, name: string, work: () => Promise<T>): Promise<T> {
+  if (!options.profile) return work();
+  await server.ask({ probe: 'profileStart' });
+  try {
+    return await work();
+  } finally {
+    await saveProfile(server, name);
+  }
+}
+
+async function main() {
+  const limit = openFilesLimit();
+  if (limit < options.clients + 500) {
+    throw new Error(
+      `The open-files limit is ${limit}, too low for ${options.clients} clients: run \`ulimit -n ${options.clients * 2 + 1000}\` first.`,
+    );
+  }
+  log(
+    `bench: ${options.clients} clients, ${options.checkIns} check-ins, ${options.rounds} rounds, ${options.generators} load generators${options.quick ? ' (quick)' : ''}`,
+  );
+  const gens = Array.from({ length: options.generators }, startGenerator);
+  const doorGens = [startGenerator()];
+
+  // The production server, with a fresh database.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'assembly-live-bench-'));
+  const dbFile = path.join(dataDir, 'assembly-live.sqlite');
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  log(`starting the server (tsx server/main.ts) on ${port}, data in ${dataDir}`);
+  let server = await startProjectServer(port, dataDir);
+  const { code, keys } = await createBenchAssembly(url);
+
+  log('memory: idle clients');
+  const memory = await memoryWithClients(server, gens, url, code, false);
+  await gens[0]!.ask({ op: 'openChair', url, code, key: keys.chair, bare: false });
+  // The project's update as a phone gets it, so the floor broadcasts as many bytes.
+  const sized = await fanOut(gens, ['project'], options.clients, 1, WARM_UP_ROUNDS);
+
+  // The floor: bare Socket.IO, the same generators, the same payload size, up beside the project.
+  const barePort = await freePort();
+  const bareUrl = `http://127.0.0.1:${barePort}`;
+  log(`bare Socket.IO server on ${barePort}, payload ${sized.project.payloadBytes} bytes`);
+  const bare = await startBareServer(barePort, sized.project.payloadBytes);
+  log('bare memory: idle clients');
+  const bareMemory = await memoryWithClients(bare, gens, bareUrl, 'bare', true);
+  await gens[0]!.ask({ op: 'openChair', url: bareUrl, code: 'bare', key: '', bare: true });
+
+  log(`fan-out: ${options.rounds} rounds on each server, interleaved`);
+  if (options.profile) await bare.ask({ probe: 'profileStart' });
+  const fanned = await profiled(server, 'fanout', () =>
+    fanOut(gens, ['project', 'bare'], options.clients, options.rounds, WARM_UP_ROUNDS),
+  );
+  if (options.profile) await saveProfile(bare, 'bare-fanout');
+  const fan = fanned.project;
+  const bareFan = fanned.bare;
+  await Promise.all(gens.map((g) => g.ask({ op: 'closePhones', tag: 'bare' })));
+  await bare.stop();
+
+  log(
+    `check-ins: ${options.checkIns} as fast as acks return, ${options.doors} doors x ${options.window} in flight`,
+  );
+  await Promise.all(gens.map((g) => g.ask({ op: 'recordTurnout' })));
+  const storm = await profiled(server, 'checkins', () =>
+    doors(doorGens, { target: options.checkIns, label: 'Storm' }, { url, code, key: keys.door }),
+  );
+  // The last held update goes out up to one coalescing interval after the last check-in.
+  await sleep(1000);
+  const peaks = await Promise.all(
+    gens.map((g) => g.ask<{ peak: number; meanPerPhone: number }>({ op: 'turnoutPeak' })),
+  );
+  const storedAfterStorm = storedCheckIns(dbFile, code).size;
+  log(`check-ins: 200/s offered for ${options.offeredSeconds} s`);
+  const offered = await profiled(server, 'offered', () =>
+    doors(
+      doorGens,
+      { perSecond: 200, durationMs: options.offeredSeconds * 1000, label: 'Offered' },
+      { url, code, key: keys.door },
+    ),
+  );
+
+  log('restart: kill -9 in the middle of a check-in storm');
+  const restartStorm = doors(doorGens, { label: 'Restart' }, { url, code, key: keys.door });
+  await sleep(1500);
+  const killedAt = wallNow();
+  await server.killHard();
+  await Promise.all(doorGens.map((g) => g.ask({ op: 'stopDoors' })));
+  const inFlightAtKill = await restartStorm;
+  server = await startProjectServer(port, dataDir);
+  const backAt = wallNow();
+  const publicView = (await (await fetch(`${url}/api/assemblies/${code}`)).json()) as {
+    seq: number;
+    state: unknown;
+  };
+  const epoch = storedEpoch(dbFile, code);
+  const allBack = await untilAll(
+    gens,
+    (g) => g.ask<number>({ op: 'resynced', epoch, seq: publicView.seq }),
+    options.clients,
+    60_000,
+  );
+  const resyncedAt = wallNow();
+  const statesMatching = (
+    await Promise.all(gens.map((g) => g.ask<number>({ op: 'statesMatching', state: publicView.state })))
+  ).reduce((a, b) => a + b, 0);
+  const stored = storedCheckIns(dbFile, code);
+  const acked = [...storm.ackedIds, ...offered.ackedIds, ...inFlightAtKill.ackedIds];
+  const lostAcked = acked.filter((id) => !stored.has(id)).length;
+  await Promise.all(gens.map((g) => g.ask({ op: 'closePhones', tag: 'project' })));
+  await server.stop();
+
+  for (const g of [...gens, ...doorGens]) g.child.disconnect();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+
+  const project = spreadOf(fan.lastByRound);
+  const floor = spreadOf(bareFan.lastByRound);
+  const stormAck = spreadOf(storm.ackMs);
+  const results: BenchResults = {
+    date: new Date().toISOString(),
+    quick: options.quick,
+    machine: {
+      cores: os.availableParallelism(),
+      node: process.version,
+      cpu: os.cpus()[0]?.model ?? 'unknown',
+      memoryGiB: round(os.totalmem() / 2 ** 30, 1),
+      loadAverage: os.loadavg().map((n) => round(n, 2)),
+    },
+    options,
+    fanout: {
+      clients: options.clients,
+      rounds: options.rounds,
+      payloadBytes: fan.payloadBytes,
+      p50Ms: round(project.p50),
+      p95Ms: round(project.p95),
+      p99Ms: round(project.p99),
+      maxMs: round(project.max),
+      bareP50Ms: round(floor.p50),
+      bareP95Ms: round(floor.p95),
+      bareP99Ms: round(floor.p99),
+      bareMaxMs: round(floor.max),
+      ratioP50: round(project.p50 / floor.p50),
+      ratioP99: round(project.p99 / floor.p99),
+      perClient: {
+        project: mapSpread(spreadOf(fan.perClient)),
+        bare: mapSpread(spreadOf(bareFan.perClient)),
+      },
+      chairAck: {
+        project: mapSpread(spreadOf(fan.chairAckMs)),
+        bare: mapSpread(spreadOf(bareFan.chairAckMs)),
+      },
+    },
+    checkins: {
+      doors: options.doors,
+      inFlightPerDoor: options.window,
+      perSecond: round(storm.acked / (storm.elapsedMs / 1000), 0),
+      ackP50Ms: round(stormAck.p50),
+      ackP99Ms: round(stormAck.p99),
+      offered200AckP50Ms: round(spreadOf(offered.ackMs).p50),
+      offered200AckP99Ms: round(spreadOf(offered.ackMs).p99),
+      offered200Acked: offered.acked,
+      stored: storedAfterStorm,
+      acked: storm.acked,
+      failed: storm.failed + offered.failed,
+    },
+    memory: {
+      clients: options.clients,
+      emptyRssKib: memory.empty.rssKib,
+      rssKib: memory.full.rssKib,
+      kibPerClient: memory.kibPerClient,
+      heapKibPerClient: memory.heapKibPerClient,
+      bareEmptyRssKib: bareMemory.empty.rssKib,
+      bareRssKib: bareMemory.full.rssKib,
+      bareKibPerClient: bareMemory.kibPerClient,
+      bareHeapKibPerClient: bareMemory.heapKibPerClient,
+    },
+    coalescing: {
+      phones: options.clients,
+      maxPublicUpdatesPerSecond: Math.max(...peaks.map((p) => p.peak)),
+      meanUpdatesPerPhone: round(peaks.reduce((n, p) => n + p.meanPerPhone, 0) / peaks.length, 1),
+      stormSeconds: round(storm.elapsedMs / 1000, 1),
+    },
+    restart: {
+      clients: options.clients,
+      resyncSeconds: allBack ? round((resyncedAt - killedAt) / 1000, 2) : Number.NaN,
+      serverBackSeconds: round((backAt - killedAt) / 1000, 2),
+      resyncedAfterServerBackSeconds: allBack ? round((resyncedAt - backAt) / 1000, 2) : Number.NaN,
+      statesMatching,
+      ackedBeforeKill: inFlightAtKill.acked,
+      lostAcked,
+      totalAcked: acked.length,
+      totalStored: stored.size,
+    },
+    targets: [],
+  };
+  results.targets = judge(results);
+  const out = path.resolve(ROOT, options.out);
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+  printTable(results);
+  log(`results: ${path.relative(ROOT, out)}`);
+}
+
+const mapSpread = (s: ReturnType<typeof spreadOf>) => ({
+  p50Ms: round(s.p50),
+  p95Ms: round(s.p95),
+  p99Ms: round(s.p99),
+  maxMs: round(s.max),
+});
+
+function storedEpoch(dbFile: string, code: string): string {
+  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare<[string], { epoch: string }>('SELECT epoch FROM assemblies WHERE code = ?').get(code)!
+      .epoch;
+  } finally {
+    db.close();
+  }
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130));
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.stack : error);
+    process.exit(1);
+  },
+);

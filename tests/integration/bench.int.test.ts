@@ -1,0 +1,49 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { BenchResults } from '../../bench/report';
+import { tempDir } from './harness';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+// The bench's plumbing, at a size that says nothing about speed: both servers start, every
+// phase runs, the record holds what the issue asks for, and the durability checks hold.
+// The real run is `npm run bench` (BENCHMARKS.md); no timing is asserted here.
+describe('npm run bench, tiny', () => {
+  it('runs every phase against both servers and writes the results', () => {
+    const out = path.join(tempDir('assembly-live-bench-test-'), 'results.json');
+    const run = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'bench/run.ts',
+        ...['--clients', '20', '--checkins', '200', '--rounds', '3', '--offered-seconds', '1'],
+        ...['--generators', '1', '--doors', '2', '--window', '4', '--out', out],
+      ],
+      { cwd: ROOT, encoding: 'utf8', timeout: 150_000 },
+    );
+    expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
+    const results = JSON.parse(fs.readFileSync(out, 'utf8')) as BenchResults;
+
+    expect(results.machine).toMatchObject({ cores: expect.any(Number), node: process.version });
+    expect(results.fanout).toMatchObject({ clients: 20, rounds: 3 });
+    for (const figure of ['p50Ms', 'p99Ms', 'bareP50Ms', 'bareP99Ms', 'ratioP50', 'ratioP99'] as const)
+      expect(results.fanout[figure]).toBeGreaterThan(0);
+    expect(results.fanout.payloadBytes).toBeGreaterThan(50);
+    expect(results.checkins).toMatchObject({ acked: 200, stored: 200, failed: 0 });
+    expect(results.checkins.perSecond).toBeGreaterThan(0);
+    expect(results.checkins.offered200Acked).toBeGreaterThan(0);
+    expect(Number.isFinite(results.checkins.offered200AckP99Ms)).toBe(true);
+    expect(results.memory.clients).toBe(20);
+    expect(Number.isFinite(results.memory.kibPerClient)).toBe(true);
+    expect(Number.isFinite(results.memory.bareKibPerClient)).toBe(true);
+    expect(results.coalescing.maxPublicUpdatesPerSecond).toBeGreaterThan(0);
+    expect(results.restart).toMatchObject({ clients: 20, statesMatching: 20, lostAcked: 0 });
+    expect(results.restart.ackedBeforeKill).toBeGreaterThan(0);
+    expect(results.restart.totalStored).toBeGreaterThanOrEqual(results.restart.totalAcked);
+    expect(results.targets.map((target) => target.name)).toHaveLength(9);
+    expect(run.stdout).toContain('fan-out ratio');
+  }, 180_000);
+});
