@@ -7,11 +7,17 @@ export interface Target {
   code: string;
   /** The bare Socket.IO floor: no sync, no keys, a round number instead of a command. */
   bare: boolean;
+  /** Which series its rounds count in, when not simply the project or the bare floor. */
+  tag?: Tag;
 }
 
 /** Which server a phone or chair is on: both are driven in one run, rounds interleaved. */
-export type Tag = 'project' | 'bare';
-export const tagOf = (target: Target): Tag => (target.bare ? 'bare' : 'project');
+/** `nodes`: the project on several nodes sharing PostgreSQL and Redis (`--nodes`). */
+export type Tag = 'project' | 'bare' | 'nodes';
+export const TAGS: readonly Tag[] = ['project', 'bare', 'nodes'];
+export const tagOf = (target: Target): Tag => target.tag ?? (target.bare ? 'bare' : 'project');
+export const perTag = <T>(make: () => T) =>
+  Object.fromEntries(TAGS.map((tag) => [tag, make()])) as Record<Tag, T>;
 
 export interface DoorRun {
   url: string;

@@ -11,6 +11,7 @@ import {
   type DoorResult,
   type DoorRun,
   type Envelope,
+  perTag,
   type Receipts,
   type Tag,
   type Target,
@@ -46,7 +47,7 @@ const isTurnout = (type: string) => type === 'turnoutTallied' || TURNOUT_EVENTS.
 
 /** Receipt times per `${tag}:${seq}`, while a fan-out is timed. */
 let recordingReceipts: Map<string, number[]> | null = null;
-const payloadBytes: Record<Tag, number> = { project: 0, bare: 0 };
+const payloadBytes: Record<Tag, number> = perTag(() => 0);
 const receiptKey = (tag: Tag, seq: number) => `${tag}:${seq}`;
 let recordingTurnout = false;
 
@@ -154,7 +155,7 @@ class Phone {
 let phones: Phone[] = [];
 const phonesOf = (tag: Tag) => phones.filter((phone) => phone.tag === tag);
 /** Kept as phones come and go: counting them per received batch would cost the generator N². */
-const phoneCount: Record<Tag, number> = { project: 0, bare: 0 };
+const phoneCount: Record<Tag, number> = perTag(() => 0);
 const chairs = new Map<Tag, Socket>();
 let doorsStopped = false;
 

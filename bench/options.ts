@@ -10,6 +10,8 @@ export interface BenchOptions {
   doors: number;
   window: number;
   profile: boolean;
+  /** 2 or more: also fan-out across that many nodes sharing PostgreSQL and Redis, against one. */
+  nodes: number;
   out: string;
 }
 
@@ -23,6 +25,8 @@ const HELP = `npm run bench [-- options]
   --doors D          door devices in the storm (default 16)
   --window W         check-ins each door keeps in flight (default 16)
   --profile          CPU-profile the server during fan-out and the check-in storm
+  --nodes N          also fan-out across N nodes sharing PostgreSQL and Redis, against one
+                     such node (needs DATABASE_URL and REDIS_URL; see docs/deploy.md)
   --out FILE         where to write the results (default bench/results/latest.json)`;
 
 export function readOptions(argv: string[]): BenchOptions {
@@ -38,6 +42,7 @@ export function readOptions(argv: string[]): BenchOptions {
       doors: { type: 'string' },
       window: { type: 'string' },
       profile: { type: 'boolean', default: false },
+      nodes: { type: 'string' },
       out: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
@@ -64,6 +69,7 @@ export function readOptions(argv: string[]): BenchOptions {
     doors: count('doors', values.doors, 16),
     window: count('window', values.window, 16),
     profile: values.profile,
+    nodes: count('nodes', values.nodes, 1),
     out: values.out ?? (quick ? 'bench/results/quick.json' : 'bench/results/latest.json'),
   };
 }

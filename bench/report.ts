@@ -1,3 +1,4 @@
+import type { NodesResult } from './nodes';
 import type { BenchOptions } from './options';
 
 export interface TargetVerdict {
@@ -80,6 +81,8 @@ export interface BenchResults {
     totalAcked: number;
     totalStored: number;
   };
+  /** With `--nodes N`: fan-out across N nodes sharing PostgreSQL and Redis, against one. */
+  nodes?: NodesResult;
   targets: TargetVerdict[];
 }
 
@@ -201,6 +204,19 @@ export function printTable(r: BenchResults): void {
     ],
     ['acked lost', `${r.restart.lostAcked} of ${r.restart.totalAcked} (stored ${r.restart.totalStored})`],
   ];
+  if (r.nodes) {
+    rows.push(
+      [
+        `fan-out, ${r.nodes.count} nodes`,
+        `p50 ${r.nodes.p50Ms} / p95 ${r.nodes.p95Ms} / p99 ${r.nodes.p99Ms} / max ${r.nodes.maxMs} ms (${r.nodes.store})`,
+      ],
+      [
+        'fan-out, one such node',
+        `p50 ${r.nodes.oneNodeP50Ms} / p95 ${r.nodes.oneNodeP95Ms} / p99 ${r.nodes.oneNodeP99Ms} / max ${r.nodes.oneNodeMaxMs} ms`,
+      ],
+      [`fan-out ratio, ${r.nodes.count} nodes to one`, `p50 ${r.nodes.ratioP50}, p99 ${r.nodes.ratioP99}`],
+    );
+  }
   const width = Math.max(...rows.map(([name]) => name.length));
   console.log('');
   for (const [name, value] of rows) console.log(`${name.padEnd(width)}  ${value}`);

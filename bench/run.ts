@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { DoorResult, Receipts, Tag } from './generatorProtocol';
+import { type DoorResult, perTag, type Receipts, TAGS, type Tag } from './generatorProtocol';
+import { fanOutAcrossNodes } from './nodes';
 import { readOptions } from './options';
 import {
   freePort,
@@ -103,7 +104,7 @@ interface FanOut {
 async function fanOut(gens: Generator[], tags: Tag[], clients: number, rounds: number, warmUp: number) {
   const chairGen = gens[0]!;
   const sent = new Map<string, { tag: Tag; sentAt: number }>();
-  const chairAckMs: Record<Tag, number[]> = { project: [], bare: [] };
+  const chairAckMs: Record<Tag, number[]> = perTag(() => []);
   const press = async (tag: Tag, round: number, timed: boolean) => {
     const { sentAt, seq, ackMs } = await chairGen.ask<{ sentAt: number; seq: number; ackMs: number }>({
       op: 'chairPress',
@@ -129,10 +130,13 @@ async function fanOut(gens: Generator[], tags: Tag[], clients: number, rounds: n
     for (const tag of order) await press(tag, r, r > warmUp);
   }
   const receipts = await Promise.all(gens.map((g) => g.ask<Receipts>({ op: 'receipts' })));
-  const results: Record<Tag, FanOut> = {
-    project: { lastByRound: [], perClient: [], chairAckMs: chairAckMs.project, payloadBytes: 0 },
-    bare: { lastByRound: [], perClient: [], chairAckMs: chairAckMs.bare, payloadBytes: 0 },
-  };
+  const results: Record<Tag, FanOut> = perTag(() => ({
+    lastByRound: [],
+    perClient: [],
+    chairAckMs: [],
+    payloadBytes: 0,
+  }));
+  for (const tag of TAGS) results[tag].chairAckMs = chairAckMs[tag];
   const byKey = new Map<string, number[]>();
   for (const receipt of receipts) {
     for (const [key, times] of receipt.byKey) byKey.set(key, [...(byKey.get(key) ?? []), ...times]);
@@ -149,10 +153,19 @@ async function fanOut(gens: Generator[], tags: Tag[], clients: number, rounds: n
   return results;
 }
 
-async function connectPhones(gens: Generator[], url: string, code: string, bare: boolean, clients: number) {
+async function connectPhones(
+  gens: Generator[],
+  url: string,
+  code: string,
+  bare: boolean,
+  clients: number,
+  tag?: Tag,
+) {
   const counts = shares(clients, gens.length);
   const started = wallNow();
-  await Promise.all(gens.map((g, i) => g.ask({ op: 'connectPhones', url, code, bare, count: counts[i]! })));
+  await Promise.all(
+    gens.map((g, i) => g.ask({ op: 'connectPhones', url, code, bare, tag, count: counts[i]! })),
+  );
   log(`${clients} clients connected in ${round((wallNow() - started) / 1000, 1)} s`);
 }
 
@@ -336,6 +349,21 @@ async function main() {
   await Promise.all(gens.map((g) => g.ask({ op: 'closePhones', tag: 'project' })));
   await server.stop();
 
+  const nodes =
+    options.nodes > 1
+      ? await fanOutAcrossNodes({
+          gens,
+          nodes: options.nodes,
+          clients: options.clients,
+          rounds: options.rounds,
+          warmUp: WARM_UP_ROUNDS,
+          log,
+          createAssembly: createBenchAssembly,
+          connectPhones,
+          fanOut,
+        })
+      : undefined;
+
   for (const g of [...gens, ...doorGens]) g.child.disconnect();
   fs.rmSync(dataDir, { recursive: true, force: true });
 
@@ -417,6 +445,7 @@ async function main() {
       totalAcked: acked.length,
       totalStored: stored.size,
     },
+    ...(nodes ? { nodes } : {}),
     targets: [],
   };
   results.targets = judge(results);

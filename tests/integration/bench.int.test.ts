@@ -3,7 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BenchResults } from '../../bench/report';
+import { DATABASE_URL, REDIS_URL } from '../postgres';
 import { tempDir } from './harness';
+
+const withNodes = DATABASE_URL !== undefined && REDIS_URL !== undefined;
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -21,6 +24,8 @@ describe('npm run bench, tiny', () => {
         'bench/run.ts',
         ...['--clients', '20', '--checkins', '200', '--rounds', '3', '--offered-seconds', '1'],
         ...['--generators', '1', '--doors', '2', '--window', '4', '--out', out],
+        // With PostgreSQL and Redis at hand, the fan-out across two nodes too.
+        ...(withNodes ? ['--nodes', '2'] : []),
       ],
       { cwd: ROOT, encoding: 'utf8', timeout: 150_000 },
     );
@@ -45,5 +50,19 @@ describe('npm run bench, tiny', () => {
     expect(results.restart.totalStored).toBeGreaterThanOrEqual(results.restart.totalAcked);
     expect(results.targets.map((target) => target.name)).toHaveLength(9);
     expect(run.stdout).toContain('fan-out ratio');
+    if (withNodes) {
+      expect(results.nodes).toMatchObject({ count: 2, clients: 20 });
+      for (const figure of [
+        'p50Ms',
+        'p99Ms',
+        'oneNodeP50Ms',
+        'oneNodeP99Ms',
+        'ratioP50',
+        'ratioP99',
+      ] as const)
+        expect(results.nodes![figure]).toBeGreaterThan(0);
+    } else {
+      expect(results.nodes).toBeUndefined();
+    }
   }, 180_000);
 });
