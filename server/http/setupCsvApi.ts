@@ -9,6 +9,7 @@ import {
   rowProblems,
   validRows,
 } from '../../shared/protocol/csvImport';
+import { garbledText } from '../../shared/protocol/csvText';
 import { type Failure, failure } from '../../shared/protocol/errors';
 import type { Role } from '../../shared/protocol/roles';
 import { type SetupFile, setupFileOf } from '../../shared/protocol/setup';
@@ -84,6 +85,8 @@ export function setupCsvRoutes(router: express.Router, { host, locate, send }: S
     if (!found) return;
     if (typeof req.body !== 'string')
       return send(res, failure('invalid_body', 'Send the CSV file itself, with Content-Type: text/csv.'));
+    const garbled = garbledText(req.body);
+    if (garbled) return send(res, failure('invalid_body', garbled));
     const state = found.room.decided;
     const preview = previewCsv(kind as CsvKind, req.body, state) as CsvPreview<SetupKind>;
     const problems = [...preview.fileProblems, ...rowProblems(preview)];

@@ -10,6 +10,7 @@ import {
   previewCsv,
   rowProblems,
 } from '../../../../shared/protocol/csvImport';
+import { csvFileText } from '../../../../shared/protocol/csvText';
 import { saveFile } from './download';
 import { useSetupDraft } from './setup/setupDraft';
 
@@ -49,7 +50,7 @@ export function CsvImport({
     const chosen = event.target.files?.[0];
     event.target.value = '';
     if (!chosen) return;
-    const text = await chosen.text();
+    const text = csvFileText(await chosen.arrayBuffer());
     setResult(null);
     setFile({ name: chosen.name, text, preview: previewCsv(kind, text, state) });
   };
