@@ -217,7 +217,7 @@ export function apiRouter({ host, logger, publicUrl, adminToken }: ApiDeps): exp
   });
 
   turnoutRoutes(router, { host, locate, send, baseUrl });
-  exportRoutes(router, { host, locate, send });
+  exportRoutes(router, { host, locate, send, baseUrl });
   setupCsvRoutes(router, { host, locate, send });
 
   router.use((_req, res) => send(res, failure('not_found')));

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
@@ -233,6 +234,13 @@ test('the organiser imports registrants from a CSV file, row errors first', asyn
   const download = admin.waitForEvent('download');
   await admin.getByRole('button', { name: 'Download turnout.csv' }).click();
   expect((await download).suggestedFilename()).toBe(`${assembly.code}-turnout.csv`);
+  // Registrants with their ticket links, before anyone has checked in.
+  const registrants = admin.waitForEvent('download');
+  await admin.getByRole('button', { name: 'Download registrants.csv' }).click();
+  const saved = await (await registrants).path();
+  expect(fs.readFileSync(saved, 'utf8')).toMatch(
+    /Ada Lovelace,St Mary's Church,,http:\/\/[^,]+\/t\/[^,]+,\r\n/,
+  );
 });
 
 test('fast headcount clicks all count, and a refused queued check-in is never shown as checked in', async ({
