@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { createAssembly, expect, test } from './fixtures';
 
 const seconds = (clock: string) => {
   const [m, s] = clock
@@ -166,4 +166,28 @@ test('the organiser page sections and home have no accessibility faults axe can 
     await expect(page.getByRole('button', { name: 'Print' })).toBeVisible();
     expect(await violations(page)).toEqual([]);
   }
+});
+
+/** Whether leaving the page now would be stopped to ask first (a beforeunload listener says so). */
+const asksBeforeLeaving = (page: Page) =>
+  page.evaluate(() => {
+    const leaving = new Event('beforeunload', { cancelable: true });
+    dispatchEvent(leaving);
+    return leaving.defaultPrevented;
+  });
+
+test('details typed but not saved are not lost to a reload without asking first', async ({
+  openPage,
+  request,
+}) => {
+  const assembly = await createAssembly(request);
+  const page = await openPage({ width: 1280, height: 900 });
+  await page.goto(assembly.paths.admin);
+  await expect(page.locator('#details-venue')).toHaveValue('Test Hall');
+  expect(await asksBeforeLeaving(page)).toBe(false);
+  await page.locator('#details-venue').fill("St Mary's Hall");
+  expect(await asksBeforeLeaving(page)).toBe(true);
+  await page.getByRole('button', { name: 'Save details' }).click();
+  await expect(page.getByText('Details saved.')).toBeVisible();
+  expect(await asksBeforeLeaving(page)).toBe(false);
 });
