@@ -191,3 +191,24 @@ test('details typed but not saved are not lost to a reload without asking first'
   await expect(page.getByText('Details saved.')).toBeVisible();
   expect(await asksBeforeLeaving(page)).toBe(false);
 });
+
+test('the file pickers show the keyboard focus on the label people see', async ({ openPage, request }) => {
+  const assembly = await createAssembly(request);
+  const page = await openPage({ width: 1280, height: 900 });
+  await page.goto(assembly.paths.admin);
+  for (const [input, label] of [
+    [page.getByTestId('csv-file'), 'Choose a CSV file…'],
+    [page.locator('#setup-file'), 'Choose a setup file…'],
+  ] as const) {
+    const outline = () =>
+      page.getByText(label, { exact: true }).evaluate((el) => getComputedStyle(el).outlineStyle);
+    expect(await outline()).toBe('none');
+    // Arrive by keyboard: from the control before it, Tab.
+    await input.focus();
+    await page.keyboard.press('Shift+Tab');
+    expect(await outline()).toBe('none');
+    await page.keyboard.press('Tab');
+    await expect(input).toBeFocused();
+    expect(await outline()).toBe('solid');
+  }
+});

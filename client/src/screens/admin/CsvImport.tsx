@@ -117,17 +117,18 @@ export function CsvImport({
         >
           Download the {CSV_KIND_WORDS[kind]} template
         </button>
-        <label className="button" htmlFor={`${id}-file`}>
-          Choose a CSV file…
-        </label>
+        {/* The input before its label: the label shows the keyboard focus (styles.css). */}
         <input
           id={`${id}-file`}
           type="file"
           accept="text/csv,.csv"
           onChange={choose}
-          className="visually-hidden"
+          className="visually-hidden file-picker"
           data-testid="csv-file"
         />
+        <label className="button" htmlFor={`${id}-file`}>
+          Choose a CSV file…
+        </label>
       </div>
       <p className="muted small">Columns: {columns.join(', ')}.</p>
       {blocked && (
