@@ -77,8 +77,26 @@ test('an organiser builds a small assembly from nothing in the browser, and the 
   await page.locator('#setup-agenda-2-title').focus();
   await page.keyboard.press('Alt+ArrowUp');
   await expect(page.locator('#setup-agenda-1-title')).toHaveValue('Close');
-  await page.getByRole('button', { name: 'Move down: Close' }).click();
+  // Moved by its buttons, the keyboard stays on the button pressed (or on the other one once
+  // the item reaches an end and that one is disabled), so pressing again moves it on.
+  const closeUp = page.getByRole('button', { name: 'Move up: Close' });
+  const closeDown = page.getByRole('button', { name: 'Move down: Close' });
+  await closeDown.focus();
+  await page.keyboard.press('Enter');
   await expect(page.locator('#setup-agenda-2-title')).toHaveValue('Close');
+  await expect(closeUp).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#setup-agenda-1-title')).toHaveValue('Close');
+  await expect(closeUp).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#setup-agenda-0-title')).toHaveValue('Close');
+  await expect(closeDown).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#setup-agenda-1-title')).toHaveValue('Close');
+  await expect(closeDown).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(page.locator('#setup-agenda-2-title')).toHaveValue('Close');
+  await expect(closeUp).toBeFocused();
   // And by dragging the handle: the close onto the item above it, then back down.
   const handles = page.locator('.drag-handle');
   const rows = page.getByTestId('agenda-row');
