@@ -20,7 +20,12 @@ describe('regenerating a staff key', () => {
     const door = await assembly.open(created.keys.door);
     const watcher = await assembly.open(created.keys.admin);
     let closedByServer = false;
+    // The old session is told why before it is closed: its page can say the link was replaced.
+    const heard: string[] = [];
+    oldChair.socket.on('keyReplaced', () => heard.push('keyReplaced'));
+    for (const other of [door, watcher]) other.socket.on('keyReplaced', () => heard.push('other role told'));
     oldChair.socket.on('disconnect', (reason) => {
+      heard.push(reason);
       if (reason === 'io server disconnect') closedByServer = true;
     });
 
@@ -32,6 +37,7 @@ describe('regenerating a staff key', () => {
     expect(newKey).not.toBe(created.keys.chair);
 
     await waitFor(() => closedByServer, 5_000, 'the old chair session to be closed');
+    expect(heard).toEqual(['keyReplaced', 'io server disconnect']);
     // The door's and organiser's sessions are untouched.
     expect(door.socket.connected).toBe(true);
     expect(watcher.socket.connected).toBe(true);
