@@ -6,6 +6,7 @@ import {
   type CsvKind,
   type CsvPreview,
   previewCsv,
+  problemsInOneLine,
   rowProblems,
   validRows,
 } from '../../shared/protocol/csvImport';
@@ -94,9 +95,10 @@ export function setupCsvRoutes(router: express.Router, { host, locate, send }: S
     const rows = validRows(preview);
     if ((problems.length > 0 && !onlyValid) || rows.length === 0) {
       const all = problems.length > 0 ? problems : ['There are no valid rows in it.'];
-      res
-        .status(400)
-        .json({ ...failure('invalid_body', all.slice(0, 20).join('; ')), problems: all.slice(0, 50) });
+      res.status(400).json({
+        ...failure('invalid_body', problemsInOneLine(all.slice(0, 20))),
+        problems: all.slice(0, 50),
+      });
       return;
     }
     const reply = await host.execute(

@@ -18,6 +18,27 @@ export const CSV_KIND_WORDS: Record<CsvKind, string> = {
   asks: 'asks',
 };
 
+const CSV_KIND_ONE: Record<CsvKind, string> = {
+  institutions: 'institution',
+  registrants: 'registrant',
+  powerHolders: 'power-holder',
+  asks: 'ask',
+};
+
+/** "1 power-holder", "3 power-holders": said to organisers, so it reads as English. */
+export const countOf = (kind: CsvKind, n: number): string =>
+  `${n} ${n === 1 ? CSV_KIND_ONE[kind] : CSV_KIND_WORDS[kind]}`;
+
+/** "1 row", "14 rows". */
+export const rowsCount = (n: number): string => `${n} row${n === 1 ? '' : 's'}`;
+
+/**
+ * Problems in one line, for an error message: joined with "; ", except after a sentence
+ * that already ends with its own full stop ("…committed.; Unknown columns" reads badly).
+ */
+export const problemsInOneLine = (problems: readonly string[]): string =>
+  problems.reduce((line, p) => (line === '' ? p : `${line}${/[.?!]$/.test(line) ? ' ' : '; '}${p}`), '');
+
 /** Columns, the first required; a template file shows them with example rows. */
 export const CSV_COLUMNS: Record<CsvKind, readonly string[]> = {
   institutions: ['name', 'section', 'committed'],

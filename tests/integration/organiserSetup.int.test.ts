@@ -41,6 +41,10 @@ describe('organiser setup: editing and spreadsheets', () => {
     expect(refused.json.problems).toEqual([
       'row 3: committed: must be a whole number (people), or empty for none',
     ]);
+    // Two whole-file problems in one message, each ending its own sentence once.
+    const twoProblems = await postCsv(csvUrl('institutions'), 'who,instituton\nx,y\n', created.keys.admin);
+    expect(twoProblems.json.message).toMatch(/committed\. Unknown columns/);
+    expect(twoProblems.json.message).not.toContain('.;');
     for (const bad of ['who,what\nx,y\n', '', 'name,section,committed,phone\nA,,,1\n']) {
       expect((await postCsv(csvUrl('institutions', '?rows=valid'), bad, created.keys.admin)).status).toBe(
         400,

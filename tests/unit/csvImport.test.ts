@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   CSV_KINDS,
   type CsvContext,
+  countOf,
   csvTemplate,
   previewCsv,
+  problemsInOneLine,
   rowProblems,
+  rowsCount,
   validRows,
 } from '../../shared/protocol/csvImport';
 
@@ -141,6 +144,24 @@ describe('previewCsv: every row checked before anything is imported', () => {
       'row 4: email: must be an email address or a phone number, or empty',
     ]);
     expect(validRows(preview).map((r) => r.name)).toEqual(['Ada', 'Bo', 'Dee']);
+  });
+
+  it('counts in English: one power-holder, two power-holders', () => {
+    expect(countOf('powerHolders', 1)).toBe('1 power-holder');
+    expect(countOf('powerHolders', 2)).toBe('2 power-holders');
+    expect(countOf('institutions', 0)).toBe('0 institutions');
+    expect(countOf('asks', 1)).toBe('1 ask');
+    expect(rowsCount(1)).toBe('1 row');
+    expect(rowsCount(3)).toBe('3 rows');
+  });
+
+  it('puts problems in one line without doubling the punctuation', () => {
+    const preview = previewCsv('institutions', 'who,instituton\nx,y\n', context);
+    expect(problemsInOneLine(preview.fileProblems)).toBe(
+      'The first line must name the columns: name, section, committed. Unknown columns: "who", "instituton". The columns are: name, section, committed.',
+    );
+    expect(problemsInOneLine(['row 3: a', 'row 4: b'])).toBe('row 3: a; row 4: b');
+    expect(problemsInOneLine([])).toBe('');
   });
 
   it.each(CSV_KINDS)('the %s template reads back clean against its own examples', (kind) => {

@@ -6,9 +6,11 @@ import {
   CSV_KINDS,
   type CsvKind,
   type CsvPreview,
+  countOf,
   csvTemplate,
   previewCsv,
   rowProblems,
+  rowsCount,
 } from '../../../../shared/protocol/csvImport';
 import { csvFileText } from '../../../../shared/protocol/csvText';
 import { saveFile } from './download';
@@ -74,7 +76,7 @@ export function CsvImport({
       });
       const json = await response.json().catch(() => null);
       if (response.ok) {
-        setResult({ ok: true, text: `Imported ${json.added} ${CSV_KIND_WORDS[kind]} from ${file.name}.` });
+        setResult({ ok: true, text: `Imported ${countOf(kind, json.added)} from ${file.name}.` });
         setFile(null);
       } else
         setResult({
@@ -139,7 +141,7 @@ export function CsvImport({
       {preview && file && (
         <div className="csv-preview" data-testid="csv-preview">
           <h3>
-            {file.name}: {preview.rows.length} rows, {valid} ready
+            {file.name}: {rowsCount(preview.rows.length)}, {valid} ready
             {problems.length > 0 ? `, ${preview.rows.length - valid} with problems` : ''}
           </h3>
           {problems.length > 0 && (
@@ -177,7 +179,7 @@ export function CsvImport({
                 </tbody>
               </table>
               {preview.rows.length > SHOWN_ROWS && (
-                <p className="muted small">and {preview.rows.length - SHOWN_ROWS} more rows.</p>
+                <p className="muted small">and {rowsCount(preview.rows.length - SHOWN_ROWS)} more.</p>
               )}
             </div>
           )}
@@ -189,7 +191,7 @@ export function CsvImport({
                 disabled={busy || blocked}
                 onClick={() => void send(false)}
               >
-                Import {valid} {CSV_KIND_WORDS[kind]}
+                Import {countOf(kind, valid)}
               </button>
             ) : (
               valid > 0 &&
