@@ -145,7 +145,6 @@ test('bad links say what is wrong instead of showing a blank page', async ({ ope
   const adminKey = assembly.paths.admin.split('#key=')[1];
   const regenerated = await request.post(`/api/assemblies/${assembly.code}/keys/chair`, {
     headers: { authorization: `Bearer ${adminKey}` },
-    data: {},
   });
   expect(regenerated.status()).toBe(200);
   await expect(page.getByTestId('refused')).toContainText('This link has been replaced');

@@ -70,6 +70,21 @@ describe('regenerating a staff key', () => {
     expect(journal).not.toContain(stored!.keyHashes.chair);
   });
 
+  it('needs no body: a bare POST with the organiser key is enough', async () => {
+    const response = await fetch(keyUrl('door'), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${created.keys.admin}` },
+    });
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { link: string }).link).toContain('/door#key=');
+    // Other POST routes still say what body to send.
+    const bare = await fetch(`${url}/api/assemblies/${created.code}/commands`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${created.keys.admin}` },
+    });
+    expect(bare.status).toBe(400);
+  });
+
   it('survives a restart: the new key is on disk', async () => {
     const reply = await post(keyUrl('door'), {}, created.keys.admin);
     const newKey = new URL(reply.json!.link as string).hash.replace('#key=', '');
