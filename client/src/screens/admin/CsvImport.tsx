@@ -12,7 +12,7 @@ import {
   rowProblems,
   rowsCount,
 } from '../../../../shared/protocol/csvImport';
-import { csvFileText } from '../../../../shared/protocol/csvText';
+import { csvFileText, garbledText } from '../../../../shared/protocol/csvText';
 import { saveFile } from './download';
 import { useSetupDraft } from './setup/setupDraft';
 
@@ -53,6 +53,14 @@ export function CsvImport({
     event.target.value = '';
     if (!chosen) return;
     const text = csvFileText(await chosen.arrayBuffer());
+    // Already garbled (U+FFFD saved into the file by another program): the server would
+    // refuse it, so say so now rather than preview it as clean.
+    const garbled = garbledText(text);
+    if (garbled) {
+      setFile(null);
+      setResult({ ok: false, text: `Nothing was imported from ${chosen.name}: ${garbled}` });
+      return;
+    }
     setResult(null);
     setFile({ name: chosen.name, text, preview: previewCsv(kind, text, state) });
   };
