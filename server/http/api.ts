@@ -114,6 +114,25 @@ export function apiRouter({ host, logger, publicUrl, adminToken }: ApiDeps): exp
     return { room, role: role.role };
   }
 
+  // A new key for a staff link (lost, or in the wrong hands): the old one stops working now.
+  // Before the body check below: it takes no body, so a bare POST (curl -X POST) is enough.
+  router.post('/assemblies/:code/keys/:role', async (req, res) => {
+    const role = String(req.params.role);
+    if (!isStaffRole(role))
+      return send(res, failure('not_found', `Staff links are ${STAFF_ROLES.join(', ')}.`));
+    const found = await locate(req, res, 'admin');
+    if (!found) return;
+    const regenerated = await host.regenerateKey(found.room, role);
+    if (!('key' in regenerated)) return send(res, regenerated);
+    const link = roleLinks(baseUrl(req), found.room.code, {
+      admin: '',
+      chair: '',
+      door: '',
+      [role]: regenerated.key,
+    })[role];
+    res.json({ ok: true, role, link });
+  });
+
   // Without a JSON content type express leaves the body undefined: say what to send.
   router.use((req, res, next) => {
     if (req.method === 'POST' && req.body === undefined) {
@@ -198,26 +217,8 @@ export function apiRouter({ host, logger, publicUrl, adminToken }: ApiDeps): exp
     else send(res, reply.code === 'invalid_command' ? { ...reply, code: 'invalid_setup' } : reply);
   });
 
-  // A new key for a staff link (lost, or in the wrong hands): the old one stops working now.
-  router.post('/assemblies/:code/keys/:role', async (req, res) => {
-    const role = String(req.params.role);
-    if (!isStaffRole(role))
-      return send(res, failure('not_found', `Staff links are ${STAFF_ROLES.join(', ')}.`));
-    const found = await locate(req, res, 'admin');
-    if (!found) return;
-    const regenerated = await host.regenerateKey(found.room, role);
-    if (!('key' in regenerated)) return send(res, regenerated);
-    const link = roleLinks(baseUrl(req), found.room.code, {
-      admin: '',
-      chair: '',
-      door: '',
-      [role]: regenerated.key,
-    })[role];
-    res.json({ ok: true, role, link });
-  });
-
   turnoutRoutes(router, { host, locate, send, baseUrl });
-  exportRoutes(router, { host, locate, send });
+  exportRoutes(router, { host, locate, send, baseUrl });
   setupCsvRoutes(router, { host, locate, send });
 
   router.use((_req, res) => send(res, failure('not_found')));

@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import type { AssemblyState } from '../../shared/domain/assembly';
-import { valuesOf } from '../../shared/domain/register';
+import { lookup, valuesOf } from '../../shared/domain/register';
+import { ticketPath } from '../../shared/domain/tickets';
 import {
   CHECK_IN_METHOD_LABELS,
   headcountTotal,
@@ -72,6 +73,28 @@ export function attendeesCsv(state: AssemblyState): string {
       c.device,
       c.consent ? c.contact : '',
       c.consent ? 'yes' : 'no',
+    ]);
+  }
+  return csv(rows);
+}
+
+/**
+ * Everyone registered, with their ticket link, before the night as after it (attendees.csv
+ * lists only those checked in): for a mail merge sending each person their ticket.
+ */
+export function registrantsCsv(state: AssemblyState, base: string): string {
+  const names = new Map(state.institutions.map((i) => [i.id, i.name]));
+  const rows: (string | number)[][] = [['name', 'institution', 'email', 'ticket_link', 'checked_in_at']];
+  const { registrants, admitted, checkIns } = state.attendance;
+  for (const r of registrants) {
+    const checkInId = lookup(admitted, r.id);
+    const checkIn = checkInId === undefined ? undefined : lookup(checkIns, checkInId);
+    rows.push([
+      r.name,
+      r.institutionId === null ? '' : (names.get(r.institutionId) ?? r.institutionId),
+      r.email,
+      `${base}${ticketPath(r.ticket)}`,
+      iso(checkIn && checkIn.undoneAt === null ? checkIn.at : null),
     ]);
   }
   return csv(rows);

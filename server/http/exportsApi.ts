@@ -6,19 +6,22 @@ import type { Role } from '../../shared/protocol/roles';
 import { setupFileOf } from '../../shared/protocol/setup';
 import type { AssemblyHost } from '../assemblies/assemblyHost';
 import type { Located } from './api';
-import { attendeesCsv, responsesCsv, turnoutCsv } from './exports';
+import { attendeesCsv, registrantsCsv, responsesCsv, turnoutCsv } from './exports';
 
 interface ExportDeps {
   host: AssemblyHost;
   locate: (req: Request, res: Response, needs?: Role) => Promise<Located | null>;
   send: (res: Response, result: Failure) => void;
+  /** The server's address as people reach it: ticket links in registrants.csv use it. */
+  baseUrl: (req: Request) => string;
 }
 
 /** The organiser's exports: spreadsheets, and the whole record with its journal. */
-export function exportRoutes(router: express.Router, { host, locate, send }: ExportDeps): void {
-  const exports: Record<string, (state: AssemblyState) => string> = {
+export function exportRoutes(router: express.Router, { host, locate, send, baseUrl }: ExportDeps): void {
+  const exports: Record<string, (state: AssemblyState, base: string) => string> = {
     'turnout.csv': turnoutCsv,
     'attendees.csv': attendeesCsv,
+    'registrants.csv': registrantsCsv,
     'responses.csv': responsesCsv,
   };
 
@@ -28,14 +31,17 @@ export function exportRoutes(router: express.Router, { host, locate, send }: Exp
     if (!make && file !== 'record.json' && file !== 'setup.json')
       return send(
         res,
-        failure('not_found', 'Exports: turnout.csv, attendees.csv, responses.csv, setup.json, record.json.'),
+        failure(
+          'not_found',
+          `Exports: ${[...Object.keys(exports), 'setup.json', 'record.json'].join(', ')}.`,
+        ),
       );
     const found = await locate(req, res, 'admin');
     if (!found) return;
     const { room } = found;
     res.status(200).set('cache-control', 'no-store').attachment(`${room.code}-${file}`);
     if (make) {
-      res.type('text/csv; charset=utf-8').send(`\uFEFF${make(room.committed)}`);
+      res.type('text/csv; charset=utf-8').send(`\uFEFF${make(room.committed, baseUrl(req))}`);
       return;
     }
     if (file === 'setup.json') {

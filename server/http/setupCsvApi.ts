@@ -6,9 +6,11 @@ import {
   type CsvKind,
   type CsvPreview,
   previewCsv,
+  problemsInOneLine,
   rowProblems,
   validRows,
 } from '../../shared/protocol/csvImport';
+import { garbledText } from '../../shared/protocol/csvText';
 import { type Failure, failure } from '../../shared/protocol/errors';
 import type { Role } from '../../shared/protocol/roles';
 import { type SetupFile, setupFileOf } from '../../shared/protocol/setup';
@@ -84,6 +86,8 @@ export function setupCsvRoutes(router: express.Router, { host, locate, send }: S
     if (!found) return;
     if (typeof req.body !== 'string')
       return send(res, failure('invalid_body', 'Send the CSV file itself, with Content-Type: text/csv.'));
+    const garbled = garbledText(req.body);
+    if (garbled) return send(res, failure('invalid_body', garbled));
     const state = found.room.decided;
     const preview = previewCsv(kind as CsvKind, req.body, state) as CsvPreview<SetupKind>;
     const problems = [...preview.fileProblems, ...rowProblems(preview)];
@@ -91,9 +95,10 @@ export function setupCsvRoutes(router: express.Router, { host, locate, send }: S
     const rows = validRows(preview);
     if ((problems.length > 0 && !onlyValid) || rows.length === 0) {
       const all = problems.length > 0 ? problems : ['There are no valid rows in it.'];
-      res
-        .status(400)
-        .json({ ...failure('invalid_body', all.slice(0, 20).join('; ')), problems: all.slice(0, 50) });
+      res.status(400).json({
+        ...failure('invalid_body', problemsInOneLine(all.slice(0, 20))),
+        problems: all.slice(0, 50),
+      });
       return;
     }
     const reply = await host.execute(

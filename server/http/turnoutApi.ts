@@ -2,6 +2,8 @@ import type express from 'express';
 import type { Request, Response } from 'express';
 import { lookup } from '../../shared/domain/register';
 import { ticketAssembly, ticketFromScan, ticketPath } from '../../shared/domain/tickets';
+import { problemsInOneLine } from '../../shared/protocol/csvImport';
+import { garbledText } from '../../shared/protocol/csvText';
 import { type Failure, failure } from '../../shared/protocol/errors';
 import type { Role } from '../../shared/protocol/roles';
 import type { AssemblyHost } from '../assemblies/assemblyHost';
@@ -23,6 +25,8 @@ export function turnoutRoutes(router: express.Router, { host, locate, send, base
     const { room } = found;
     const { institutions } = room.committed;
     let checked: RegistrantsResult;
+    const garbled = typeof req.body === 'string' ? garbledText(req.body) : null;
+    if (garbled) return send(res, failure('invalid_body', garbled));
     if (typeof req.body === 'string')
       checked = registrantsFromCsv(req.body, institutions, req.query.rows === 'valid');
     else if (Array.isArray(req.body)) checked = registrantsFromJson(req.body, institutions);
@@ -34,9 +38,10 @@ export function turnoutRoutes(router: express.Router, { host, locate, send, base
         failure('invalid_body', 'Send a CSV file (text/csv) or JSON: {"registrants": [...]}.'),
       );
     if (!checked.ok) {
-      res
-        .status(400)
-        .json({ ...failure('invalid_body', checked.problems.join('; ')), problems: checked.problems });
+      res.status(400).json({
+        ...failure('invalid_body', problemsInOneLine(checked.problems)),
+        problems: checked.problems,
+      });
       return;
     }
     // Anything this import records comes after what has been decided so far.

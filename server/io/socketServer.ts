@@ -76,7 +76,12 @@ export function attachSockets(
     (code) => io.sockets.adapter.rooms.get(roomFor(code, 'public'))?.size ?? 0,
   );
   host.publish = (room, batch) => broadcaster.publish(room, batch);
-  host.disconnectRole = (code, role) => io.in(roleRoom(code, role)).disconnectSockets(true);
+  // Told why first, then closed. Both go through the adapter in order, so with several nodes
+  // (Redis) the sessions on every node hear the reason before they are closed.
+  host.disconnectRole = (code, role) => {
+    io.to(roleRoom(code, role)).emit('keyReplaced');
+    io.in(roleRoom(code, role)).disconnectSockets(true);
+  };
   host.resync = (code) => {
     broadcaster.drop(code);
     for (const audience of AUDIENCES) delivery.drop(roomFor(code, audience));
@@ -121,6 +126,7 @@ function onConnection(socket: AssemblySocket, host: AssemblyHost, logger: Logger
   // A key regenerated while this socket was being let in: it missed the disconnect, so check again.
   const key = (socket.handshake.auth as { key?: string }).key;
   if (role !== 'public' && (!key || roleForKey(socket.data.room.record.keyHashes, key) !== role)) {
+    socket.emit('keyReplaced');
     socket.disconnect(true);
     return;
   }

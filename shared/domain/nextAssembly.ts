@@ -1,7 +1,7 @@
 import { LIMITS } from '../protocol/limits';
 import type { SetupFile } from '../protocol/setup';
 import type { AssemblyState } from './assembly';
-import { currentAnswer } from './responses';
+import { currentAnswer, latestFollowUp } from './responses';
 
 /** How a carried-forward ask is marked, so the room knows it is last time's promise. */
 export const carriedForwardTitle = (title: string, from: string): string => {
@@ -14,16 +14,20 @@ export const carriedForwardTitle = (title: string, from: string): string => {
  * power-holders (same ids, so the organiser edits rather than retypes them), and every
  * commitment still open, so the room can hold power-holders to account for it.
  *
- * An ask is carried forward when at least one power-holder's answer stands at YES; on the
- * new assembly it is put only to those who said yes, with its exact wording and commitment
+ * An ask is carried forward when at least one power-holder's answer stands at YES and the
+ * commitment is not yet delivered; on the new assembly it is put only to those, with its exact wording and commitment
  * fields, and its title says where it came from. Answers, turnout, registrants, follow-ups
  * and the agenda stay with the old assembly (the new night has its own run of show).
  */
 export function nextAssemblySetup(state: AssemblyState): SetupFile {
   const from = state.title || state.code;
   const asks = state.asks.flatMap((ask) => {
+    // A promise already delivered (its latest follow-up a WIN) is not held to account again;
+    // one in progress, stalled, broken or never followed up still is.
     const saidYes = ask.targetIds.filter(
-      (holderId) => currentAnswer(state.responses, ask.id, holderId)?.answer === 'yes',
+      (holderId) =>
+        currentAnswer(state.responses, ask.id, holderId)?.answer === 'yes' &&
+        latestFollowUp(state.followUps, ask.id, holderId)?.status !== 'win',
     );
     if (saidYes.length === 0) return [];
     return [

@@ -71,6 +71,26 @@ export function currentAnswer(
   return historyOf(responses, askId, powerHolderId).at(-1) ?? null;
 }
 
+/**
+ * Where a commitment stands now: the follow-up for the latest day the organiser gave (of two
+ * on the same day, the one recorded last), or null if none was recorded.
+ */
+export function latestFollowUp(
+  followUps: readonly FollowUp[],
+  askId: string,
+  powerHolderId: string,
+): FollowUp | null {
+  let latest: FollowUp | null = null;
+  for (const f of followUps)
+    if (
+      f.askId === askId &&
+      f.powerHolderId === powerHolderId &&
+      (!latest || f.date > latest.date || (f.date === latest.date && f.at >= latest.at))
+    )
+      latest = f;
+  return latest;
+}
+
 export interface BoardCell {
   asked: boolean;
   response: ResponseEntry | null;

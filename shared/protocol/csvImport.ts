@@ -18,6 +18,27 @@ export const CSV_KIND_WORDS: Record<CsvKind, string> = {
   asks: 'asks',
 };
 
+const CSV_KIND_ONE: Record<CsvKind, string> = {
+  institutions: 'institution',
+  registrants: 'registrant',
+  powerHolders: 'power-holder',
+  asks: 'ask',
+};
+
+/** "1 power-holder", "3 power-holders": said to organisers, so it reads as English. */
+export const countOf = (kind: CsvKind, n: number): string =>
+  `${n} ${n === 1 ? CSV_KIND_ONE[kind] : CSV_KIND_WORDS[kind]}`;
+
+/** "1 row", "14 rows". */
+export const rowsCount = (n: number): string => `${n} row${n === 1 ? '' : 's'}`;
+
+/**
+ * Problems in one line, for an error message: joined with "; ", except after a sentence
+ * that already ends with its own full stop ("…committed.; Unknown columns" reads badly).
+ */
+export const problemsInOneLine = (problems: readonly string[]): string =>
+  problems.reduce((line, p) => (line === '' ? p : `${line}${/[.?!]$/.test(line) ? ' ' : '; '}${p}`), '');
+
 /** Columns, the first required; a template file shows them with example rows. */
 export const CSV_COLUMNS: Record<CsvKind, readonly string[]> = {
   institutions: ['name', 'section', 'committed'],
@@ -111,6 +132,9 @@ const MAX_ROWS: Record<CsvKind, number> = {
 const header = (name: string) => name.trim().toLocaleLowerCase('en-GB').replace(/\s+/g, ' ');
 
 const cell = (max: number) => text(max).default('');
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+// Digits with the usual separators, at least 6 digits: "+44 20 7946 0000", "(020) 7946-0000".
+const PHONE = /^\+?(?:[\s().-]*\d){6,}[\s().-]*$/;
 const ROW_SCHEMAS = {
   institutions: z.object({
     name: requiredText(LIMITS.title),
@@ -122,7 +146,15 @@ const ROW_SCHEMAS = {
   registrants: z.object({
     name: requiredText(LIMITS.personName),
     institution: cell(LIMITS.title),
-    email: cell(LIMITS.contact),
+    // The same as the check-in form's "Email or phone": a way to reach the person, or nothing.
+    email: cell(LIMITS.contact).pipe(
+      z
+        .string()
+        .refine(
+          (v) => v === '' || EMAIL.test(v) || PHONE.test(v),
+          'must be an email address or a phone number, or empty',
+        ),
+    ),
   }),
   powerHolders: z.object({
     name: requiredText(LIMITS.title),
@@ -158,48 +190,88 @@ function find(
   return { problem: `${what} '${quoted}' not found${near ? `; did you mean ${near}?` : ''}` };
 }
 
+/** One record of the file, with the spreadsheet row it sits on (the header is row 1). */
+interface CsvRecord {
+  row: number;
+  cells: string[];
+  quoteProblem: boolean;
+}
+
+/**
+ * Reads the file record by record, counting every record (blank ones too) so a problem is
+ * reported on the row the organiser sees in the spreadsheet, even after blank rows or a cell
+ * holding several lines.
+ */
+function readRecords(csv: string): CsvRecord[] {
+  const records: CsvRecord[] = [];
+  Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), {
+    header: false,
+    skipEmptyLines: false,
+    step: (result) => {
+      records.push({
+        row: records.length + 1,
+        cells: result.data,
+        quoteProblem: result.errors.some((e) => e.type === 'Quotes'),
+      });
+    },
+  });
+  return records;
+}
+
+const blank = (record: CsvRecord) => record.cells.every((c) => c.trim() === '');
+
+// Cells that name something: a line break in one is almost always a quote left open in
+// the spreadsheet, and would print as two names on the door's list.
+const MULTI_LINE_COLUMNS = new Set(['wording', 'targets']);
+
 /** Reads a CSV file and checks every row; nothing is imported here. */
 export function previewCsv<K extends CsvKind>(kind: K, csv: string, context: CsvContext): CsvPreview<K> {
   const columns = CSV_COLUMNS[kind];
-  const parsed = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), {
-    header: true,
-    skipEmptyLines: 'greedy',
-    transformHeader: header,
-  });
-  const fields = (parsed.meta.fields ?? []).filter((f) => f !== '');
+  const records = readRecords(csv);
+  const headerRecord = records.find((r) => !blank(r));
+  if (!headerRecord) return { kind, fileProblems: ['The file is empty.'], rows: [] };
+  const fields = headerRecord.cells.map(header);
+  const named = fields.filter((f) => f !== '');
+  const dataRecords = records.filter((r) => r.row > headerRecord.row && !blank(r));
   const fileProblems: string[] = [];
-  if (!fields.includes(columns[0]!))
+  // An unclosed quote swallows every later row into one cell: nothing in the file can be
+  // trusted, so none of it is imported.
+  const unclosed = records.find((r) => r.quoteProblem);
+  if (unclosed)
+    fileProblems.push(
+      `row ${unclosed.row}: a quote is never closed (or is followed by more text), so the rows after it cannot be read. Fix that cell and choose the file again.`,
+    );
+  if (!named.includes(columns[0]!))
     fileProblems.push(`The first line must name the columns: ${columns.join(', ')}.`);
-  const unknown = fields.filter((f) => !columns.includes(f));
+  const unknown = named.filter((f) => !columns.includes(f));
   // A misspelt "instituton" would otherwise be dropped without a word.
   if (unknown.length > 0)
     fileProblems.push(
       `Unknown column${unknown.length > 1 ? 's' : ''}: ${unknown.map((f) => `"${f.slice(0, 30)}"`).join(', ')}. The columns are: ${columns.join(', ')}.`,
     );
-  if (parsed.data.length === 0 && fileProblems.length === 0)
+  if (dataRecords.length === 0 && fileProblems.length === 0)
     fileProblems.push(`There are no ${CSV_KIND_WORDS[kind]} in it.`);
-  if (parsed.data.length > MAX_ROWS[kind])
+  if (dataRecords.length > MAX_ROWS[kind])
     fileProblems.push(`At most ${MAX_ROWS[kind]} ${CSV_KIND_WORDS[kind]} in one assembly.`);
   if (fileProblems.length > 0) return { kind, fileProblems, rows: [] };
 
-  // Papa's own complaints (an unclosed quote), by the row they belong to.
-  const rowErrors = new Map<number, string>();
-  for (const e of parsed.errors)
-    if (e.code !== 'TooFewFields' && e.row !== undefined) rowErrors.set(e.row, e.message);
-
   const seen = new Map<string, number>();
-  const rows = parsed.data.map((raw, index): CheckedRow<K> => {
-    const row = index + 2;
+  const rows = dataRecords.map((record): CheckedRow<K> => {
+    const { row } = record;
     const cells: Record<string, string> = {};
-    for (const column of columns) cells[column] = typeof raw[column] === 'string' ? raw[column] : '';
-    const problems: string[] = [];
-    const papa = rowErrors.get(index);
-    if (papa) problems.push(papa);
-    const checked = ROW_SCHEMAS[kind].safeParse(cells);
-    if (!checked.success) {
-      problems.push(describeIssues(checked.error, 3));
-      return { row, cells, value: null, problems };
+    for (const column of columns) {
+      const at = fields.indexOf(column);
+      cells[column] = at >= 0 ? (record.cells[at] ?? '') : '';
     }
+    const problems: string[] = [];
+    const extra = record.cells.slice(fields.length).filter((c) => c.trim() !== '');
+    if (extra.length > 0) problems.push(`has more cells than there are columns (${fields.length})`);
+    for (const column of columns)
+      if (!MULTI_LINE_COLUMNS.has(column) && /[\r\n]/.test(cells[column] ?? ''))
+        problems.push(`${column}: must be on one line (is a quote left open?)`);
+    const checked = ROW_SCHEMAS[kind].safeParse(cells);
+    if (!checked.success) problems.push(describeIssues(checked.error, 3));
+    if (!checked.success || problems.length > 0) return { row, cells, value: null, problems };
     const value = resolve(kind, checked.data as never, context, problems);
     // The first cell names the row: the same name twice in one file is a mistake.
     const key = nameKey(cells[columns[0]!] ?? '');

@@ -8,6 +8,7 @@ export const ERROR_CODES = {
   admin_token_required: 'Creating an assembly on this server needs the admin token.',
   bad_admin_token: 'That admin token is not right. Ask whoever runs this server.',
   bad_key: 'This link is not valid for this assembly. Ask the organiser for a new link.',
+  key_replaced: 'The organiser made a new link for this screen; ask them for it.',
   key_required: 'This needs a staff link.',
   forbidden: 'Your role cannot do that.',
   rate_limited: 'Too many wrong keys. Wait a minute and try again.',

@@ -55,6 +55,11 @@ export interface ServerToClient {
   events: (batch: EventBatch) => void;
   /** Something went wrong with the stream (e.g. storage failed): sync again from scratch. */
   resync: () => void;
+  /**
+   * The organiser made a new key for this session's role: its key no longer works. Sent just
+   * before the server closes the session, so the page can say why instead of "link does not work".
+   */
+  keyReplaced: () => void;
 }
 
 /** Data the server attaches to a refused connection (`connect_error`'s `err.data`). */

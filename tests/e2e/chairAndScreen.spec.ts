@@ -138,6 +138,19 @@ test('bad links say what is wrong instead of showing a blank page', async ({ ope
   await page.getByRole('button', { name: 'Join' }).click();
   await expect(page).toHaveURL(new RegExp(`/j/${assembly.code}$`));
   await expect(page.getByRole('heading', { name: 'E2E Assembly' })).toBeVisible();
+
+  // A chair console whose link the organiser replaces is told so, not just "does not work".
+  await page.goto(assembly.paths.chair);
+  await expect(page.getByRole('button', { name: 'Join QR' })).toBeVisible();
+  const adminKey = assembly.paths.admin.split('#key=')[1];
+  const regenerated = await request.post(`/api/assemblies/${assembly.code}/keys/chair`, {
+    headers: { authorization: `Bearer ${adminKey}` },
+  });
+  expect(regenerated.status()).toBe(200);
+  await expect(page.getByTestId('refused')).toContainText('This link has been replaced');
+  await expect(page.getByTestId('refused')).toContainText(
+    'The organiser made a new link for this screen; ask them for it.',
+  );
 });
 
 test('an organiser creates an assembly from the home page and gets its links', async ({ openPage }) => {

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { createAssembly, expect, test } from './fixtures';
 
 const seconds = (clock: string) => {
   const [m, s] = clock
@@ -77,8 +77,26 @@ test('an organiser builds a small assembly from nothing in the browser, and the 
   await page.locator('#setup-agenda-2-title').focus();
   await page.keyboard.press('Alt+ArrowUp');
   await expect(page.locator('#setup-agenda-1-title')).toHaveValue('Close');
-  await page.getByRole('button', { name: 'Move down: Close' }).click();
+  // Moved by its buttons, the keyboard stays on the button pressed (or on the other one once
+  // the item reaches an end and that one is disabled), so pressing again moves it on.
+  const closeUp = page.getByRole('button', { name: 'Move up: Close' });
+  const closeDown = page.getByRole('button', { name: 'Move down: Close' });
+  await closeDown.focus();
+  await page.keyboard.press('Enter');
   await expect(page.locator('#setup-agenda-2-title')).toHaveValue('Close');
+  await expect(closeUp).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#setup-agenda-1-title')).toHaveValue('Close');
+  await expect(closeUp).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#setup-agenda-0-title')).toHaveValue('Close');
+  await expect(closeDown).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#setup-agenda-1-title')).toHaveValue('Close');
+  await expect(closeDown).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(page.locator('#setup-agenda-2-title')).toHaveValue('Close');
+  await expect(closeUp).toBeFocused();
   // And by dragging the handle: the close onto the item above it, then back down.
   const handles = page.locator('.drag-handle');
   const rows = page.getByTestId('agenda-row');
@@ -151,10 +169,15 @@ test('the organiser page sections and home have no accessibility faults axe can 
   await page.getByRole('button', { name: 'Save setup' }).click();
   await expect(page.getByTestId('setup-problems')).toBeVisible();
   await page.getByRole('button', { name: 'Show the join QR' }).click();
-  await page.getByLabel('Name', { exact: true }).last().fill('Ada Lovelace');
+  // A long name makes the registrants table wider than a phone.
+  const longName = 'Maximiliana Featherstonehaugh-Cholmondeley';
+  await page.getByLabel('Name', { exact: true }).last().fill(longName);
   await page.getByRole('button', { name: 'Add a registrant' }).click();
-  await expect(page.getByRole('link', { name: 'Ticket for Ada Lovelace' })).toBeVisible();
+  await expect(page.getByRole('link', { name: `Ticket for ${longName}` })).toBeVisible();
   expect(await violations(page)).toEqual([]);
+  // On a phone the page fits its width: wide tables scroll inside their box, nothing sticks out.
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
   const code = admin.pathname.split('/')[2];
   const key = admin.hash;
@@ -165,5 +188,50 @@ test('the organiser page sections and home have no accessibility faults axe can 
     await page.goto(`/a/${code}/print/${sheet}${key}`);
     await expect(page.getByRole('button', { name: 'Print' })).toBeVisible();
     expect(await violations(page)).toEqual([]);
+  }
+});
+
+/** Whether leaving the page now would be stopped to ask first (a beforeunload listener says so). */
+const asksBeforeLeaving = (page: Page) =>
+  page.evaluate(() => {
+    const leaving = new Event('beforeunload', { cancelable: true });
+    dispatchEvent(leaving);
+    return leaving.defaultPrevented;
+  });
+
+test('details typed but not saved are not lost to a reload without asking first', async ({
+  openPage,
+  request,
+}) => {
+  const assembly = await createAssembly(request);
+  const page = await openPage({ width: 1280, height: 900 });
+  await page.goto(assembly.paths.admin);
+  await expect(page.locator('#details-venue')).toHaveValue('Test Hall');
+  expect(await asksBeforeLeaving(page)).toBe(false);
+  await page.locator('#details-venue').fill("St Mary's Hall");
+  expect(await asksBeforeLeaving(page)).toBe(true);
+  await page.getByRole('button', { name: 'Save details' }).click();
+  await expect(page.getByText('Details saved.')).toBeVisible();
+  expect(await asksBeforeLeaving(page)).toBe(false);
+});
+
+test('the file pickers show the keyboard focus on the label people see', async ({ openPage, request }) => {
+  const assembly = await createAssembly(request);
+  const page = await openPage({ width: 1280, height: 900 });
+  await page.goto(assembly.paths.admin);
+  for (const [input, label] of [
+    [page.getByTestId('csv-file'), 'Choose a CSV file…'],
+    [page.locator('#setup-file'), 'Choose a setup file…'],
+  ] as const) {
+    const outline = () =>
+      page.getByText(label, { exact: true }).evaluate((el) => getComputedStyle(el).outlineStyle);
+    expect(await outline()).toBe('none');
+    // Arrive by keyboard: from the control before it, Tab.
+    await input.focus();
+    await page.keyboard.press('Shift+Tab');
+    expect(await outline()).toBe('none');
+    await page.keyboard.press('Tab');
+    await expect(input).toBeFocused();
+    expect(await outline()).toBe('solid');
   }
 });

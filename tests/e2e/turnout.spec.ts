@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
@@ -229,10 +230,30 @@ test('the organiser imports registrants from a CSV file, row errors first', asyn
     );
   await admin.getByRole('button', { name: 'Import 2 registrants' }).click();
   await expect(admin.getByTestId('csv-result')).toContainText('Imported 2 registrants');
+  // Saved by Excel on Windows (windows-1252: é is the single byte E9): read as Excel meant it.
+  await admin.getByTestId('csv-file').setInputFiles({
+    name: 'windows.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('name,institution,email\nZo\xe9 Caf\xe9,,\n', 'latin1'),
+  });
+  await expect(admin.getByTestId('csv-preview')).toContainText('Zoé Café');
+  await admin.getByRole('button', { name: 'Import 1 registrant' }).click();
+  await expect(admin.getByTestId('csv-result')).toContainText('Imported 1 registrant from windows.csv');
+  // Already garbled by another program (U+FFFD in the file): refused before it is sent.
+  await admin.getByTestId('csv-file').setInputFiles(file('name,institution,email\nSiobh\uFFFDn,,\n'));
+  await expect(admin.getByTestId('csv-result')).toContainText('"CSV UTF-8"');
+  await expect(admin.getByTestId('csv-preview')).toHaveCount(0);
   await admin.getByRole('link', { name: 'All exports' }).click();
   const download = admin.waitForEvent('download');
   await admin.getByRole('button', { name: 'Download turnout.csv' }).click();
   expect((await download).suggestedFilename()).toBe(`${assembly.code}-turnout.csv`);
+  // Registrants with their ticket links, before anyone has checked in.
+  const registrants = admin.waitForEvent('download');
+  await admin.getByRole('button', { name: 'Download registrants.csv' }).click();
+  const saved = await (await registrants).path();
+  expect(fs.readFileSync(saved, 'utf8')).toMatch(
+    /Ada Lovelace,St Mary's Church,,http:\/\/[^,]+\/t\/[^,]+,\r\n/,
+  );
 });
 
 test('fast headcount clicks all count, and a refused queued check-in is never shown as checked in', async ({

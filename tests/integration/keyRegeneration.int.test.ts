@@ -20,7 +20,12 @@ describe('regenerating a staff key', () => {
     const door = await assembly.open(created.keys.door);
     const watcher = await assembly.open(created.keys.admin);
     let closedByServer = false;
+    // The old session is told why before it is closed: its page can say the link was replaced.
+    const heard: string[] = [];
+    oldChair.socket.on('keyReplaced', () => heard.push('keyReplaced'));
+    for (const other of [door, watcher]) other.socket.on('keyReplaced', () => heard.push('other role told'));
     oldChair.socket.on('disconnect', (reason) => {
+      heard.push(reason);
       if (reason === 'io server disconnect') closedByServer = true;
     });
 
@@ -32,6 +37,7 @@ describe('regenerating a staff key', () => {
     expect(newKey).not.toBe(created.keys.chair);
 
     await waitFor(() => closedByServer, 5_000, 'the old chair session to be closed');
+    expect(heard).toEqual(['keyReplaced', 'io server disconnect']);
     // The door's and organiser's sessions are untouched.
     expect(door.socket.connected).toBe(true);
     expect(watcher.socket.connected).toBe(true);
@@ -62,6 +68,21 @@ describe('regenerating a staff key', () => {
     expect(journal).not.toContain(newKey);
     const stored = await assembly.server.store.getAssembly(created.code);
     expect(journal).not.toContain(stored!.keyHashes.chair);
+  });
+
+  it('needs no body: a bare POST with the organiser key is enough', async () => {
+    const response = await fetch(keyUrl('door'), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${created.keys.admin}` },
+    });
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { link: string }).link).toContain('/door#key=');
+    // Other POST routes still say what body to send.
+    const bare = await fetch(`${url}/api/assemblies/${created.code}/commands`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${created.keys.admin}` },
+    });
+    expect(bare.status).toBe(400);
   });
 
   it('survives a restart: the new key is on disk', async () => {

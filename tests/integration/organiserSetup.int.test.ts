@@ -41,6 +41,10 @@ describe('organiser setup: editing and spreadsheets', () => {
     expect(refused.json.problems).toEqual([
       'row 3: committed: must be a whole number (people), or empty for none',
     ]);
+    // Two whole-file problems in one message, each ending its own sentence once.
+    const twoProblems = await postCsv(csvUrl('institutions'), 'who,instituton\nx,y\n', created.keys.admin);
+    expect(twoProblems.json.message).toMatch(/committed\. Unknown columns/);
+    expect(twoProblems.json.message).not.toContain('.;');
     for (const bad of ['who,what\nx,y\n', '', 'name,section,committed,phone\nA,,,1\n']) {
       expect((await postCsv(csvUrl('institutions', '?rows=valid'), bad, created.keys.admin)).status).toBe(
         400,
@@ -70,6 +74,35 @@ describe('organiser setup: editing and spreadsheets', () => {
     ]);
     // The existing rows keep their ids.
     expect(after.institutions.slice(0, 2).map((i: { id: string }) => i.id)).toEqual(['stmarys', 'mosque']);
+  });
+
+  it('refuses a file saved in a Windows code page, on both import routes, asking for CSV UTF-8', async () => {
+    const admin = await assembly.open(created.keys.admin);
+    const before = admin.state;
+    // "Siobhán's Café" as Excel on Windows saves it: á and é are single bytes, not UTF-8.
+    const windows1252 = Uint8Array.from([
+      ...new TextEncoder().encode('name,institution,email\nSiobh'),
+      0xe1,
+      ...new TextEncoder().encode("n's Caf"),
+      0xe9,
+      ...new TextEncoder().encode(',,\n'),
+    ]);
+    for (const path of ['csv/institutions', 'registrants']) {
+      const response = await fetch(`${url}/api/assemblies/${created.code}/${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv', authorization: `Bearer ${created.keys.admin}` },
+        body: windows1252,
+      });
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as { message: string }).message).toContain('"CSV UTF-8"');
+    }
+    const { state } = await (
+      await fetch(`${url}/api/assemblies/${created.code}`, {
+        headers: { authorization: `Bearer ${created.keys.admin}` },
+      })
+    ).json();
+    expect(state.attendance.registrants).toEqual(before.attendance.registrants);
+    expect(state.institutions).toEqual(before.institutions);
   });
 
   it('imports power-holders, then asks that name them', async () => {

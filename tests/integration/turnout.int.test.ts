@@ -346,4 +346,51 @@ describe('turnout: check-in at the door and on phones', () => {
     // A formula typed as a name stays text in a spreadsheet.
     expect(attendees).toContain(`"'=HYPERLINK(""http://evil"")"`);
   });
+
+  it('exports every registrant with their ticket link before the night, for the organiser only', async () => {
+    const imported = await postCsv(
+      registrantsUrl(),
+      "name,institution,email\nAda Lovelace,St Mary's,ada@x.org\n=cmd|calc,,\nBo Early,,\n",
+      created.keys.admin,
+    );
+    expect(imported.status).toBe(200);
+    const tickets = imported.json.tickets as { name: string; url: string }[];
+    const exportUrl = `${url}/api/assemblies/${created.code}/export/registrants.csv`;
+    const get = (key?: string) =>
+      fetch(exportUrl, { headers: key ? { authorization: `Bearer ${key}` } : {} });
+    expect((await get()).status).toBe(401);
+    expect((await get(created.keys.chair)).status).toBe(403);
+    expect((await get(created.keys.door)).status).toBe(403);
+
+    const before = await get(created.keys.admin);
+    expect(before.status).toBe(200);
+    expect(before.headers.get('content-disposition')).toContain(`${created.code}-registrants.csv`);
+    const lines = (await before.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    const ada = tickets.find((t) => t.name === 'Ada Lovelace')!;
+    expect(lines).toEqual([
+      'name,institution,email,ticket_link,checked_in_at',
+      `Ada Lovelace,St Mary's,ada@x.org,${ada.url},`,
+      // A formula typed as a name stays text in a spreadsheet.
+      `"'=cmd|calc",,,${tickets.find((t) => t.name === '=cmd|calc')!.url},`,
+      `Bo Early,,,${tickets.find((t) => t.name === 'Bo Early')!.url},`,
+    ]);
+    // The same absolute links the import gave (and the tickets sheet prints).
+    expect(ada.url).toMatch(/^http:\/\/.+\/t\/.+/);
+
+    const door = await open(created.keys.door);
+    expect((await door.command({ type: 'scanTicket', checkInId: randomUUID(), ticket: ada.url })).ok).toBe(
+      true,
+    );
+    const after = (await (await get(created.keys.admin)).text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(after[1]).toMatch(
+      new RegExp(`^Ada Lovelace,St Mary's,ada@x.org,${ada.url},\\d{4}-\\d\\d-\\d\\dT`),
+    );
+    expect(after[3]).toMatch(/,$/);
+  });
 });

@@ -127,6 +127,10 @@ describe.skipIf(!available)('two nodes sharing PostgreSQL and Redis', () => {
     // the old one on node A is closed (through Redis), and node A refuses the old key.
     const organiserOnA = await connect(nodeA.url, { code: created.code, key: adminKey });
     let closedByServer = false;
+    let toldFirst = false;
+    organiserOnA.socket.on('keyReplaced', () => {
+      toldFirst = !closedByServer;
+    });
     organiserOnA.socket.on('disconnect', (reason) => {
       closedByServer ||= reason === 'io server disconnect';
     });
@@ -135,6 +139,8 @@ describe.skipIf(!available)('two nodes sharing PostgreSQL and Redis', () => {
     const oldAdminKey = adminKey;
     adminKey = new URL(regenerated.json!.link as string).hash.replace('#key=', '');
     await waitFor(() => closedByServer, 5_000, 'the old organiser session on node A to be closed');
+    // Told why (through Redis too) before it was closed.
+    expect(toldFirst).toBe(true);
     expect(
       await refusalOf(nodeA.url, { v: PROTOCOL_VERSION, code: created.code, key: oldAdminKey }),
     ).toMatchObject({ code: 'bad_key' });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AssemblyState } from '../../shared/domain/assembly';
 import { evolveAll } from '../../shared/domain/evolve';
 import { carriedForwardTitle, nextAssemblySetup } from '../../shared/domain/nextAssembly';
-import type { Answer } from '../../shared/domain/responses';
+import type { Answer, FollowUpStatus } from '../../shared/domain/responses';
 import { normaliseSetup } from '../../shared/protocol/setup';
 import { assembly, T0 } from './fixtures';
 
@@ -64,6 +64,35 @@ describe('nextAssemblySetup: next year’s assembly from this one', () => {
     expect(nextAssemblySetup(state).asks).toEqual([]);
     const renegotiated = answered(answered(base, 'jobs', 'ceo', 'waffle'), 'jobs', 'ceo', 'yes');
     expect(nextAssemblySetup(renegotiated).asks.map((a) => a.id)).toEqual(['jobs']);
+  });
+
+  it('leaves behind a commitment already delivered (its latest follow-up a WIN), keeps every open one', () => {
+    let state = answered(base, 'homes', 'mayor', 'yes');
+    state = answered(state, 'homes', 'ceo', 'yes');
+    state = answered(state, 'jobs', 'ceo', 'yes');
+    const followUp = (
+      id: string,
+      askId: string,
+      powerHolderId: string,
+      status: FollowUpStatus,
+      date: number,
+    ) =>
+      ({
+        type: 'followUpAdded',
+        followUp: { id, askId, powerHolderId, status, note: '', link: '', date, at: T0 + date },
+      }) as const;
+    state = evolveAll(state, [
+      // The mayor delivered homes; the CEO's homes promise stalled, then was won, then broke.
+      followUp('f1', 'homes', 'mayor', 'progress', 1),
+      followUp('f2', 'homes', 'mayor', 'win', 2),
+      followUp('f3', 'homes', 'ceo', 'win', 1),
+      followUp('f4', 'homes', 'ceo', 'broken', 3),
+      // Recorded later, but about an earlier day: the WIN still stands.
+      followUp('f5', 'jobs', 'ceo', 'win', 5),
+      followUp('f6', 'jobs', 'ceo', 'stalled', 4),
+    ]);
+    const next = nextAssemblySetup(state);
+    expect(next.asks.map((a) => [a.id, a.targets])).toEqual([['homes', ['ceo']]]);
   });
 
   it('keeps a long title within the limit', () => {

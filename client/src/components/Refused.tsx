@@ -16,7 +16,9 @@ export function Refused({ landmark = true }: { landmark?: boolean }) {
             ? `No assembly with code ${code}`
             : refusal.code === 'protocol_mismatch'
               ? 'This page is out of date'
-              : 'This link does not work'}
+              : refusal.code === 'key_replaced'
+                ? 'This link has been replaced'
+                : 'This link does not work'}
         </h1>
         <p>{refusal.message}</p>
       </div>

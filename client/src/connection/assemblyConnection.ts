@@ -172,6 +172,13 @@ export function connectAssembly({ code, key, cache = false }: ConnectOptions): (
 
   s.on('resync', () => sync());
 
+  // This link was replaced by a new one: say so, and do not come back with the old key.
+  s.on('keyReplaced', () => {
+    if (key) forgetKey(key);
+    useAssembly.setState({ status: 'refused', refusal: failure('key_replaced') });
+    s.disconnect();
+  });
+
   s.on('disconnect', (reason) => {
     clearInterval(clockTimer);
     if (useAssembly.getState().status !== 'refused') useAssembly.setState({ status: 'reconnecting' });

@@ -6,10 +6,13 @@ import {
   CSV_KINDS,
   type CsvKind,
   type CsvPreview,
+  countOf,
   csvTemplate,
   previewCsv,
   rowProblems,
+  rowsCount,
 } from '../../../../shared/protocol/csvImport';
+import { csvFileText, garbledText } from '../../../../shared/protocol/csvText';
 import { saveFile } from './download';
 import { useSetupDraft } from './setup/setupDraft';
 
@@ -49,7 +52,15 @@ export function CsvImport({
     const chosen = event.target.files?.[0];
     event.target.value = '';
     if (!chosen) return;
-    const text = await chosen.text();
+    const text = csvFileText(await chosen.arrayBuffer());
+    // Already garbled (U+FFFD saved into the file by another program): the server would
+    // refuse it, so say so now rather than preview it as clean.
+    const garbled = garbledText(text);
+    if (garbled) {
+      setFile(null);
+      setResult({ ok: false, text: `Nothing was imported from ${chosen.name}: ${garbled}` });
+      return;
+    }
     setResult(null);
     setFile({ name: chosen.name, text, preview: previewCsv(kind, text, state) });
   };
@@ -73,7 +84,7 @@ export function CsvImport({
       });
       const json = await response.json().catch(() => null);
       if (response.ok) {
-        setResult({ ok: true, text: `Imported ${json.added} ${CSV_KIND_WORDS[kind]} from ${file.name}.` });
+        setResult({ ok: true, text: `Imported ${countOf(kind, json.added)} from ${file.name}.` });
         setFile(null);
       } else
         setResult({
@@ -116,17 +127,18 @@ export function CsvImport({
         >
           Download the {CSV_KIND_WORDS[kind]} template
         </button>
-        <label className="button" htmlFor={`${id}-file`}>
-          Choose a CSV file…
-        </label>
+        {/* The input before its label: the label shows the keyboard focus (styles.css). */}
         <input
           id={`${id}-file`}
           type="file"
           accept="text/csv,.csv"
           onChange={choose}
-          className="visually-hidden"
+          className="visually-hidden file-picker"
           data-testid="csv-file"
         />
+        <label className="button" htmlFor={`${id}-file`}>
+          Choose a CSV file…
+        </label>
       </div>
       <p className="muted small">Columns: {columns.join(', ')}.</p>
       {blocked && (
@@ -137,7 +149,7 @@ export function CsvImport({
       {preview && file && (
         <div className="csv-preview" data-testid="csv-preview">
           <h3>
-            {file.name}: {preview.rows.length} rows, {valid} ready
+            {file.name}: {rowsCount(preview.rows.length)}, {valid} ready
             {problems.length > 0 ? `, ${preview.rows.length - valid} with problems` : ''}
           </h3>
           {problems.length > 0 && (
@@ -175,7 +187,7 @@ export function CsvImport({
                 </tbody>
               </table>
               {preview.rows.length > SHOWN_ROWS && (
-                <p className="muted small">and {preview.rows.length - SHOWN_ROWS} more rows.</p>
+                <p className="muted small">and {rowsCount(preview.rows.length - SHOWN_ROWS)} more.</p>
               )}
             </div>
           )}
@@ -187,7 +199,7 @@ export function CsvImport({
                 disabled={busy || blocked}
                 onClick={() => void send(false)}
               >
-                Import {valid} {CSV_KIND_WORDS[kind]}
+                Import {countOf(kind, valid)}
               </button>
             ) : (
               valid > 0 &&

@@ -132,7 +132,9 @@ export function RegistrantsAdmin({
           </table>
           {registrants.length > SHOWN && (
             <p className="muted small">
-              and {registrants.length - SHOWN} more (all of them in attendees.csv and the tickets sheet).
+              and {registrants.length - SHOWN} more: all of them, with their ticket links, in registrants.csv
+              on the <a href={`/a/${code}/exports#key=${staffKey}`}>exports page</a>, and on the tickets
+              sheet.
             </p>
           )}
         </div>

@@ -28,16 +28,17 @@ export function SetupFileImport({ code, staffKey }: { code: string; staffKey: st
         <code>docs/setup-format.md</code>; <code>examples/demo-assembly.json</code> is a full example; the
         exports page gives this assembly's as <code>setup.json</code>). Importing replaces what is there.
       </p>
-      <label className="button" htmlFor="setup-file">
-        Choose a setup file…
-      </label>
+      {/* The input before its label: the label shows the keyboard focus (styles.css). */}
       <input
         id="setup-file"
         type="file"
         accept="application/json,.json"
         onChange={importFile}
-        className="visually-hidden"
+        className="visually-hidden file-picker"
       />
+      <label className="button" htmlFor="setup-file">
+        Choose a setup file…
+      </label>
       {result && (
         <p className={result.ok ? 'success' : 'error'} role="status" data-testid="import-result">
           {result.text}

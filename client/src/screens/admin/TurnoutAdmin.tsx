@@ -18,8 +18,8 @@ export function TurnoutAdmin({
         {namedTotal(state.turnout)} checked in · {state.attendance.registrants.length} registrants.
       </p>
       <p>
-        <a href={`/a/${code}/exports#key=${staffKey}`}>All exports</a>: turnout, attendees, responses, the
-        setup and the whole record.
+        <a href={`/a/${code}/exports#key=${staffKey}`}>All exports</a>: turnout, attendees, registrants with
+        their tickets, responses, the setup and the whole record.
       </p>
     </section>
   );

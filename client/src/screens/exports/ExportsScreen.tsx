@@ -14,6 +14,10 @@ const EXPORTS: { file: string; what: string }[] = [
     file: 'attendees.csv',
     what: 'Everyone checked in, with how and when; contact details only where people consented.',
   },
+  {
+    file: 'registrants.csv',
+    what: 'Everyone registered, with their ticket link (for a mail merge before the night) and when they checked in.',
+  },
   { file: 'responses.csv', what: 'Every answer to every ask, with its history and notes.' },
   {
     file: 'setup.json',

@@ -23,10 +23,21 @@ export function AgendaEditor({ startsAt, endsAt }: { startsAt: number | null; en
 
   const move = (from: number, to: number) => {
     if (to < 0 || to >= agenda.length) return;
+    const pressed =
+      document.activeElement instanceof HTMLElement ? document.activeElement.dataset.move : undefined;
     moveRow('agenda', from, to);
     setAnnounce(`${agenda[from]?.title || 'Item'} moved to position ${to + 1} of ${agenda.length}.`);
-    // Keep the keyboard where the item went.
-    requestAnimationFrame(() => document.getElementById(`agenda-item-${to}`)?.focus());
+    // Keep the keyboard where the item went. Moved by its Move up / Move down button, stay on
+    // that button so pressing again moves it on; once the item reaches an end and the button
+    // is disabled, the other one (focus on a disabled button would fall back to the page).
+    requestAnimationFrame(() => {
+      const row = document.getElementById(`agenda-item-${to}`);
+      const button = pressed
+        ? (row?.querySelector<HTMLButtonElement>(`button[data-move="${pressed}"]:not(:disabled)`) ??
+          row?.querySelector<HTMLButtonElement>('button[data-move]:not(:disabled)'))
+        : null;
+      (button ?? row)?.focus();
+    });
   };
 
   const add = () => {
@@ -110,6 +121,7 @@ export function AgendaEditor({ startsAt, endsAt }: { startsAt: number | null; en
                   type="button"
                   onClick={() => move(index, index - 1)}
                   disabled={index === 0}
+                  data-move="up"
                   aria-label={`Move up: ${name}`}
                 >
                   Move up
@@ -118,6 +130,7 @@ export function AgendaEditor({ startsAt, endsAt }: { startsAt: number | null; en
                   type="button"
                   onClick={() => move(index, index + 1)}
                   disabled={index === agenda.length - 1}
+                  data-move="down"
                   aria-label={`Move down: ${name}`}
                 >
                   Move down

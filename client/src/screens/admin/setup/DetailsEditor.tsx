@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import type { AssemblyState } from '../../../../../shared/domain/assembly';
 import { assemblyDetailsSchema } from '../../../../../shared/protocol/setup';
 import { sendCommand } from '../../../connection/assemblyConnection';
+import { useLeaveWarning } from '../useLeaveWarning';
 
 type Field = 'title' | 'venue' | 'startsAt' | 'endsAt';
 
@@ -26,6 +27,8 @@ export function DetailsEditor({ state }: { state: AssemblyState }) {
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
   const [dirty, setDirty] = useState(false);
   const { title, venue, startsAt, endsAt } = state;
+  // Details are saved on their own: unsaved ones are as easy to lose as the setup's.
+  useLeaveWarning(dirty);
 
   // Details changed elsewhere (a setup file, another organiser) show here unless this form has edits.
   useEffect(() => {

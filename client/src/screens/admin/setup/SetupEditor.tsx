@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import type { AssemblyState } from '../../../../../shared/domain/assembly';
+import { useLeaveWarning } from '../useLeaveWarning';
 import { AgendaEditor } from './AgendaEditor';
 import { AsksEditor } from './AsksEditor';
 import { InstitutionsEditor } from './InstitutionsEditor';
@@ -17,13 +18,7 @@ export function SetupEditor({ state }: { state: AssemblyState }) {
   const ready = useSetupDraft((s) => s.draft !== null);
 
   useEffect(() => followAssembly(state), [state]);
-  // An organiser closing the tab on unsaved work is asked first.
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    addEventListener('beforeunload', warn);
-    return () => removeEventListener('beforeunload', warn);
-  }, [dirty]);
+  useLeaveWarning(dirty);
 
   if (!ready) return null;
   const theirsIsNewer = dirty && revision < state.setupRevision;
