@@ -79,7 +79,7 @@ async function main(): Promise<void> {
     console.log(await QRCode.toString(links.join, { type: 'terminal', small: true }));
   } else {
     console.log(
-      `\n${existing.length} assemblies in ${config.dataDir}. \`npm start -- --demo\` makes a fresh demo.`,
+      `\n${existing.length} assemblies in ${config.databaseUrl ? 'PostgreSQL' : config.dataDir}. \`npm start -- --demo\` makes a fresh demo.`,
     );
   }
   console.log(`Assembly Live is running: http://localhost:${port}/`);
