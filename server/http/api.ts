@@ -24,6 +24,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   invalid_setup: 400,
   payload_too_large: 413,
   unknown_ticket: 404,
+  ticket_withdrawn: 410,
   unknown_assembly: 404,
   not_found: 404,
   key_required: 401,

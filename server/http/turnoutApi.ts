@@ -81,7 +81,10 @@ export function turnoutRoutes(router: express.Router, { host, locate, send, base
     const room = code === null ? null : await host.currentRoom(code);
     const state = room?.committed;
     const registrant = state?.attendance.registrants.find((r) => r.ticket === token);
-    if (!state || !registrant) return send(res, failure('unknown_ticket'));
+    if (!state || !registrant) {
+      const withdrawn = token !== null && state?.attendance.withdrawnTickets.includes(token);
+      return send(res, failure(withdrawn ? 'ticket_withdrawn' : 'unknown_ticket'));
+    }
     const checkInId = lookup(state.attendance.admitted, registrant.id);
     const checkIn = checkInId === undefined ? undefined : lookup(state.attendance.checkIns, checkInId);
     res.set('cache-control', 'no-store').json({

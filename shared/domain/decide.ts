@@ -10,7 +10,7 @@ import { currentAnswer, DEFAULT_RESPONSE_MS } from './responses';
 import { setupChangeRefused } from './setupChanges';
 import { ticketAssembly, ticketFromScan, ticketToken } from './tickets';
 import { isRunning } from './timer';
-import { type CheckIn, PHONES_DEVICE, type Registrant } from './turnout';
+import { type CheckIn, nextRegistrantNumber, PHONES_DEVICE, type Registrant, registrantKey } from './turnout';
 
 export interface DecideContext {
   now: number;
@@ -145,7 +145,10 @@ export function decide(state: AssemblyState, command: Command, ctx: DecideContex
       const token = ticketFromScan(command.ticket);
       if (token === null || ticketAssembly(token) !== state.code) return failure('unknown_ticket');
       const registrant = state.attendance.registrants.find((r) => r.ticket === token);
-      if (!registrant) return failure('unknown_ticket');
+      if (!registrant)
+        return failure(
+          state.attendance.withdrawnTickets.includes(token) ? 'ticket_withdrawn' : 'unknown_ticket',
+        );
       return admit(state, ctx, registrant, command.checkInId, 'ticket', command.device);
     }
     case 'undoCheckIn': {
@@ -203,19 +206,33 @@ export function decide(state: AssemblyState, command: Command, ctx: DecideContex
           `Registrant ${unknown + 1}: ${ERROR_CODES.unknown_institution}`,
         );
       // The same spreadsheet imported twice must not give anyone two tickets.
-      const sameAs = (r: { name: string; institutionId: string | null; email: string }) =>
-        `${r.name.toLocaleLowerCase()}|${r.institutionId}|${r.email.toLocaleLowerCase()}`;
-      const seen = new Set(registrants.map(sameAs));
-      const fresh = command.registrants.filter((r) => !seen.has(sameAs(r)) && seen.add(sameAs(r)));
+      const seen = new Set(registrants.map(registrantKey));
+      const fresh = command.registrants.filter(
+        (r) => !seen.has(registrantKey(r)) && seen.add(registrantKey(r)),
+      );
       if (fresh.length === 0) return unchanged();
+      const first = nextRegistrantNumber(state.attendance);
       const added: Registrant[] = fresh.map((r, i) => ({
-        id: `r${registrants.length + i + 1}`,
+        id: `r${first + i}`,
         name: r.name,
         institutionId: r.institutionId,
         email: r.email,
         ticket: ticketToken(state.code, ctx.newSecret()),
       }));
       return accept({ type: 'registrantsAdded', registrants: added });
+    }
+    case 'updateRegistrant':
+      return updateRegistrant(state, command);
+    case 'removeRegistrant': {
+      const registrant = state.attendance.registrants.find((r) => r.id === command.registrantId);
+      if (!registrant) return failure('unknown_registrant');
+      // The night's record points at them: the door takes the check-in back first.
+      if (lookup(state.attendance.admitted, registrant.id) !== undefined)
+        return failure(
+          'registrant_checked_in',
+          `${registrant.name} is checked in: undo the check-in at the door first.`,
+        );
+      return accept({ type: 'registrantRemoved', registrantId: registrant.id, at: ctx.now });
     }
     case 'recordResponse': {
       const refused = askedOf(state, command.askId, command.powerHolderId);
@@ -296,6 +313,41 @@ function changeSetup(state: AssemblyState, file: SetupFile): Decision {
   const refused = setupChangeRefused(state, result.setup);
   if (refused) return failure('assembly_live', refused);
   return accept({ type: 'setupImported', ...result.setup });
+}
+
+function updateRegistrant(
+  state: AssemblyState,
+  command: Extract<Command, { type: 'updateRegistrant' }>,
+): Decision {
+  const { registrants, admitted } = state.attendance;
+  const registrant = registrants.find((r) => r.id === command.registrantId);
+  if (!registrant) return failure('unknown_registrant');
+  if (command.institutionId !== null && !hasInstitution(state, command.institutionId))
+    return failure('unknown_institution');
+  const corrected: Registrant = {
+    ...registrant,
+    name: command.name,
+    institutionId: command.institutionId,
+    email: command.email,
+  };
+  const key = registrantKey(corrected);
+  const other = registrants.find((r) => r.id !== registrant.id && registrantKey(r) === key);
+  if (other)
+    return failure(
+      'already_registered',
+      `${other.name} is already registered with that institution and email: remove one of them instead.`,
+    );
+  // Their check-in was counted for an institution; moving them would leave the count behind.
+  if (corrected.institutionId !== registrant.institutionId && lookup(admitted, registrant.id) !== undefined)
+    return failure(
+      'registrant_checked_in',
+      `${registrant.name} is checked in: undo the check-in at the door first to change their institution.`,
+    );
+  const same =
+    corrected.name === registrant.name &&
+    corrected.institutionId === registrant.institutionId &&
+    corrected.email === registrant.email;
+  return same ? unchanged() : accept({ type: 'registrantUpdated', registrant: corrected });
 }
 
 const hasInstitution = (state: AssemblyState, id: string) => state.institutions.some((i) => i.id === id);

@@ -139,6 +139,32 @@ export function evolve(state: AssemblyState, event: DomainEvent): AssemblyState 
           registrants: [...state.attendance.registrants, ...event.registrants],
         },
       };
+    case 'registrantUpdated': {
+      const { registrant } = event;
+      return {
+        ...state,
+        attendance: {
+          ...state.attendance,
+          registrants: state.attendance.registrants.map((r) => (r.id === registrant.id ? registrant : r)),
+        },
+      };
+    }
+    case 'registrantRemoved': {
+      const { attendance } = state;
+      const gone = attendance.registrants.find((r) => r.id === event.registrantId);
+      if (!gone) return state;
+      return {
+        ...state,
+        attendance: {
+          ...attendance,
+          registrants: attendance.registrants.filter((r) => r !== gone),
+          // The door's copy has no ticket secrets to remember.
+          withdrawnTickets: gone.ticket
+            ? [...attendance.withdrawnTickets, gone.ticket]
+            : attendance.withdrawnTickets,
+        },
+      };
+    }
     case 'rollCallMarked': {
       const { [event.institutionId]: _old, ...others } = state.turnout.called;
       const called = event.called ? { ...others, [event.institutionId]: event.at } : others;

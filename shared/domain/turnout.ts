@@ -63,6 +63,12 @@ export interface Attendance {
   /** Registrant id to the check-in that admitted them. */
   admitted: Register<string>;
   registrants: Registrant[];
+  /**
+   * The tickets of registrants the organiser removed: scanning one says it was withdrawn,
+   * not that it is a forgery. Its length also keeps new registrant ids from reusing a
+   * removed one's (a door's queued check-in for them must not admit someone else).
+   */
+  withdrawnTickets: string[];
 }
 
 export const ROLL_CALL_ORDERS = ['section', 'count'] as const;
@@ -81,7 +87,19 @@ export const emptyAttendance = (): Attendance => ({
   checkIns: emptyRegister(),
   admitted: emptyRegister(),
   registrants: [],
+  withdrawnTickets: [],
 });
+
+/**
+ * Who counts as already registered: the same name, institution and email, whatever the
+ * case. An import skips them; a correction may not make someone into another.
+ */
+export const registrantKey = (r: Pick<Registrant, 'name' | 'institutionId' | 'email'>): string =>
+  `${r.name.toLocaleLowerCase()}|${r.institutionId}|${r.email.toLocaleLowerCase()}`;
+
+/** Registrant ids are never reused, so the next is one past every registrant there has been. */
+export const nextRegistrantNumber = (attendance: Attendance): number =>
+  attendance.registrants.length + attendance.withdrawnTickets.length + 1;
 
 export const sumOf = (counts: Record<string, number>): number =>
   Object.values(counts).reduce((total, n) => total + n, 0);

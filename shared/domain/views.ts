@@ -41,6 +41,7 @@ function doorAttendance(attendance: Attendance): Attendance {
     checkIns: mapRegister(attendance.checkIns, forDoor.checkIn),
     admitted: attendance.admitted,
     registrants: attendance.registrants.map(forDoor.registrant),
+    withdrawnTickets: [],
   };
 }
 
@@ -60,6 +61,8 @@ function doorEvent(event: DomainEvent): DomainEvent {
       return { ...event, checkIn: forDoor.checkIn(event.checkIn) };
     case 'registrantsAdded':
       return { ...event, registrants: event.registrants.map(forDoor.registrant) };
+    case 'registrantUpdated':
+      return { ...event, registrant: forDoor.registrant(event.registrant) };
     default:
       return event;
   }

@@ -104,6 +104,14 @@ export const commandSchema = z.discriminatedUnion('type', [
       .min(1)
       .max(LIMITS.registrants),
   }),
+  // Corrections one at a time: the ticket stays the same, so a printed one still works.
+  command('updateRegistrant', {
+    registrantId: idField,
+    name: requiredText(LIMITS.personName),
+    institutionId: idField.nullable(),
+    email: text(LIMITS.contact).default(''),
+  }),
+  command('removeRegistrant', { registrantId: idField }),
 ]);
 
 export type Command = z.output<typeof commandSchema>;

@@ -38,6 +38,10 @@ export type DomainEvent =
   | { type: 'checkInUndone'; checkInId: string; at: number }
   | { type: 'headcountSet'; section: string; deviceId: string; count: number }
   | { type: 'registrantsAdded'; registrants: Registrant[] }
+  /** A correction of name, institution or email; the ticket is the same one. */
+  | { type: 'registrantUpdated'; registrant: Registrant }
+  /** Their ticket is withdrawn with them. */
+  | { type: 'registrantRemoved'; registrantId: string; at: number }
   | { type: 'rollCallMarked'; institutionId: string; called: boolean; at: number }
   | { type: 'rollCallSorted'; order: RollCallOrder }
   | { type: 'phoneCheckInSet'; open: boolean }
@@ -72,12 +76,17 @@ export interface TurnoutTallied {
   headcounts: Record<string, Record<string, number>>;
 }
 
-/** The high-volume events: coalesced for broadcast, and counts only for the public. */
+/**
+ * The high-volume events, coalesced for broadcast, and the registrant changes with them:
+ * the public hears only counts of all of these, never a name.
+ */
 export const TURNOUT_EVENTS = new Set<DomainEvent['type']>([
   'checkedIn',
   'checkInUndone',
   'headcountSet',
   'registrantsAdded',
+  'registrantUpdated',
+  'registrantRemoved',
 ]);
 
 /** One accepted event as the journal keeps it: the record of who did what, when. */

@@ -175,6 +175,18 @@ test('the organiser page sections and home have no accessibility faults axe can 
   await page.getByRole('button', { name: 'Add a registrant' }).click();
   await expect(page.getByRole('link', { name: `Ticket for ${longName}` })).toBeVisible();
   expect(await violations(page)).toEqual([]);
+  // A registrant's edit form with a refusal beside the field, and the remove confirmation.
+  await page.getByRole('button', { name: `Edit ${longName}` }).click();
+  const editForm = page.getByRole('form', { name: `Edit ${longName}` });
+  await editForm.getByLabel('Name').fill('');
+  await editForm.getByRole('button', { name: /^Save/ }).click();
+  await expect(editForm.getByText('Give the registrant’s name.')).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+  await editForm.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('button', { name: `Remove ${longName}` }).click();
+  await expect(page.getByRole('button', { name: `Remove ${longName}`, exact: true })).toBeFocused();
+  expect(await violations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Keep' }).click();
   // On a phone the page fits its width: wide tables scroll inside their box, nothing sticks out.
   await page.setViewportSize({ width: 390, height: 844 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

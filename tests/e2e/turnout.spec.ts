@@ -315,3 +315,99 @@ test('a steward’s phone that opened the join page first still gets the full do
   await expect(phone.getByRole('heading', { name: 'Create an assembly' })).toBeVisible();
   await expect(phone.getByTestId('held-assembly')).toHaveCount(0);
 });
+
+test('the organiser finds, corrects and removes registrants one at a time; the door sees the correction and a removed ticket is withdrawn', async ({
+  openPage,
+  request,
+}) => {
+  const assembly = await createAssembly(request, SETUP);
+  // More than the 200 the list shows: the search still finds the last of them.
+  const crowd = Array.from({ length: 230 }, (_, i) => ({
+    name: `Member ${String(i + 1).padStart(3, '0')}`,
+    institution: 'Riverside School',
+  }));
+  const tickets = await addRegistrants(request, assembly, [
+    ...crowd,
+    { name: 'Grace Obi', institution: "St Mary's Church", email: 'grace@example.org' },
+    { name: 'Yusuf Ali', institution: 'East London Mosque' },
+    { name: 'Ade Bello', institution: 'Riverside School' },
+  ]);
+  const door = await openPage({ width: 412, height: 900 });
+  await door.goto(assembly.paths.door);
+  const doorSearch = door.getByLabel(/^Name \(\d+ registered\)/);
+  // Yusuf comes in early.
+  await doorSearch.fill('Yusuf');
+  await door
+    .getByTestId('registrant')
+    .getByRole('button', { name: /Check in/ })
+    .click();
+  await expect(door.getByTestId('door-report')).toContainText('Yusuf Ali is checked in.');
+
+  const admin = await openPage({ width: 1280, height: 900 });
+  await admin.goto(assembly.paths.admin);
+  const search = admin.getByLabel('Find a registrant');
+  await expect(admin.getByText('233 registrants.', { exact: true })).toBeVisible();
+  await expect(admin.getByRole('link', { name: 'Ticket for Member 230' })).toHaveCount(0);
+  await search.fill('member 230');
+  await expect(admin.getByText('1 of 233 registrants match.')).toBeVisible();
+  await expect(admin.getByRole('link', { name: 'Ticket for Member 230' })).toBeVisible();
+
+  // A correction that would make Grace another registrant is refused beside the name; nothing typed is lost.
+  await search.fill('grace');
+  await admin.getByRole('button', { name: 'Edit Grace Obi' }).click();
+  const form = admin.getByRole('form', { name: 'Edit Grace Obi' });
+  await form.getByLabel('Name').fill('Yusuf Ali');
+  await form.getByLabel('Institution').selectOption({ label: 'East London Mosque' });
+  await form.getByLabel('Email').fill('');
+  await form.getByRole('button', { name: /^Save/ }).click();
+  await expect(form.getByText('Yusuf Ali is already registered')).toBeVisible();
+  await expect(form.getByLabel('Name')).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.getByLabel('Name')).toHaveValue('Yusuf Ali');
+  await expect(form.getByLabel('Institution')).toHaveValue('mosque');
+  // An empty name never leaves the page.
+  await form.getByLabel('Name').fill('  ');
+  await form.getByRole('button', { name: /^Save/ }).click();
+  await expect(form.getByText('Give the registrant’s name.')).toBeVisible();
+  await form.getByLabel('Name').fill('Grace Obih');
+  await form.getByLabel('Email').fill('grace@example.org');
+  await form.getByRole('button', { name: /^Save/ }).click();
+  await expect(form).toHaveCount(0);
+  const graceRow = admin.getByRole('row', { name: /Grace Obih/ });
+  await expect(graceRow).toContainText('East London Mosque');
+  // Her ticket is the same one, now for the corrected name.
+  const graceTicket = tickets.find((t) => t.name === 'Grace Obi')!;
+  await expect(graceRow.getByRole('link', { name: 'Ticket for Grace Obih' })).toHaveAttribute(
+    'href',
+    graceTicket.url,
+  );
+  // The door finds her by the corrected name, without her email.
+  await doorSearch.fill('obih');
+  await expect(door.getByTestId('registrant')).toHaveCount(1);
+  await expect(door.getByTestId('registrant')).toContainText('Grace Obih');
+  await expect(door.getByTestId('registrant')).not.toContainText('grace@example.org');
+
+  // Removing asks first, naming the person; their ticket then says it was withdrawn.
+  await search.fill('ade');
+  await admin.getByRole('button', { name: 'Remove Ade Bello' }).click();
+  await expect(admin.getByText('Remove Ade Bello? Their ticket will stop working.')).toBeVisible();
+  await admin.getByRole('button', { name: 'Keep' }).click();
+  await expect(admin.getByRole('link', { name: 'Ticket for Ade Bello' })).toBeVisible();
+  await admin.getByRole('button', { name: 'Remove Ade Bello' }).click();
+  await admin.getByRole('button', { name: 'Remove Ade Bello', exact: true }).click();
+  await expect(admin.getByText('0 of 232 registrants match.')).toBeVisible();
+  const adeTicket = tickets.find((t) => t.name === 'Ade Bello')!;
+  const ticketPage = await openPage({ width: 412, height: 800 });
+  await ticketPage.goto(new URL(adeTicket.url).pathname);
+  await expect(ticketPage.getByText('This ticket was withdrawn')).toBeVisible();
+  await doorSearch.fill('Ade Bello');
+  await expect(door.getByTestId('registrant')).toHaveCount(0);
+
+  // Someone checked in cannot be removed: the refusal says what to do.
+  await search.fill('yusuf');
+  await admin.getByRole('button', { name: 'Remove Yusuf Ali' }).click();
+  await admin.getByRole('button', { name: 'Remove Yusuf Ali', exact: true }).click();
+  await expect(admin.getByRole('alert')).toContainText(
+    'Yusuf Ali is checked in: undo the check-in at the door first.',
+  );
+  await expect(admin.getByRole('link', { name: 'Ticket for Yusuf Ali' })).toBeVisible();
+});

@@ -1,14 +1,18 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useDeferredValue, useState } from 'react';
 import type { AssemblyState } from '../../../../shared/domain/assembly';
 import { lookup } from '../../../../shared/domain/register';
-import { ticketPath } from '../../../../shared/domain/tickets';
 import { callApi } from '../../api';
+import { RegistrantRow } from './RegistrantRow';
 
 const SHOWN = 200;
 
+/** Case and accents aside: "zoe" finds Zoë. */
+const folded = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase();
+
 /**
  * Registrants: who is expected, their ticket links, whether they have come; add one by
- * hand (a whole list comes in through the spreadsheet import).
+ * hand (a whole list comes in through the spreadsheet import), find anyone, and correct
+ * or remove them one at a time.
  */
 export function RegistrantsAdmin({
   code,
@@ -26,6 +30,16 @@ export function RegistrantsAdmin({
   const [added, setAdded] = useState<string | null>(null);
   const { registrants, admitted } = state.attendance;
   const names = new Map(state.institutions.map((i) => [i.id, i.name]));
+  const [search, setSearch] = useState('');
+  // 1,500 rows: typing stays quick, the list catches up.
+  const query = folded(useDeferredValue(search).trim());
+  const matching = query
+    ? registrants.filter((r) =>
+        folded(
+          `${r.name} ${r.email} ${r.institutionId ? (names.get(r.institutionId) ?? '') : 'guest'}`,
+        ).includes(query),
+      )
+    : registrants;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -102,42 +116,61 @@ export function RegistrantsAdmin({
       {registrants.length === 0 ? (
         <p className="muted">No registrants yet.</p>
       ) : (
-        <div className="table-scroll">
-          <table>
-            <caption className="visually-hidden">Registrants</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Institution</th>
-                <th scope="col">Email</th>
-                <th scope="col">Ticket</th>
-                <th scope="col">Checked in</th>
-              </tr>
-            </thead>
-            <tbody>
-              {registrants.slice(0, SHOWN).map((r) => (
-                <tr key={r.id}>
-                  <td>{r.name}</td>
-                  <td>{r.institutionId ? (names.get(r.institutionId) ?? r.institutionId) : 'Guest'}</td>
-                  <td>{r.email}</td>
-                  <td>
-                    <a href={`${publicUrl}${ticketPath(r.ticket)}`} target="_blank" rel="noreferrer">
-                      Ticket<span className="visually-hidden"> for {r.name}</span>
-                    </a>
-                  </td>
-                  <td>{lookup(admitted, r.id) ? 'Yes' : ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {registrants.length > SHOWN && (
-            <p className="muted small">
-              and {registrants.length - SHOWN} more: all of them, with their ticket links, in registrants.csv
-              on the <a href={`/a/${code}/exports#key=${staffKey}`}>exports page</a>, and on the tickets
-              sheet.
-            </p>
+        <>
+          <div className="draft-field wide">
+            <label htmlFor="registrant-search">Find a registrant</label>
+            <input
+              id="registrant-search"
+              type="search"
+              value={search}
+              placeholder="Name, email or institution"
+              aria-describedby="registrant-search-count"
+              onChange={(e) => setSearch(e.target.value)}
+            />
+          </div>
+          <p id="registrant-search-count" className="muted small" role="status">
+            {query
+              ? `${matching.length} of ${registrants.length} registrants match.`
+              : `${registrants.length} ${registrants.length === 1 ? 'registrant' : 'registrants'}.`}
+          </p>
+          {matching.length > 0 && (
+            <div className="table-scroll">
+              <table>
+                <caption className="visually-hidden">Registrants</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Name</th>
+                    <th scope="col">Institution</th>
+                    <th scope="col">Email</th>
+                    <th scope="col">Ticket</th>
+                    <th scope="col">Checked in</th>
+                    <th scope="col">Change</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {matching.slice(0, SHOWN).map((r) => (
+                    <RegistrantRow
+                      key={r.id}
+                      code={code}
+                      staffKey={staffKey}
+                      registrant={r}
+                      institutions={state.institutions}
+                      checkedIn={lookup(admitted, r.id) !== undefined}
+                      publicUrl={publicUrl}
+                    />
+                  ))}
+                </tbody>
+              </table>
+              {matching.length > SHOWN && (
+                <p className="muted small">
+                  and {matching.length - SHOWN} more: search for them by name, or find all of them, with their
+                  ticket links, in registrants.csv on the{' '}
+                  <a href={`/a/${code}/exports#key=${staffKey}`}>exports page</a> and on the tickets sheet.
+                </p>
+              )}
+            </div>
           )}
-        </div>
+        </>
       )}
     </section>
   );
