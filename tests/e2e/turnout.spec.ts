@@ -43,7 +43,9 @@ test('a phone checks in through the form and the screen’s roll call count rise
   const chair = await openPage();
   await chair.goto(assembly.paths.chair);
   // The chair runs the roll call item: the screen shows the board by itself.
+  // Each press names the item it moves on from, so wait for the first to land before the second.
   await chair.getByRole('button', { name: 'Next →' }).click();
+  await expect(chair.getByTestId('chair-item-title')).toHaveText('Welcome');
   await chair.getByRole('button', { name: 'Next →' }).click();
   await expect(screen.getByTestId('scene-roll-call')).toBeVisible();
   const stMarys = screen.locator('[data-institution="stmarys"] [data-testid="roll-call-count"]');
