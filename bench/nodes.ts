@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freshSchema } from '../tests/postgres';
-import type { Tag } from './generatorProtocol';
+import { connectPhones, createBenchAssembly, fanOut, log, WARM_UP_ROUNDS } from './phases';
 import { freePort, type Generator, type Ipc, startProjectServer } from './processes';
 import { round, spreadOf } from './stats';
 
@@ -22,33 +22,11 @@ export interface NodesResult {
   ratioP99: number;
 }
 
-interface FanOutSeries {
-  lastByRound: number[];
-}
-
-export interface NodesDeps {
+export interface NodesRun {
   gens: Generator[];
   nodes: number;
   clients: number;
   rounds: number;
-  warmUp: number;
-  log: (message: string) => void;
-  createAssembly: (base: string) => Promise<{ code: string; keys: { chair: string } }>;
-  connectPhones: (
-    gens: Generator[],
-    url: string,
-    code: string,
-    bare: boolean,
-    clients: number,
-    tag?: Tag,
-  ) => Promise<void>;
-  fanOut: (
-    gens: Generator[],
-    tags: Tag[],
-    clients: number,
-    rounds: number,
-    warmUp: number,
-  ) => Promise<Record<Tag, FanOutSeries>>;
 }
 
 /**
@@ -58,7 +36,7 @@ export interface NodesDeps {
  * noise weighs on both alike. On one machine this shows what sharing costs, not what more
  * machines would gain: every node shares the same cores.
  */
-export async function fanOutAcrossNodes(deps: NodesDeps): Promise<NodesResult> {
+export async function fanOutAcrossNodes(run: NodesRun): Promise<NodesResult> {
   const databaseUrl = process.env.DATABASE_URL?.trim();
   const redisUrl = process.env.REDIS_URL?.trim();
   if (!databaseUrl || !redisUrl) {
@@ -66,7 +44,7 @@ export async function fanOutAcrossNodes(deps: NodesDeps): Promise<NodesResult> {
       '--nodes needs DATABASE_URL and REDIS_URL, e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/test REDIS_URL=redis://127.0.0.1:6379 npm run bench -- --nodes 2',
     );
   }
-  const { gens, nodes, clients, log } = deps;
+  const { gens, nodes, clients } = run;
   const schema = await freshSchema(databaseUrl);
   const shared = { DATABASE_URL: schema.url, REDIS_URL: redisUrl };
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'assembly-live-bench-nodes-'));
@@ -84,12 +62,12 @@ export async function fanOutAcrossNodes(deps: NodesDeps): Promise<NodesResult> {
       `nodes: one node on ${single}, ${nodes} nodes on ${cluster.join(', ')}, sharing PostgreSQL and Redis`,
     );
 
-    const one = await deps.createAssembly(single);
-    const many = await deps.createAssembly(cluster[0]!);
-    await deps.connectPhones(gens, single, one.code, false, clients, 'project');
+    const one = await createBenchAssembly(single);
+    const many = await createBenchAssembly(cluster[0]!);
+    await connectPhones(gens, single, one.code, false, clients, 'project');
     for (const [i, url] of cluster.entries()) {
       const share = Math.floor((clients + i) / nodes);
-      await deps.connectPhones(gens, url, many.code, false, share, 'nodes');
+      await connectPhones(gens, url, many.code, false, share, 'nodes');
     }
     await gens[0]!.ask({ op: 'openChair', url: single, code: one.code, key: one.keys.chair, bare: false });
     await gens[0]!.ask({
@@ -101,8 +79,8 @@ export async function fanOutAcrossNodes(deps: NodesDeps): Promise<NodesResult> {
       tag: 'nodes',
     });
 
-    log(`nodes: fan-out, ${deps.rounds} rounds on one node and on ${nodes}, interleaved`);
-    const fanned = await deps.fanOut(gens, ['project', 'nodes'], clients, deps.rounds, deps.warmUp);
+    log(`nodes: fan-out, ${run.rounds} rounds on one node and on ${nodes}, interleaved`);
+    const fanned = await fanOut(gens, ['project', 'nodes'], clients, run.rounds, WARM_UP_ROUNDS);
     await Promise.all(gens.map((g) => g.ask({ op: 'closePhones', tag: 'project' })));
     await Promise.all(gens.map((g) => g.ask({ op: 'closePhones', tag: 'nodes' })));
 

@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import type { Answer, GeneratorRequest } from './generatorProtocol';
 
@@ -13,16 +12,8 @@ process.on('exit', () => {
   for (const child of started) if (child.exitCode === null) child.kill('SIGKILL');
 });
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
+// The tests' own way of finding a free port serves the bench too.
+export { freePort } from '../tests/integration/serverProcess';
 
 /** A child with an IPC channel answering `{id, ...}` requests with `{id, result | error}`. */
 export class Ipc {

@@ -2,9 +2,19 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { type DoorResult, perTag, type Receipts, TAGS, type Tag } from './generatorProtocol';
+import type { DoorResult } from './generatorProtocol';
 import { fanOutAcrossNodes } from './nodes';
 import { readOptions } from './options';
+import {
+  connectPhones,
+  createBenchAssembly,
+  fanOut,
+  log,
+  shares,
+  sleep,
+  untilAll,
+  WARM_UP_ROUNDS,
+} from './phases';
 import {
   freePort,
   type Generator,
@@ -22,151 +32,13 @@ import { round, spreadOf, wallNow } from './stats';
 // same load generators, one after the other on this machine. See BENCHMARKS.md.
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const WARM_UP_ROUNDS = 3;
-const DEMO_SETUP = JSON.parse(fs.readFileSync(path.join(ROOT, 'examples/demo-assembly.json'), 'utf8'));
 
 const options = readOptions(process.argv.slice(2));
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const log = (message: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${message}`);
 
 function openFilesLimit(): number {
   const limits = fs.readFileSync('/proc/self/limits', 'utf8');
   const match = limits.match(/^Max open files\s+(\d+|unlimited)/m);
   return match?.[1] === 'unlimited' ? Number.POSITIVE_INFINITY : Number(match?.[1] ?? 1024);
-}
-
-/** Splits n as evenly as possible over k. */
-const shares = (n: number, k: number) => Array.from({ length: k }, (_, i) => Math.floor((n + i) / k));
-
-async function api(url: string, body: unknown, key?: string) {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  const json = (await response.json()) as Record<string, unknown>;
-  if (!response.ok) throw new Error(`${url}: ${response.status} ${JSON.stringify(json)}`);
-  return json;
-}
-
-/** An assembly set up as the demo one, with its first item current so the chair can time it. */
-async function createBenchAssembly(base: string) {
-  const now = Date.now();
-  const created = (await api(`${base}/api/assemblies`, {
-    title: 'Benchmark Assembly',
-    venue: 'The bench',
-    startsAt: now,
-    endsAt: now + 75 * 60_000,
-  })) as { code: string; links: Record<string, string> };
-  const keyOf = (link: string | undefined) => new URL(link!).hash.replace('#key=', '');
-  const keys = {
-    admin: keyOf(created.links.admin),
-    chair: keyOf(created.links.chair),
-    door: keyOf(created.links.door),
-  };
-  await api(`${base}/api/assemblies/${created.code}/import`, DEMO_SETUP, keys.admin);
-  await api(
-    `${base}/api/assemblies/${created.code}/commands`,
-    { type: 'nextItem', fromItemId: null },
-    keys.chair,
-  );
-  return { code: created.code, keys };
-}
-
-async function untilAll(
-  gens: Generator[],
-  count: (g: Generator) => Promise<number>,
-  total: number,
-  timeoutMs: number,
-) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const counts = await Promise.all(gens.map(count));
-    const sum = counts.reduce((a, b) => a + b, 0);
-    if (sum >= total) return true;
-    if (Date.now() > deadline) return false;
-    await sleep(20);
-  }
-}
-
-interface FanOut {
-  lastByRound: number[];
-  perClient: number[];
-  chairAckMs: number[];
-  payloadBytes: number;
-}
-
-/**
- * Rounds of one chair action on each server, interleaved (project, bare, bare, project, ...)
- * so that whatever else this shared machine is doing weighs on both alike. Per round: when
- * the chair sent it, when its ack came, and when each phone got the update.
- */
-async function fanOut(gens: Generator[], tags: Tag[], clients: number, rounds: number, warmUp: number) {
-  const chairGen = gens[0]!;
-  const sent = new Map<string, { tag: Tag; sentAt: number }>();
-  const chairAckMs: Record<Tag, number[]> = perTag(() => []);
-  const press = async (tag: Tag, round: number, timed: boolean) => {
-    const { sentAt, seq, ackMs } = await chairGen.ask<{ sentAt: number; seq: number; ackMs: number }>({
-      op: 'chairPress',
-      tag,
-      round,
-    });
-    const all = await untilAll(
-      gens,
-      (g) => g.ask<number>({ op: 'receivedCount', tag, seq }),
-      clients,
-      30_000,
-    );
-    if (!all) throw new Error(`${tag} round ${round}: not every phone got the update`);
-    if (timed) {
-      sent.set(`${tag}:${seq}`, { tag, sentAt });
-      chairAckMs[tag].push(ackMs);
-    }
-    await sleep(50);
-  };
-  await Promise.all(gens.map((g) => g.ask({ op: 'recordReceipts' })));
-  for (let r = 1; r <= warmUp + rounds; r++) {
-    const order = r % 2 === 0 ? tags : [...tags].reverse();
-    for (const tag of order) await press(tag, r, r > warmUp);
-  }
-  const receipts = await Promise.all(gens.map((g) => g.ask<Receipts>({ op: 'receipts' })));
-  const results: Record<Tag, FanOut> = perTag(() => ({
-    lastByRound: [],
-    perClient: [],
-    chairAckMs: [],
-    payloadBytes: 0,
-  }));
-  for (const tag of TAGS) results[tag].chairAckMs = chairAckMs[tag];
-  const byKey = new Map<string, number[]>();
-  for (const receipt of receipts) {
-    for (const [key, times] of receipt.byKey) byKey.set(key, [...(byKey.get(key) ?? []), ...times]);
-    for (const tag of tags) results[tag].payloadBytes ||= receipt.payloadBytes[tag];
-  }
-  for (const [key, { tag, sentAt }] of sent) {
-    let last = 0;
-    for (const at of byKey.get(key) ?? []) {
-      results[tag].perClient.push(at - sentAt);
-      last = Math.max(last, at - sentAt);
-    }
-    results[tag].lastByRound.push(last);
-  }
-  return results;
-}
-
-async function connectPhones(
-  gens: Generator[],
-  url: string,
-  code: string,
-  bare: boolean,
-  clients: number,
-  tag?: Tag,
-) {
-  const counts = shares(clients, gens.length);
-  const started = wallNow();
-  await Promise.all(
-    gens.map((g, i) => g.ask({ op: 'connectPhones', url, code, bare, tag, count: counts[i]! })),
-  );
-  log(`${clients} clients connected in ${round((wallNow() - started) / 1000, 1)} s`);
 }
 
 async function memoryWithClients(server: Ipc, gens: Generator[], url: string, code: string, bare: boolean) {
@@ -356,11 +228,6 @@ async function main() {
           nodes: options.nodes,
           clients: options.clients,
           rounds: options.rounds,
-          warmUp: WARM_UP_ROUNDS,
-          log,
-          createAssembly: createBenchAssembly,
-          connectPhones,
-          fanOut,
         })
       : undefined;
 

@@ -53,11 +53,15 @@ export class AssemblyRoom {
     this.decidedSeq = entries.at(-1)!.seq;
   }
 
-  commit(entries: JournalEntry[]): void {
-    this.committed = evolveAll(
+  /** `state`: the state after `entries`, when the caller has evolved it already. */
+  commit(
+    entries: JournalEntry[],
+    state = evolveAll(
       this.committed,
       entries.map((entry) => entry.event),
-    );
+    ),
+  ): void {
+    this.committed = state;
     this.committedSeq = entries.at(-1)!.seq;
     this.sinceSnapshot += entries.length;
     this.recent.push(...entries);
@@ -68,8 +72,8 @@ export class AssemblyRoom {
    * Entries committed through the shared store's lock (by this node or another): nothing
    * of this node is in flight then, so what was decided is what is committed.
    */
-  catchUp(entries: JournalEntry[]): void {
-    this.commit(entries);
+  catchUp(entries: JournalEntry[], state?: AssemblyState): void {
+    this.commit(entries, state);
     this.decided = this.committed;
     this.decidedSeq = this.committedSeq;
   }

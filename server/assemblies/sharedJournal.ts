@@ -1,3 +1,4 @@
+import type { AssemblyState } from '../../shared/domain/assembly';
 import { type DecideContext, decide } from '../../shared/domain/decide';
 import { evolveAll } from '../../shared/domain/evolve';
 import type { Command } from '../../shared/protocol/commands';
@@ -114,9 +115,9 @@ export class SharedJournal {
   }
 
   /** Moves the room on and tells this node's clients, in seq order, whichever node wrote it. */
-  private adopt(room: AssemblyRoom, entries: JournalEntry[]): void {
+  private adopt(room: AssemblyRoom, entries: JournalEntry[], state?: AssemblyState): void {
     const prevSeq = room.committedSeq;
-    room.catchUp(entries);
+    room.catchUp(entries, state);
     this.deps.publish(room, { prevSeq, seq: room.committedSeq, entries });
     this.deps.committed(room);
   }
@@ -124,6 +125,9 @@ export class SharedJournal {
   private async commitBatch(room: AssemblyRoom, batch: Waiting[]): Promise<void> {
     const now = this.deps.now();
     let replies: CommandReply[] = [];
+    // The states the decisions were made on, so the room need not evolve the batch again.
+    let afterMissed: AssemblyState = room.committed;
+    let afterAll: AssemblyState = room.committed;
     let result: { missed: JournalEntry[]; appended: JournalEntry[] };
     try {
       result = await this.deps.store.appendDecided(room.code, room.committedSeq, (missed) => {
@@ -132,6 +136,7 @@ export class SharedJournal {
           room.committed,
           missed.map((entry) => entry.event),
         );
+        afterMissed = state;
         let seq = missed.at(-1)?.seq ?? room.committedSeq;
         const entries: JournalEntry[] = [];
         for (const waiting of batch) {
@@ -149,6 +154,7 @@ export class SharedJournal {
           state = evolveAll(state, decision.events);
           replies.push({ ok: true, seq });
         }
+        afterAll = state;
         return entries;
       });
     } catch (error) {
@@ -157,8 +163,8 @@ export class SharedJournal {
       for (const waiting of batch) waiting.reply(failure('internal'));
       return;
     }
-    if (result.missed.length > 0) this.adopt(room, result.missed);
-    if (result.appended.length > 0) this.adopt(room, result.appended);
+    if (result.missed.length > 0) this.adopt(room, result.missed, afterMissed);
+    if (result.appended.length > 0) this.adopt(room, result.appended, afterAll);
     for (const [i, waiting] of batch.entries()) waiting.reply(replies[i]!);
   }
 }

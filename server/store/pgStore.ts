@@ -5,20 +5,13 @@ import type { Logger } from '../logger';
 import { migrate } from './pgMigrations';
 import {
   type AssemblyRecord,
+  type AssemblyRow,
   type DecidedAppend,
   JournalGapError,
   type SharedStore,
   type Snapshot,
+  toRecord,
 } from './store';
-
-interface AssemblyRow {
-  code: string;
-  epoch: string;
-  admin_hash: string;
-  chair_hash: string;
-  door_hash: string;
-  created_at: string;
-}
 
 interface JournalRow {
   seq: number;
@@ -30,13 +23,6 @@ interface JournalRow {
 /** Nodes tell each other "this assembly's journal grew" on this channel (payload "CODE SEQ"). */
 const CHANNEL = 'assembly_journal';
 const RELISTEN_MS = 1000;
-
-const toRecord = (row: AssemblyRow): AssemblyRecord => ({
-  code: row.code,
-  epoch: row.epoch,
-  keyHashes: { admin: row.admin_hash, chair: row.chair_hash, door: row.door_hash },
-  createdAt: Number(row.created_at),
-});
 
 const toEntry = (row: JournalRow): JournalEntry => ({
   seq: row.seq,

@@ -3,22 +3,20 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { JournalEntry } from '../../shared/protocol/events';
 import type { StaffRole } from '../../shared/protocol/roles';
-import { type AssemblyRecord, JournalGapError, type Snapshot, type Store } from './store';
+import {
+  type AssemblyRecord,
+  type AssemblyRow,
+  JournalGapError,
+  type Snapshot,
+  type Store,
+  toRecord,
+} from './store';
 
 interface PendingAppend {
   code: string;
   entries: JournalEntry[];
   resolve: () => void;
   reject: (error: Error) => void;
-}
-
-interface AssemblyRow {
-  code: string;
-  epoch: string;
-  admin_hash: string;
-  chair_hash: string;
-  door_hash: string;
-  created_at: number;
 }
 
 const SCHEMA = `
@@ -45,13 +43,6 @@ CREATE TABLE IF NOT EXISTS snapshots (
   state TEXT NOT NULL
 );
 `;
-
-const toRecord = (row: AssemblyRow): AssemblyRecord => ({
-  code: row.code,
-  epoch: row.epoch,
-  keyHashes: { admin: row.admin_hash, chair: row.chair_hash, door: row.door_hash },
-  createdAt: row.created_at,
-});
 
 /**
  * SQLite in WAL mode with synchronous=FULL: an append is on disk before it resolves.

@@ -12,6 +12,24 @@ export interface AssemblyRecord {
   createdAt: number;
 }
 
+/** An assembly as both databases keep it: one column per staff key hash. */
+export interface AssemblyRow {
+  code: string;
+  epoch: string;
+  admin_hash: string;
+  chair_hash: string;
+  door_hash: string;
+  /** PostgreSQL hands a BIGINT back as a string. */
+  created_at: number | string;
+}
+
+export const toRecord = (row: AssemblyRow): AssemblyRecord => ({
+  code: row.code,
+  epoch: row.epoch,
+  keyHashes: { admin: row.admin_hash, chair: row.chair_hash, door: row.door_hash },
+  createdAt: Number(row.created_at),
+});
+
 export interface Snapshot {
   seq: number;
   state: AssemblyState;

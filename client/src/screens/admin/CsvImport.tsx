@@ -1,5 +1,4 @@
 import { type ChangeEvent, useId, useState } from 'react';
-import type { AssemblyState } from '../../../../shared/domain/assembly';
 import {
   CSV_COLUMNS,
   CSV_KIND_WORDS,
@@ -14,6 +13,7 @@ import {
 } from '../../../../shared/protocol/csvImport';
 import { csvFileText, garbledText } from '../../../../shared/protocol/csvText';
 import { saveFile } from './download';
+import type { OrganiserSection } from './organiserSection';
 import { useSetupDraft } from './setup/setupDraft';
 
 const KIND_LABELS: Record<CsvKind, string> = {
@@ -30,15 +30,7 @@ type Result = { ok: boolean; text: string; problems?: string[] };
  * A spreadsheet in: pick what it holds, see every row checked (by the same code the
  * server runs), then import it when it is clean, or import only the valid rows.
  */
-export function CsvImport({
-  code,
-  staffKey,
-  state,
-}: {
-  code: string;
-  staffKey: string;
-  state: AssemblyState;
-}) {
+export function CsvImport({ code, staffKey, state }: OrganiserSection) {
   const [kind, setKind] = useState<CsvKind>('institutions');
   const [file, setFile] = useState<{ name: string; text: string; preview: CsvPreview<CsvKind> } | null>(null);
   const [result, setResult] = useState<Result | null>(null);

@@ -1,5 +1,4 @@
 import { type FormEvent, useState } from 'react';
-import type { AssemblyState } from '../../../../shared/domain/assembly';
 import {
   ANSWER_LOOK,
   currentAnswer,
@@ -10,20 +9,13 @@ import {
 import { LIMITS } from '../../../../shared/protocol/limits';
 import { callApi } from '../../api';
 import { formatDate } from '../../format';
+import type { OrganiserSection } from './organiserSection';
 
 /** Today in the organiser's own time zone, as the date field wants it (YYYY-MM-DD). */
 const today = () => new Date().toLocaleDateString('en-CA');
 
 /** After the night: dated status updates on each commitment, shown on the public record. */
-export function FollowUpAdmin({
-  code,
-  staffKey,
-  state,
-}: {
-  code: string;
-  staffKey: string;
-  state: AssemblyState;
-}) {
+export function FollowUpAdmin({ code, staffKey, state }: OrganiserSection) {
   const commitments = state.asks.flatMap((ask) =>
     ask.targetIds.map((holderId) => {
       const holder = state.powerHolders.find((p) => p.id === holderId);

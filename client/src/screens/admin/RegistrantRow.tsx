@@ -51,14 +51,19 @@ export function RegistrantRow({
   const send = (command: unknown) =>
     callApi<{ seq: number }>(`/api/assemblies/${code}/commands`, command, staffKey);
 
+  /** Each mode starts with no errors from the last one. */
+  const show = (next: typeof mode) => {
+    setProblems({});
+    setMode(next);
+  };
+
   const startEditing = () => {
     setDraft({
       name: registrant.name,
       institutionId: registrant.institutionId ?? '',
       email: registrant.email,
     });
-    setProblems({});
-    setMode('edit');
+    show('edit');
   };
 
   const save = async (event: FormEvent) => {
@@ -86,8 +91,7 @@ export function RegistrantRow({
     setBusy(false);
     // A refused save keeps everything typed.
     if (!reply.ok) return setProblems({ [FIELD_OF[reply.code] ?? 'form']: reply.message });
-    setProblems({});
-    setMode('view');
+    show('view');
   };
 
   const remove = async () => {
@@ -159,7 +163,7 @@ export function RegistrantRow({
             <button type="submit" disabled={busy}>
               Save<span className="visually-hidden"> {registrant.name}</span>
             </button>
-            <button type="button" className="quiet" onClick={() => setMode('view')}>
+            <button type="button" className="quiet" onClick={() => show('view')}>
               Cancel
             </button>
             {formError}
@@ -187,14 +191,7 @@ export function RegistrantRow({
             <button type="button" ref={firstStep} disabled={busy} onClick={() => void remove()}>
               Remove {registrant.name}
             </button>
-            <button
-              type="button"
-              className="quiet"
-              onClick={() => {
-                setProblems({});
-                setMode('view');
-              }}
-            >
+            <button type="button" className="quiet" onClick={() => show('view')}>
               Keep
             </button>
             {formError}
@@ -204,14 +201,7 @@ export function RegistrantRow({
             <button type="button" className="quiet" onClick={startEditing}>
               Edit<span className="visually-hidden"> {registrant.name}</span>
             </button>
-            <button
-              type="button"
-              className="quiet"
-              onClick={() => {
-                setProblems({});
-                setMode('remove');
-              }}
-            >
+            <button type="button" className="quiet" onClick={() => show('remove')}>
               Remove<span className="visually-hidden"> {registrant.name}</span>
             </button>
           </div>

@@ -1,7 +1,7 @@
 import { type FormEvent, useDeferredValue, useState } from 'react';
-import type { AssemblyState } from '../../../../shared/domain/assembly';
 import { lookup } from '../../../../shared/domain/register';
 import { callApi } from '../../api';
+import type { OrganiserSection } from './organiserSection';
 import { RegistrantRow } from './RegistrantRow';
 
 const SHOWN = 200;
@@ -19,10 +19,7 @@ export function RegistrantsAdmin({
   staffKey,
   state,
   publicUrl,
-}: {
-  code: string;
-  staffKey: string;
-  state: AssemblyState;
+}: OrganiserSection & {
   publicUrl: string;
 }) {
   const [form, setForm] = useState({ name: '', institution: '', email: '' });

@@ -1,16 +1,8 @@
-import type { AssemblyState } from '../../../../shared/domain/assembly';
 import { namedTotal } from '../../../../shared/domain/turnout';
+import type { OrganiserSection } from './organiserSection';
 
 /** Turnout so far, and the way to the exports. (Registrants come in through the spreadsheet import.) */
-export function TurnoutAdmin({
-  code,
-  staffKey,
-  state,
-}: {
-  code: string;
-  staffKey: string;
-  state: AssemblyState;
-}) {
+export function TurnoutAdmin({ code, staffKey, state }: OrganiserSection) {
   return (
     <section aria-labelledby="turnout-admin-h">
       <h2 id="turnout-admin-h">Turnout and exports</h2>
