@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { LIMITS } from '../../../../shared/protocol/limits';
 
 /** A banner on the projector ("Please take your seats"), cleared with one click. */
@@ -9,13 +9,16 @@ export function MessageControl(props: {
   disabled: boolean;
 }) {
   const [draft, setDraft] = useState('');
+  const input = useRef<HTMLInputElement>(null);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (draft.trim() && (await props.onShow(draft.trim()))) {
-      setDraft('');
-      // Hand the keyboard back to the console: Space, arrows and U work again at once.
-      if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
-    }
+    if (!draft.trim()) return;
+    // Hand the keyboard back to the console at once, not when the ack comes back: a Space
+    // pressed a moment after Enter pauses the timer instead of typing into the message.
+    if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+    if (await props.onShow(draft.trim())) setDraft('');
+    // Refused or not sent: the words stay, with the cursor back in them.
+    else input.current?.focus();
   };
   return (
     <fieldset className="message-control">
@@ -33,6 +36,7 @@ export function MessageControl(props: {
           Message text
         </label>
         <input
+          ref={input}
           id="message-draft"
           value={draft}
           maxLength={LIMITS.message}
