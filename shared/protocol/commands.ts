@@ -126,6 +126,8 @@ const DOOR_COMMANDS = new Set<CommandType>([
   'scanTicket',
   'undoCheckIn',
   'setHeadcount',
+  // The door sees a flood of fake phone check-ins first: it may close phone check-in too.
+  'setPhoneCheckIn',
 ]);
 
 const CHAIR_COMMANDS = new Set<CommandType>([

@@ -6,19 +6,25 @@ import { createAssembly, importSetup, MirrorClient, tempDir, waitFor } from './h
 import { freePort, killHard, startServerProcess } from './serverProcess';
 
 describe('kill -9 mid-session', () => {
-  let child: ChildProcess | undefined;
+  // Every server this file starts, restarted ones too: none may outlive the suite.
+  const children: ChildProcess[] = [];
   const clients: MirrorClient[] = [];
+  const start = async (port: number, dataDir: string) => {
+    const started = await startServerProcess(port, dataDir);
+    children.push(started);
+    return started;
+  };
 
   afterAll(async () => {
     for (const client of clients) client.close();
-    if (child) await killHard(child);
+    await Promise.all(children.map((started) => killHard(started)));
   });
 
   it('loses no acknowledged change, and clients reconnect and resync by themselves', async () => {
     const port = await freePort();
     const dataDir = tempDir();
     const url = `http://127.0.0.1:${port}`;
-    child = await startServerProcess(port, dataDir);
+    const child = await start(port, dataDir);
 
     const created = await createAssembly(url, { title: 'Restart Assembly' });
     await importSetup(url, created);
@@ -55,7 +61,7 @@ describe('kill -9 mid-session', () => {
     expect(screen.socket.connected || chair.socket.connected).toBe(false);
 
     const syncsBefore = chair.syncs + screen.syncs;
-    child = await startServerProcess(port, dataDir);
+    await start(port, dataDir);
     const response = await fetch(`${url}/api/assemblies/${created.code}`, {
       headers: { authorization: `Bearer ${created.keys.chair}` },
     });
@@ -96,7 +102,7 @@ describe('kill -9 mid-session', () => {
     const port = await freePort();
     const dataDir = tempDir();
     const url = `http://127.0.0.1:${port}`;
-    child = await startServerProcess(port, dataDir);
+    const child = await start(port, dataDir);
     const created = await createAssembly(url, { title: 'Check-in storm' });
     await importSetup(url, created);
     const door = await new MirrorClient(url, { code: created.code, key: created.keys.door }).ready();
@@ -123,7 +129,7 @@ describe('kill -9 mid-session', () => {
     expect(acked.size).toBeGreaterThanOrEqual(100);
     expect(acked.size).toBeLessThan(400);
 
-    child = await startServerProcess(port, dataDir);
+    await start(port, dataDir);
     await waitFor(() => door.socket.connected && phone.socket.connected, 20_000, 'reconnect');
     // The door's outbox sends everything again, acked or not: each counts once.
     const replies = await Promise.all(commands.map((command) => door.command(command)));
