@@ -252,8 +252,12 @@ export class AssemblyHost {
     const now = this.now();
     const decision = decide(room.decided, command, { now, actor: role, newSecret });
     if (!decision.ok) return decision;
-    if (decision.events.length === 0) return this.unchanged(room);
-    return this.record(room, role, decision.events, now);
+    const reply =
+      decision.events.length === 0
+        ? await this.unchanged(room)
+        : await this.record(room, role, decision.events, now);
+    // Someone already in: the ack says since when and how, so the sender can say so.
+    return reply.ok && decision.already ? { ...reply, already: decision.already } : reply;
   }
 
   /**

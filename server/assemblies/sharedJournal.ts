@@ -152,7 +152,11 @@ export class SharedJournal {
           }
           for (const event of decision.events) entries.push({ seq: ++seq, at: now, actor: role, event });
           state = evolveAll(state, decision.events);
-          replies.push({ ok: true, seq });
+          replies.push(
+            'already' in decision && decision.already
+              ? { ok: true, seq, already: decision.already }
+              : { ok: true, seq },
+          );
         }
         afterAll = state;
         return entries;

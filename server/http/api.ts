@@ -6,11 +6,11 @@ import { describeIssues } from '../../shared/protocol/fields';
 import { type Role, STAFF_ROLES, type StaffRole } from '../../shared/protocol/roles';
 import { assemblyDetailsSchema } from '../../shared/protocol/setup';
 import type { AssemblyHost } from '../assemblies/assemblyHost';
-import type { AssemblyRoom } from '../assemblies/assemblyRoom';
 import { RateLimiter } from '../assemblies/rateLimiter';
 import type { Logger } from '../logger';
 import { adminTokenRefusal } from './adminToken';
 import { exportRoutes } from './exportsApi';
+import type { Located } from './located';
 import { setupCsvRoutes } from './setupCsvApi';
 import { turnoutRoutes } from './turnoutApi';
 
@@ -55,11 +55,6 @@ export interface ApiDeps {
   publicUrl: (hostHeader: string | undefined, forwardedProto: string | undefined) => string;
   /** When set, creating or duplicating an assembly needs it (the X-Admin-Token header). */
   adminToken?: string;
-}
-
-export interface Located {
-  room: AssemblyRoom;
-  role: Role;
 }
 
 const isStaffRole = (role: string): role is StaffRole => (STAFF_ROLES as readonly string[]).includes(role);

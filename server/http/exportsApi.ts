@@ -5,8 +5,8 @@ import { type Failure, failure } from '../../shared/protocol/errors';
 import type { Role } from '../../shared/protocol/roles';
 import { setupFileOf } from '../../shared/protocol/setup';
 import type { AssemblyHost } from '../assemblies/assemblyHost';
-import type { Located } from './api';
 import { attendeesCsv, registrantsCsv, responsesCsv, turnoutCsv } from './exports';
+import type { Located } from './located';
 
 interface ExportDeps {
   host: AssemblyHost;

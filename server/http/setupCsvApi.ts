@@ -15,7 +15,7 @@ import { type Failure, failure } from '../../shared/protocol/errors';
 import type { Role } from '../../shared/protocol/roles';
 import { type SetupFile, setupFileOf } from '../../shared/protocol/setup';
 import type { AssemblyHost } from '../assemblies/assemblyHost';
-import type { Located } from './api';
+import type { Located } from './located';
 
 interface SetupCsvDeps {
   host: AssemblyHost;

@@ -7,7 +7,7 @@ import { garbledText } from '../../shared/protocol/csvText';
 import { type Failure, failure } from '../../shared/protocol/errors';
 import type { Role } from '../../shared/protocol/roles';
 import type { AssemblyHost } from '../assemblies/assemblyHost';
-import type { Located } from './api';
+import type { Located } from './located';
 import { type RegistrantsResult, registrantsFromCsv, registrantsFromJson } from './registrantsImport';
 
 interface TurnoutDeps {
@@ -89,11 +89,46 @@ export function turnoutRoutes(router: express.Router, { host, locate, send, base
     const checkIn = checkInId === undefined ? undefined : lookup(state.attendance.checkIns, checkInId);
     res.set('cache-control', 'no-store').json({
       ok: true,
-      assembly: { code: state.code, title: state.title, venue: state.venue, startsAt: state.startsAt },
+      assembly: {
+        code: state.code,
+        title: state.title,
+        venue: state.venue,
+        startsAt: state.startsAt,
+        status: state.status,
+        phonesClosed: state.turnout.phonesClosed,
+      },
       name: registrant.name,
       institution: state.institutions.find((i) => i.id === registrant.institutionId)?.name ?? '',
       checkedInAt: checkIn?.at ?? null,
+      checkedInBy: checkIn?.method ?? null,
       url: `${baseUrl(req)}${ticketPath(registrant.ticket)}`,
+    });
+  });
+
+  // "I'm here": the holder checks in from their own ticket, without retyping their name.
+  router.post('/tickets/:token/check-in', async (req, res) => {
+    const token = ticketFromScan(String(req.params.token));
+    const code = token === null ? null : ticketAssembly(token);
+    const room = code === null ? null : await host.currentRoom(code);
+    if (!room || token === null) return send(res, failure('unknown_ticket'));
+    const checkInId = (req.body as { checkInId?: unknown } | undefined)?.checkInId;
+    const reply = await host.execute(
+      room,
+      'public',
+      { type: 'checkInOwnTicket', checkInId, ticket: token },
+      req.ip ?? 'unknown',
+    );
+    if (!reply.ok) return send(res, reply);
+    const state = room.committed;
+    const registrant = state.attendance.registrants.find((r) => r.ticket === token);
+    const admittedBy = registrant && lookup(state.attendance.admitted, registrant.id);
+    const checkIn = admittedBy === undefined ? undefined : lookup(state.attendance.checkIns, admittedBy);
+    res.set('cache-control', 'no-store').json({
+      ok: true,
+      seq: reply.seq,
+      checkedInAt: checkIn?.at ?? reply.already?.at ?? null,
+      checkedInBy: checkIn?.method ?? reply.already?.method ?? null,
+      already: reply.already !== undefined,
     });
   });
 }

@@ -1,5 +1,8 @@
 // The assembly's authoritative state: what the server holds and every client mirrors.
+
+import type { Ask, PowerHolder, Timer } from './asks';
 import { DEFAULT_RESPONSE_MS, type FollowUp, type Responses, type ResponseTimer } from './responses';
+import { withPeopleIndex } from './samePerson';
 import { type Attendance, emptyAttendance, emptyTurnout, type RollCallOrder, type Turnout } from './turnout';
 
 export const ITEM_KINDS = [
@@ -51,36 +54,6 @@ export interface Institution {
   committed: number;
 }
 
-export interface PowerHolder {
-  id: string;
-  name: string;
-  role: string;
-  organisation: string;
-  attending: boolean;
-}
-
-export interface Commitment {
-  action: string;
-  deadline: string;
-  owner: string;
-  measure: string;
-}
-
-export interface Ask {
-  id: string;
-  title: string;
-  wording: string;
-  targetIds: string[];
-  commitment: Commitment;
-}
-
-/** Timers are state, not ticks: everyone computes the remaining time from server time. */
-export interface Timer {
-  durationMs: number;
-  startedAt: number | null;
-  accumulatedMs: number;
-}
-
 export const SCENES = ['agenda', 'rollCall', 'commitments', 'join', 'blank'] as const;
 export type Scene = (typeof SCENES)[number];
 
@@ -98,6 +71,8 @@ export type UndoStep =
   | { kind: 'live'; live: Live }
   /** An answer recorded; `clock` is the answer clock it stopped, given back if it is undone. */
   | { kind: 'response'; askId: string; powerHolderId: string; clock: ResponseTimer | null };
+
+export type { Ask, Commitment, PowerHolder, Timer } from './asks';
 
 export type AssemblyStatus = 'draft' | 'live' | 'closed';
 
@@ -173,7 +148,8 @@ export function withCurrentShape(saved: AssemblyState): AssemblyState {
     ...saved,
     live: { ...empty.live, ...saved.live },
     turnout: { ...empty.turnout, ...saved.turnout },
-    attendance: { ...empty.attendance, ...saved.attendance },
+    // Before one person counted once, the attendance had no index of names.
+    attendance: withPeopleIndex({ ...empty.attendance, ...saved.attendance }),
     agenda: saved.agenda.map((item) => ({ ...item, responseMs: item.responseMs ?? DEFAULT_RESPONSE_MS })),
     // Before answers could be undone, the undo stack held live states only.
     undo: (saved.undo as (UndoStep | Live)[]).map((step) =>

@@ -7,10 +7,24 @@ import { normaliseSetup, type SetupFile } from '../protocol/setup';
 import { type AssemblyState, currentIndex, currentItem } from './assembly';
 import { lookup } from './register';
 import { currentAnswer, DEFAULT_RESPONSE_MS } from './responses';
+import {
+  type AlreadyIn,
+  type Arrival,
+  arrivalOf,
+  arrivalOfRegistrant,
+  type Decision as StewardsAnswer,
+} from './samePerson';
 import { setupChangeRefused } from './setupChanges';
 import { ticketAssembly, ticketFromScan, ticketToken } from './tickets';
 import { isRunning } from './timer';
-import { type CheckIn, nextRegistrantNumber, PHONES_DEVICE, type Registrant, registrantKey } from './turnout';
+import {
+  type CheckIn,
+  nextRegistrantNumber,
+  PHONES_DEVICE,
+  phoneCheckInsSince,
+  type Registrant,
+  registrantKey,
+} from './turnout';
 
 export interface DecideContext {
   now: number;
@@ -20,7 +34,7 @@ export interface DecideContext {
   newSecret: () => string;
 }
 
-export type Decision = { ok: true; events: DomainEvent[] } | Failure;
+export type Decision = { ok: true; events: DomainEvent[]; already?: AlreadyIn } | Failure;
 
 const accept = (...events: DomainEvent[]): Decision => ({ ok: true, events });
 /** Already so: acknowledged, nothing recorded (a double press is harmless). */
@@ -115,15 +129,19 @@ export function decide(state: AssemblyState, command: Command, ctx: DecideContex
       if (command.institutionId !== null && !hasInstitution(state, command.institutionId))
         return failure('unknown_institution');
       const self = ctx.actor === 'public';
-      if (self && !lookup(state.attendance.checkIns, command.checkInId)) {
-        if (state.turnout.phonesClosed) return failure('phone_check_in_closed');
-        if ((state.turnout.byDevice[PHONES_DEVICE] ?? 0) >= LIMITS.phoneCheckIns)
-          return failure(
-            'turnout_full',
-            'Check-in on phones is full. Please check in with a steward at the door.',
-          );
+      if (lookup(state.attendance.checkIns, command.checkInId)) return unchanged();
+      if (self) {
+        const closed = phonesRefused(state);
+        if (closed) return closed;
       }
-      return checkInOnce(state, ctx, {
+      const arrival = arrivalOf(
+        state.attendance,
+        { name: command.name, institutionId: command.institutionId, contact: command.contact },
+        // A phone cannot be asked "same person?": it learns nothing of others. Likely twins
+        // are counted, and the organiser's duplicates list shows them.
+        self ? { newPerson: false } : command,
+      );
+      const checkIn = {
         id: command.checkInId,
         name: command.name,
         institutionId: command.institutionId,
@@ -131,25 +149,31 @@ export function decide(state: AssemblyState, command: Command, ctx: DecideContex
         // Contact details are kept only with the person's consent.
         contact: command.consent ? command.contact : '',
         consent: command.consent && command.contact !== '',
-        method: self ? 'self' : 'walkIn',
+        method: self ? ('self' as const) : ('walkIn' as const),
         device: self ? PHONES_DEVICE : command.device || 'Door',
         registrantId: null,
-      });
+      };
+      if (arrival.kind === 'likely' && self) return checkInOnce(state, ctx, checkIn);
+      return arrive(state, ctx, arrival, checkIn);
     }
     case 'checkInRegistrant': {
       const registrant = state.attendance.registrants.find((r) => r.id === command.registrantId);
       if (!registrant) return failure('unknown_registrant');
-      return admit(state, ctx, registrant, command.checkInId, 'steward', command.device);
+      return admit(state, ctx, registrant, command, 'steward', command.device || 'Door');
     }
     case 'scanTicket': {
-      const token = ticketFromScan(command.ticket);
-      if (token === null || ticketAssembly(token) !== state.code) return failure('unknown_ticket');
-      const registrant = state.attendance.registrants.find((r) => r.ticket === token);
-      if (!registrant)
-        return failure(
-          state.attendance.withdrawnTickets.includes(token) ? 'ticket_withdrawn' : 'unknown_ticket',
-        );
-      return admit(state, ctx, registrant, command.checkInId, 'ticket', command.device);
+      const registrant = ticketHolder(state, command.ticket);
+      if (!('id' in registrant)) return registrant;
+      return admit(state, ctx, registrant, command, 'ticket', command.device || 'Door');
+    }
+    case 'checkInOwnTicket': {
+      const registrant = ticketHolder(state, command.ticket);
+      if (!('id' in registrant)) return registrant;
+      if (!lookup(state.attendance.checkIns, command.checkInId)) {
+        const closed = phonesRefused(state);
+        if (closed) return closed;
+      }
+      return admit(state, ctx, registrant, { checkInId: command.checkInId }, 'ownTicket', PHONES_DEVICE);
     }
     case 'undoCheckIn': {
       const checkIn = lookup(state.attendance.checkIns, command.checkInId);
@@ -157,6 +181,18 @@ export function decide(state: AssemblyState, command: Command, ctx: DecideContex
       return checkIn.undoneAt !== null
         ? unchanged()
         : accept({ type: 'checkInUndone', checkInId: checkIn.id, at: ctx.now });
+    }
+    case 'mergeCheckIns':
+      return mergeCheckIns(state, command.keptId, command.duplicateId, ctx);
+    case 'undoPhoneCheckIns': {
+      if (command.since > ctx.now) return failure('invalid_command', 'Choose a time that has passed.');
+      const closing = state.turnout.phonesClosed ? [] : [{ type: 'phoneCheckInSet' as const, open: false }];
+      const undone = phoneCheckInsSince(state.attendance, command.since).length;
+      if (undone === 0 && closing.length === 0) return unchanged();
+      return accept(
+        ...closing,
+        ...(undone > 0 ? [{ type: 'phoneCheckInsUndone' as const, since: command.since, at: ctx.now }] : []),
+      );
     }
     case 'setHeadcount': {
       const sections = new Set(state.institutions.map((i) => i.section));
@@ -364,29 +400,130 @@ function checkInOnce(
   return accept({ type: 'checkedIn', checkIn: { ...checkIn, at: ctx.now, undoneAt: null } });
 }
 
+/** A registrant arriving (their ticket, a steward's search): counted once, whichever way. */
 function admit(
   state: AssemblyState,
   ctx: DecideContext,
   registrant: Registrant,
-  checkInId: string,
-  method: 'steward' | 'ticket',
+  command: { checkInId: string } & StewardsAnswer,
+  method: 'steward' | 'ticket' | 'ownTicket',
   device: string,
 ): Decision {
   const { attendance } = state;
-  const admittedBy = lookup(attendance.admitted, registrant.id);
-  if (admittedBy !== undefined && admittedBy !== checkInId) {
-    const earlier = lookup(attendance.checkIns, admittedBy);
-    return { ...failure('already_checked_in', `${registrant.name} is already checked in.`), at: earlier?.at };
+  if (lookup(attendance.checkIns, command.checkInId)) return unchanged();
+  const arrival = arrivalOfRegistrant(attendance, registrant, method === 'ownTicket' ? {} : command);
+  // The registrant's own phone is not asked "same person?": a likely twin is left for the organiser.
+  if (arrival.kind === 'likely' && method === 'ownTicket')
+    return arrive(
+      state,
+      ctx,
+      { kind: 'registrant', registrant },
+      checkInFor(registrant, command, method, device),
+    );
+  return arrive(state, ctx, arrival, checkInFor(registrant, command, method, device));
+}
+
+const checkInFor = (
+  registrant: Registrant,
+  command: { checkInId: string },
+  method: CheckIn['method'],
+  device: string,
+): Omit<CheckIn, 'at' | 'undoneAt'> => ({
+  id: command.checkInId,
+  name: registrant.name,
+  institutionId: registrant.institutionId,
+  guestOf: '',
+  contact: '',
+  consent: false,
+  method,
+  device,
+  registrantId: registrant.id,
+});
+
+/** What a check-in records once the rules of samePerson.ts have said who they are. */
+function arrive(
+  state: AssemblyState,
+  ctx: DecideContext,
+  arrival: Arrival,
+  checkIn: Omit<CheckIn, 'at' | 'undoneAt'>,
+): Decision {
+  const staff = ctx.actor !== 'public';
+  switch (arrival.kind) {
+    case 'new':
+      return checkInOnce(state, ctx, checkIn);
+    case 'registrant':
+      return checkInOnce(state, ctx, { ...checkIn, registrantId: arrival.registrant.id });
+    case 'already':
+    case 'link': {
+      const earlier = arrival.checkIn;
+      const already = { at: earlier.at, method: earlier.method, ...(staff ? { name: earlier.name } : {}) };
+      // At the door, someone already in is refused, saying when and how they came in: the
+      // steward must see it, not a green tick. A phone is simply told it is done.
+      if (arrival.kind === 'already' && staff)
+        return {
+          ...failure('already_checked_in', `${earlier.name} is already checked in.`),
+          at: earlier.at,
+          already,
+        };
+      const events: DomainEvent[] =
+        arrival.kind === 'link'
+          ? [
+              {
+                type: 'checkInLinked',
+                checkInId: earlier.id,
+                registrantId: arrival.registrant.id,
+                at: ctx.now,
+              },
+            ]
+          : [];
+      return { ok: true, events, already };
+    }
+    case 'likely':
+      return {
+        ...failure(
+          'possible_duplicate',
+          `${arrival.match.name} ${arrival.match.at === null ? 'is registered and not in yet' : 'is already checked in'}: is this the same person?`,
+        ),
+        match: arrival.match,
+      };
+    default:
+      return arrival satisfies never;
   }
-  return checkInOnce(state, ctx, {
-    id: checkInId,
-    name: registrant.name,
-    institutionId: registrant.institutionId,
-    guestOf: '',
-    contact: '',
-    consent: false,
-    method,
-    device: device || 'Door',
-    registrantId: registrant.id,
-  });
+}
+
+function ticketHolder(state: AssemblyState, scanned: string): Registrant | Failure {
+  const token = ticketFromScan(scanned);
+  if (token === null || ticketAssembly(token) !== state.code) return failure('unknown_ticket');
+  const registrant = state.attendance.registrants.find((r) => r.ticket === token);
+  if (registrant) return registrant;
+  return failure(state.attendance.withdrawnTickets.includes(token) ? 'ticket_withdrawn' : 'unknown_ticket');
+}
+
+function phonesRefused(state: AssemblyState): Failure | null {
+  if (state.turnout.phonesClosed) return failure('phone_check_in_closed');
+  if ((state.turnout.byDevice[PHONES_DEVICE] ?? 0) >= LIMITS.phoneCheckIns)
+    return failure('turnout_full', 'Check-in on phones is full. Please check in with a steward at the door.');
+  return null;
+}
+
+function mergeCheckIns(
+  state: AssemblyState,
+  keptId: string,
+  duplicateId: string,
+  ctx: DecideContext,
+): Decision {
+  const { checkIns } = state.attendance;
+  const kept = lookup(checkIns, keptId);
+  const duplicate = lookup(checkIns, duplicateId);
+  if (!kept || !duplicate) return failure('unknown_check_in');
+  if (duplicate.mergedInto === keptId) return unchanged();
+  if (keptId === duplicateId) return failure('not_same_person', 'A check-in cannot be merged with itself.');
+  if (kept.undoneAt !== null || duplicate.undoneAt !== null)
+    return failure('not_same_person', 'One of those check-ins was undone: it no longer counts.');
+  if (kept.registrantId !== null && duplicate.registrantId !== null)
+    return failure(
+      'not_same_person',
+      `${kept.name} and ${duplicate.name} are two registrants: remove one registration instead.`,
+    );
+  return accept({ type: 'checkInsMerged', keptId, duplicateId, at: ctx.now });
 }

@@ -9,8 +9,9 @@ import {
 } from './assembly';
 import { lookup, put, remove } from './register';
 import type { ResponseEntry, Responses } from './responses';
+import { indexed, unindexed } from './samePerson';
 import { adjustTimer, pauseTimer, startTimer } from './timer';
-import { bump, type CheckIn, type Turnout } from './turnout';
+import { bump, type CheckIn, phoneCheckInsSince, type Turnout } from './turnout';
 
 /** A change the chair can take back: the live state before it goes on the undo stack. */
 function changeLive(state: AssemblyState, live: Live): AssemblyState {
@@ -98,6 +99,7 @@ export function evolve(state: AssemblyState, event: DomainEvent): AssemblyState 
         turnout: counted(state.turnout, checkIn, 1),
         attendance: {
           ...attendance,
+          ...indexed(attendance, checkIn),
           checkIns: put(attendance.checkIns, checkIn.id, checkIn),
           admitted: checkIn.registrantId
             ? put(attendance.admitted, checkIn.registrantId, checkIn.id)
@@ -105,23 +107,42 @@ export function evolve(state: AssemblyState, event: DomainEvent): AssemblyState 
         },
       };
     }
-    case 'checkInUndone': {
+    case 'checkInUndone':
+      return uncounted(state, event.checkInId, event.at, null);
+    case 'checkInLinked': {
       const { attendance } = state;
       const checkIn = lookup(attendance.checkIns, event.checkInId);
-      // Counts-only mirrors (the public) never hold the check-in: their tally comes separately.
-      if (!checkIn || checkIn.undoneAt !== null) return state;
+      if (!checkIn) return state;
       return {
         ...state,
-        turnout: counted(state.turnout, checkIn, -1),
         attendance: {
           ...attendance,
-          checkIns: put(attendance.checkIns, checkIn.id, { ...checkIn, undoneAt: event.at }),
-          admitted: checkIn.registrantId
-            ? remove(attendance.admitted, checkIn.registrantId)
-            : attendance.admitted,
+          checkIns: put(attendance.checkIns, checkIn.id, { ...checkIn, registrantId: event.registrantId }),
+          admitted: put(attendance.admitted, event.registrantId, checkIn.id),
         },
       };
     }
+    case 'checkInsMerged': {
+      const duplicate = lookup(state.attendance.checkIns, event.duplicateId);
+      const kept = lookup(state.attendance.checkIns, event.keptId);
+      const next = uncounted(state, event.duplicateId, event.at, event.keptId);
+      // The registration goes with the person: the kept check-in now admits them.
+      if (!duplicate?.registrantId || !kept || kept.registrantId) return next;
+      const { attendance } = next;
+      return {
+        ...next,
+        attendance: {
+          ...attendance,
+          checkIns: put(attendance.checkIns, kept.id, { ...kept, registrantId: duplicate.registrantId }),
+          admitted: put(attendance.admitted, duplicate.registrantId, kept.id),
+        },
+      };
+    }
+    case 'phoneCheckInsUndone':
+      return phoneCheckInsSince(state.attendance, event.since).reduce(
+        (next, checkIn) => uncounted(next, checkIn.id, event.at, null),
+        state,
+      );
     case 'headcountSet': {
       const { headcounts } = state.turnout;
       const { [event.deviceId]: _old, ...others } = headcounts[event.section] ?? {};
@@ -233,6 +254,33 @@ export function evolve(state: AssemblyState, event: DomainEvent): AssemblyState 
     default:
       return event satisfies never;
   }
+}
+
+/** A check-in stops counting: undone, or merged into another check-in of the same person. */
+function uncounted(
+  state: AssemblyState,
+  checkInId: string,
+  at: number,
+  mergedInto: string | null,
+): AssemblyState {
+  const { attendance } = state;
+  const checkIn = lookup(attendance.checkIns, checkInId);
+  // Counts-only mirrors (the public) never hold the check-in: their tally comes separately.
+  if (!checkIn || checkIn.undoneAt !== null) return state;
+  const after: CheckIn =
+    mergedInto === null ? { ...checkIn, undoneAt: at } : { ...checkIn, undoneAt: at, mergedInto };
+  return {
+    ...state,
+    turnout: counted(state.turnout, checkIn, -1),
+    attendance: {
+      ...attendance,
+      ...unindexed(attendance, checkIn),
+      checkIns: put(attendance.checkIns, checkIn.id, after),
+      admitted: checkIn.registrantId
+        ? remove(attendance.admitted, checkIn.registrantId)
+        : attendance.admitted,
+    },
+  };
 }
 
 function counted(turnout: Turnout, checkIn: CheckIn, delta: 1 | -1): Turnout {

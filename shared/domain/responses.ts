@@ -1,4 +1,4 @@
-import type { Ask, PowerHolder, Timer } from './assembly';
+import type { Ask, PowerHolder, Timer } from './asks';
 
 // Power-holders answer asks in public: yes, no, a waffle (a non-answer), or the empty
 // chair. Every answer is kept with its time; a changed answer keeps the earlier one.

@@ -1,13 +1,14 @@
-import { emptyRegister, type Register } from './register';
+import { emptyRegister, type Register, valuesOf } from './register';
 
 // Turnout is the alliance's power: who came, for which institution, counted at the door.
 // Counts are public; names and contacts (the attendance) are for staff only.
 
-export const CHECK_IN_METHODS = ['self', 'steward', 'ticket', 'walkIn'] as const;
+export const CHECK_IN_METHODS = ['self', 'ownTicket', 'steward', 'ticket', 'walkIn'] as const;
 export type CheckInMethod = (typeof CHECK_IN_METHODS)[number];
 
 export const CHECK_IN_METHOD_LABELS: Record<CheckInMethod, string> = {
   self: 'Phone',
+  ownTicket: 'Own ticket (phone)',
   steward: 'Registrant',
   ticket: 'Ticket scan',
   walkIn: 'Walk-in',
@@ -31,7 +32,10 @@ export interface CheckIn {
   /** The door (or "Phones") that counted this person. */
   device: string;
   registrantId: string | null;
+  /** Undone at the door, merged into another, or undone with a flood of phone check-ins. */
   undoneAt: number | null;
+  /** Set when the organiser found this to be a second check-in of the same person. */
+  mergedInto?: string | null;
 }
 
 export interface Registrant {
@@ -69,6 +73,12 @@ export interface Attendance {
    * removed one's (a door's queued check-in for them must not admit someone else).
    */
   withdrawnTickets: string[];
+  /** Active check-in ids by name key (samePerson.ts), so a second way in is found at once. */
+  byName: Register<string[]>;
+  /** Active check-in ids by consented contact. Staff with the full view only. */
+  byContact: Register<string[]>;
+  /** Active check-in ids by institution id (guests under one key of their own). */
+  byInstitution: Register<string[]>;
 }
 
 export const ROLL_CALL_ORDERS = ['section', 'count'] as const;
@@ -88,6 +98,9 @@ export const emptyAttendance = (): Attendance => ({
   admitted: emptyRegister(),
   registrants: [],
   withdrawnTickets: [],
+  byName: emptyRegister(),
+  byContact: emptyRegister(),
+  byInstitution: emptyRegister(),
 });
 
 /**
@@ -120,3 +133,10 @@ export function bump(counts: Record<string, number>, key: string, delta: number)
   else delete next[key];
   return next;
 }
+
+/**
+ * Check-ins typed on phones at or after `since` and still counted: what the chair undoes
+ * after a flood. A registrant's "I'm here" from their own ticket is not among them.
+ */
+export const phoneCheckInsSince = (attendance: Attendance, since: number): CheckIn[] =>
+  valuesOf(attendance.checkIns).filter((c) => c.method === 'self' && c.at >= since && c.undoneAt === null);

@@ -2,8 +2,8 @@ import type { DomainEvent, JournalEntry, TurnoutTallied } from '../protocol/even
 import { TURNOUT_EVENTS } from '../protocol/events';
 import type { Role } from '../protocol/roles';
 import type { AgendaItem, AssemblyState } from './assembly';
-import { lookup, mapRegister } from './register';
-import { type Attendance, type CheckIn, emptyAttendance, type Registrant } from './turnout';
+import { emptyRegister, lookup, mapRegister } from './register';
+import { type Attendance, type CheckIn, emptyAttendance, PHONES_DEVICE, type Registrant } from './turnout';
 
 // Public and personal data never share a channel. Each role hears one audience's stream:
 // - full (organiser, chair): everything;
@@ -42,6 +42,10 @@ function doorAttendance(attendance: Attendance): Attendance {
     admitted: attendance.admitted,
     registrants: attendance.registrants.map(forDoor.registrant),
     withdrawnTickets: [],
+    byName: attendance.byName,
+    // Contacts never reach the door, nor anything made from them.
+    byContact: emptyRegister(),
+    byInstitution: attendance.byInstitution,
   };
 }
 
@@ -87,6 +91,13 @@ function tallyOf(entries: JournalEntry[], state: AssemblyState): TurnoutTallied 
   for (const { event } of entries) {
     if (event.type === 'checkedIn') countCheckIn(event.checkIn);
     if (event.type === 'checkInUndone') countCheckIn(lookup(state.attendance.checkIns, event.checkInId));
+    if (event.type === 'checkInsMerged') countCheckIn(lookup(state.attendance.checkIns, event.duplicateId));
+    if (event.type === 'phoneCheckInsUndone') {
+      // Many at once: every institution's count, and the phones'.
+      for (const institution of state.institutions)
+        institutions.set(institution.id, ownCount(turnout.byInstitution, institution.id));
+      devices.set(PHONES_DEVICE, ownCount(turnout.byDevice, PHONES_DEVICE));
+    }
     if (event.type === 'headcountSet')
       sections.set(
         event.section,

@@ -11,6 +11,12 @@ import { assemblyDetailsSchema, setupFileSchema } from './setup';
 // Every command any client may send, one schema each. Commands are imperatives; the
 // events they produce (events.ts) are facts in the past tense.
 
+const stewardsAnswer = {
+  sameAs: checkInId.optional(),
+  newPerson: z.boolean().optional(),
+};
+const ticketField = z.string().trim().min(1).max(300);
+
 const command = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
   z.object({ type: z.literal(type), ...shape }).strict();
 
@@ -42,6 +48,7 @@ export const commandSchema = z.discriminatedUnion('type', [
   // The organiser page's editors: the whole setup, and the revision their draft was made from.
   command('editSetup', { setup: setupFileSchema, revision: z.number().int().min(0) }),
   // Turnout. checkInId is made on the device, so a retried or queued check-in counts once.
+  // sameAs / newPerson: a steward's answer to "same person?" (a likely match, samePerson.ts).
   command('checkIn', {
     checkInId,
     name: requiredText(LIMITS.personName),
@@ -51,18 +58,27 @@ export const commandSchema = z.discriminatedUnion('type', [
     contact: text(LIMITS.contact).default(''),
     consent: z.boolean().default(false),
     device: text(LIMITS.deviceLabel).default(''),
+    ...stewardsAnswer,
   }),
   command('checkInRegistrant', {
     checkInId,
     registrantId: idField,
     device: text(LIMITS.deviceLabel).default(''),
+    ...stewardsAnswer,
   }),
   command('scanTicket', {
     checkInId,
-    ticket: z.string().trim().min(1).max(300),
+    ticket: ticketField,
     device: text(LIMITS.deviceLabel).default(''),
+    ...stewardsAnswer,
   }),
+  // "I'm here" on a registrant's own ticket page: the ticket's secret is the proof.
+  command('checkInOwnTicket', { checkInId, ticket: ticketField }),
   command('undoCheckIn', { checkInId }),
+  // The organiser's "same person": the duplicate stops counting, the journal keeps both.
+  command('mergeCheckIns', { keptId: checkInId, duplicateId: checkInId }),
+  // A flood of fake phone check-ins: close phone check-in and undo those made since then.
+  command('undoPhoneCheckIns', { since: moment }),
   // Absolute, per clicking device: a retried or queued tally cannot count twice.
   command('setHeadcount', {
     section: text(LIMITS.sectionName),
@@ -147,6 +163,7 @@ const CHAIR_COMMANDS = new Set<CommandType>([
   'markCalled',
   'sortRollCall',
   'setPhoneCheckIn',
+  'undoPhoneCheckIns',
   'recordResponse',
   'startResponseTimer',
   'stopResponseTimer',
@@ -162,7 +179,7 @@ export function mayRun(role: Role, type: CommandType): boolean {
     case 'door':
       return DOOR_COMMANDS.has(type);
     case 'public':
-      return type === 'checkIn';
+      return type === 'checkIn' || type === 'checkInOwnTicket';
     default:
       return role satisfies never;
   }

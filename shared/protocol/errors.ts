@@ -1,3 +1,5 @@
+import type { AlreadyIn, LikelyMatch } from '../domain/samePerson';
+
 export const ERROR_CODES = {
   invalid_command: 'The command is not valid.',
   unknown_command: 'There is no such command.',
@@ -31,6 +33,8 @@ export const ERROR_CODES = {
   already_registered: 'Someone with that name, institution and email is already registered.',
   registrant_checked_in: 'That registrant is checked in: undo the check-in at the door first.',
   already_checked_in: 'Already checked in.',
+  possible_duplicate: 'This may be someone already checked in: is it the same person?',
+  not_same_person: 'Those two check-ins cannot be one person.',
   unknown_section: 'There is no such seating section in this assembly.',
   unknown_check_in: 'There is no such check-in.',
   phone_check_in_closed: 'Check-in on phones is closed. Please check in with a steward at the door.',
@@ -50,6 +54,10 @@ export interface Failure {
   message: string;
   /** When the thing refused already happened (an already-used ticket): the client shows it in local time. */
   at?: number;
+  /** already_checked_in: how they came in (staff only). */
+  already?: AlreadyIn;
+  /** possible_duplicate: who they may be, for the steward to decide (staff only). */
+  match?: LikelyMatch;
 }
 
 export const failure = (code: ErrorCode, message: string = ERROR_CODES[code]): Failure => ({

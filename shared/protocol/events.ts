@@ -36,6 +36,12 @@ export type DomainEvent =
   | { type: 'assemblyReopened' }
   | { type: 'checkedIn'; checkIn: CheckIn }
   | { type: 'checkInUndone'; checkInId: string; at: number }
+  /** Someone already in another way is this registrant: now they show as arrived. Counts nothing. */
+  | { type: 'checkInLinked'; checkInId: string; registrantId: string; at: number }
+  /** Two check-ins of one person: the duplicate stops counting (its registration moves over). */
+  | { type: 'checkInsMerged'; keptId: string; duplicateId: string; at: number }
+  /** Every phone check-in (typed on a phone) made at or after `since` is undone. */
+  | { type: 'phoneCheckInsUndone'; since: number; at: number }
   | { type: 'headcountSet'; section: string; deviceId: string; count: number }
   | { type: 'registrantsAdded'; registrants: Registrant[] }
   /** A correction of name, institution or email; the ticket is the same one. */
@@ -83,6 +89,9 @@ export interface TurnoutTallied {
 export const TURNOUT_EVENTS = new Set<DomainEvent['type']>([
   'checkedIn',
   'checkInUndone',
+  'checkInLinked',
+  'checkInsMerged',
+  'phoneCheckInsUndone',
   'headcountSet',
   'registrantsAdded',
   'registrantUpdated',

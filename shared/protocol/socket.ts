@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AssemblyState } from '../domain/assembly';
+import type { AlreadyIn } from '../domain/samePerson';
 import type { CommandInput } from './commands';
 import type { Failure } from './errors';
 import type { JournalEntry } from './events';
@@ -35,7 +36,7 @@ export type SyncReply =
   | ({ ok: true; kind: 'replay'; entries: JournalEntry[] } & Welcome)
   | Failure;
 
-export type CommandReply = { ok: true; seq: number } | Failure;
+export type CommandReply = { ok: true; seq: number; already?: AlreadyIn } | Failure;
 
 /** A batch of committed events. `prevSeq` lets a client notice a gap and resync. */
 export interface EventBatch {

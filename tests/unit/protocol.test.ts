@@ -31,8 +31,18 @@ describe('commands at the edge', () => {
 
   it.each([
     { role: 'admin', allowed: COMMAND_TYPES },
-    { role: 'door', allowed: ['checkIn', 'checkInRegistrant', 'scanTicket', 'undoCheckIn', 'setHeadcount'] },
-    { role: 'public', allowed: ['checkIn'] },
+    {
+      role: 'door',
+      allowed: [
+        'checkIn',
+        'checkInRegistrant',
+        'scanTicket',
+        'undoCheckIn',
+        'setHeadcount',
+        'setPhoneCheckIn',
+      ],
+    },
+    { role: 'public', allowed: ['checkIn', 'checkInOwnTicket'] },
   ] as const)('$role may run exactly its commands', ({ role, allowed }) => {
     expect(COMMAND_TYPES.filter((type) => mayRun(role, type))).toEqual(allowed);
   });

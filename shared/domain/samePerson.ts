@@ -1,0 +1,389 @@
+// One person, one count. People come in more than one way (their phone, their ticket at
+// the door, a steward's search, a walk-in): these rules tell when a second way is the same
+// person. When the evidence is certain (their own ticket, the same contact, the same name in
+// the same institution) the second way counts nothing; when it is only likely (a close
+// spelling, the same name in another institution) a steward decides, never a silent double.
+import { editDistance, nameKey } from './closestName';
+import { lookup, put, type Register, remove, valuesOf } from './register';
+import { type Attendance, type CheckIn, emptyAttendance, type Registrant } from './turnout';
+
+/** Who a check-in says they are. */
+export interface Person {
+  name: string;
+  institutionId: string | null;
+  /** An email or phone number, as typed (even without consent: used to match, never kept). */
+  contact: string;
+}
+
+/** Why two check-ins are thought to be one person. */
+export type Evidence = 'ticket' | 'contact' | 'name' | 'nameElsewhere' | 'spelling';
+
+export interface LikelyMatch {
+  /** An earlier check-in the new one may be, or a registrant not yet in. */
+  checkInId: string | null;
+  registrantId: string | null;
+  name: string;
+  institutionId: string | null;
+  /** When and how the earlier check-in came in (null for a registrant not yet in). */
+  at: number | null;
+  method: CheckIn['method'] | null;
+  evidence: Evidence;
+}
+
+/**
+ * A check-in of someone already in: counted once. `name` is the earlier check-in's, and
+ * only staff hear it (a phone learns nothing it did not type).
+ */
+export interface AlreadyIn {
+  at: number;
+  method: CheckIn['method'];
+  name?: string;
+}
+
+export type Arrival =
+  /** Nobody like them is in: count them. */
+  | { kind: 'new' }
+  /** They are this registrant, not yet in: count them as the registrant. */
+  | { kind: 'registrant'; registrant: Registrant }
+  /** Already in: count nothing. */
+  | { kind: 'already'; checkIn: CheckIn; evidence: Evidence }
+  /** Already in without their registration: link the two, count nothing. */
+  | { kind: 'link'; checkIn: CheckIn; registrant: Registrant; evidence: Evidence }
+  /** Maybe the same person: a steward decides. */
+  | { kind: 'likely'; match: LikelyMatch };
+
+/** The steward's answer to a likely match: the same person as that check-in, or someone new. */
+export interface Decision {
+  sameAs?: string | undefined;
+  newPerson?: boolean | undefined;
+}
+
+/** How contacts are compared: an email whatever its case; a phone number by its last 9 digits. */
+export function contactKey(contact: string): string {
+  const text = contact.trim().toLowerCase();
+  if (text.includes('@')) return text.replace(/\s+/g, '');
+  const digits = text.replace(/\D/g, '');
+  return digits.length >= 7 ? `tel:${digits.slice(-9)}` : '';
+}
+
+/** Guests share one key that no institution id can have (ids are letters, digits, - and _). */
+const institutionKey = (institutionId: string | null): string => institutionId ?? '~guests';
+
+// Check-ins and registrants never change once made (evolve replaces them), so their name
+// keys can be remembered: the door's storm must not normalise every name on every check-in.
+const keys = new WeakMap<object, string>();
+function keyOf(person: CheckIn | Registrant): string {
+  let key = keys.get(person);
+  if (key === undefined) {
+    key = nameKey(person.name);
+    keys.set(person, key);
+  }
+  return key;
+}
+
+/**
+ * Close enough to be worth asking: one letter wrong in a short name, two in a longer one.
+ * Digits must agree ("Table 12" is not "Table 13").
+ */
+export function closeSpelling(a: string, b: string): boolean {
+  if (a === b || a === '' || b === '') return false;
+  if (a.replace(/\D/g, '') !== b.replace(/\D/g, '')) return false;
+  const allowed = Math.min(a.length, b.length) <= 8 ? 1 : 2;
+  if (Math.abs(a.length - b.length) > allowed) return false;
+  return editDistance(a, b) <= allowed;
+}
+
+/** At most this many of an institution's latest check-ins are compared for a close spelling. */
+const SPELLING_WINDOW = 400;
+
+// --- The indexes kept in the attendance, so a check-in finds its likely twins at once.
+
+/** Active (not undone, not merged) check-ins by name key, by contact, by institution. */
+export type PeopleIndex = Pick<Attendance, 'byName' | 'byContact' | 'byInstitution'>;
+
+const addTo = (index: Register<string[]>, key: string, id: string): Register<string[]> =>
+  key === '' ? index : put(index, key, [...(lookup(index, key) ?? []), id]);
+
+function dropFrom(index: Register<string[]>, key: string, id: string): Register<string[]> {
+  const ids = lookup(index, key);
+  if (!ids) return index;
+  const rest = ids.filter((other) => other !== id);
+  return rest.length === 0 ? remove(index, key) : put(index, key, rest);
+}
+
+export function indexed(index: PeopleIndex, checkIn: CheckIn): PeopleIndex {
+  return {
+    byName: addTo(index.byName, keyOf(checkIn), checkIn.id),
+    byContact: addTo(index.byContact, contactKey(checkIn.contact), checkIn.id),
+    byInstitution: addTo(index.byInstitution, institutionKey(checkIn.institutionId), checkIn.id),
+  };
+}
+
+export function unindexed(index: PeopleIndex, checkIn: CheckIn): PeopleIndex {
+  return {
+    byName: dropFrom(index.byName, keyOf(checkIn), checkIn.id),
+    byContact: dropFrom(index.byContact, contactKey(checkIn.contact), checkIn.id),
+    byInstitution: dropFrom(index.byInstitution, institutionKey(checkIn.institutionId), checkIn.id),
+  };
+}
+
+// --- Registrants change rarely: their index is made once per list and remembered.
+
+interface RegistrantIndex {
+  byName: Map<string, Registrant[]>;
+  byEmail: Map<string, Registrant[]>;
+  byInstitution: Map<string, Registrant[]>;
+}
+
+const registrantIndexes = new WeakMap<readonly Registrant[], RegistrantIndex>();
+
+function listed<T>(map: Map<string, T[]>, key: string, value: T): void {
+  if (key === '') return;
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function registrantIndex(registrants: readonly Registrant[]): RegistrantIndex {
+  let index = registrantIndexes.get(registrants);
+  if (!index) {
+    index = { byName: new Map(), byEmail: new Map(), byInstitution: new Map() };
+    for (const r of registrants) {
+      listed(index.byName, keyOf(r), r);
+      listed(index.byEmail, contactKey(r.email), r);
+      listed(index.byInstitution, institutionKey(r.institutionId), r);
+    }
+    registrantIndexes.set(registrants, index);
+  }
+  return index;
+}
+
+// --- The rules.
+
+function active(attendance: Attendance, ids: readonly string[] | undefined): CheckIn[] {
+  const found: CheckIn[] = [];
+  for (const id of ids ?? []) {
+    const checkIn = lookup(attendance.checkIns, id);
+    if (checkIn && checkIn.undoneAt === null) found.push(checkIn);
+  }
+  return found;
+}
+
+const admittedCheckIn = (attendance: Attendance, registrant: Registrant): CheckIn | undefined => {
+  const id = lookup(attendance.admitted, registrant.id);
+  return id === undefined ? undefined : lookup(attendance.checkIns, id);
+};
+
+const likelyCheckIn = (checkIn: CheckIn, evidence: Evidence): Arrival => ({
+  kind: 'likely',
+  match: {
+    checkInId: checkIn.id,
+    registrantId: checkIn.registrantId,
+    name: checkIn.name,
+    institutionId: checkIn.institutionId,
+    at: checkIn.at,
+    method: checkIn.method,
+    evidence,
+  },
+});
+
+const likelyRegistrant = (registrant: Registrant, evidence: Evidence): Arrival => ({
+  kind: 'likely',
+  match: {
+    checkInId: null,
+    registrantId: registrant.id,
+    name: registrant.name,
+    institutionId: registrant.institutionId,
+    at: null,
+    method: null,
+    evidence,
+  },
+});
+
+/** Check-ins of others that might be this person by name: elsewhere, or a close spelling here. */
+function nearCheckIns(attendance: Attendance, key: string, institutionId: string | null): Arrival | null {
+  for (const other of active(attendance, lookup(attendance.byName, key)))
+    if (other.institutionId !== institutionId) return likelyCheckIn(other, 'nameElsewhere');
+  const here = lookup(attendance.byInstitution, institutionKey(institutionId)) ?? [];
+  for (const other of active(attendance, here.slice(-SPELLING_WINDOW)))
+    if (closeSpelling(key, keyOf(other))) return likelyCheckIn(other, 'spelling');
+  return null;
+}
+
+/**
+ * What a typed-in check-in (a phone's form, a door's walk-in) is: someone new, a
+ * registrant arriving, someone already in, or maybe someone already in.
+ */
+export function arrivalOf(attendance: Attendance, person: Person, decision: Decision = {}): Arrival {
+  const registrants = registrantIndex(attendance.registrants);
+  const contact = contactKey(person.contact);
+  const key = nameKey(person.name);
+  if (decision.sameAs !== undefined) {
+    const same = lookup(attendance.checkIns, decision.sameAs);
+    if (same && same.undoneAt === null) return { kind: 'already', checkIn: same, evidence: 'name' };
+  }
+  // Certain: the same contact.
+  if (contact !== '') {
+    const same = active(attendance, lookup(attendance.byContact, contact))[0];
+    if (same) return { kind: 'already', checkIn: same, evidence: 'contact' };
+    const registered = registrants.byEmail.get(contact) ?? [];
+    if (registered.length === 1) {
+      const registrant = registered[0]!;
+      const admitted = admittedCheckIn(attendance, registrant);
+      return admitted
+        ? { kind: 'already', checkIn: admitted, evidence: 'contact' }
+        : { kind: 'registrant', registrant };
+    }
+  }
+  // Certain, unless the steward says two people share a name: the same name here.
+  const namesakes = (registrants.byName.get(key) ?? []).filter(
+    (r) => r.institutionId === person.institutionId,
+  );
+  const unique = namesakes.length <= 1;
+  if (!decision.newPerson) {
+    const here = active(attendance, lookup(attendance.byName, key)).filter(
+      (other) => other.institutionId === person.institutionId,
+    );
+    if (here.length > 0 && unique) return { kind: 'already', checkIn: here[0]!, evidence: 'name' };
+    if (here.length > 0) return likelyCheckIn(here[0]!, 'name');
+  }
+  if (namesakes.length === 1) {
+    const registrant = namesakes[0]!;
+    const admitted = admittedCheckIn(attendance, registrant);
+    if (!admitted) return { kind: 'registrant', registrant };
+    if (!decision.newPerson) return { kind: 'already', checkIn: admitted, evidence: 'name' };
+  }
+  if (decision.newPerson) return { kind: 'new' };
+  if (!unique) {
+    const waiting = namesakes.find((r) => !admittedCheckIn(attendance, r));
+    if (waiting) return likelyRegistrant(waiting, 'name');
+  }
+  const near = nearCheckIns(attendance, key, person.institutionId);
+  if (near) return near;
+  for (const r of registrants.byName.get(key) ?? [])
+    if (r.institutionId !== person.institutionId && !admittedCheckIn(attendance, r))
+      return likelyRegistrant(r, 'nameElsewhere');
+  for (const r of registrants.byInstitution.get(institutionKey(person.institutionId)) ?? [])
+    if (closeSpelling(key, keyOf(r)) && !admittedCheckIn(attendance, r))
+      return likelyRegistrant(r, 'spelling');
+  return { kind: 'new' };
+}
+
+/**
+ * What a registrant's arrival (their ticket scanned or opened, a steward's search) is: in
+ * already by their ticket, in already another way (then the two are linked), maybe in
+ * already, or arriving now.
+ */
+export function arrivalOfRegistrant(
+  attendance: Attendance,
+  registrant: Registrant,
+  decision: Decision = {},
+): Arrival {
+  const admitted = admittedCheckIn(attendance, registrant);
+  if (admitted) return { kind: 'already', checkIn: admitted, evidence: 'ticket' };
+  const unlinked = (ids: readonly string[] | undefined) =>
+    active(attendance, ids).filter((c) => c.registrantId === null);
+  if (decision.sameAs !== undefined) {
+    const same = lookup(attendance.checkIns, decision.sameAs);
+    if (same && same.undoneAt === null && same.registrantId === null)
+      return { kind: 'link', checkIn: same, registrant, evidence: 'name' };
+  }
+  const byContact = unlinked(lookup(attendance.byContact, contactKey(registrant.email)))[0];
+  if (byContact) return { kind: 'link', checkIn: byContact, registrant, evidence: 'contact' };
+  if (decision.newPerson) return { kind: 'registrant', registrant };
+  const key = keyOf(registrant);
+  const named = unlinked(lookup(attendance.byName, key));
+  const here = named.find((c) => c.institutionId === registrant.institutionId);
+  if (here) {
+    const namesakes = (registrantIndex(attendance.registrants).byName.get(key) ?? []).filter(
+      (r) => r.institutionId === registrant.institutionId,
+    );
+    return namesakes.length === 1
+      ? { kind: 'link', checkIn: here, registrant, evidence: 'name' }
+      : likelyCheckIn(here, 'name');
+  }
+  const elsewhere = named[0];
+  if (elsewhere) return likelyCheckIn(elsewhere, 'nameElsewhere');
+  const near = unlinked(
+    (lookup(attendance.byInstitution, institutionKey(registrant.institutionId)) ?? []).slice(
+      -SPELLING_WINDOW,
+    ),
+  ).find((c) => closeSpelling(key, keyOf(c)));
+  if (near) return likelyCheckIn(near, 'spelling');
+  return { kind: 'registrant', registrant };
+}
+
+export interface DuplicatePair {
+  /** The earlier check-in: the one a merge keeps by default. */
+  kept: CheckIn;
+  duplicate: CheckIn;
+  evidence: Evidence;
+}
+
+/** The organiser's list after the fact: pairs of check-ins that are likely one person. */
+export function likelyDuplicates(checkIns: readonly CheckIn[]): DuplicatePair[] {
+  const pairs: DuplicatePair[] = [];
+  const seen = new Set<string>();
+  const consider = (a: CheckIn, b: CheckIn, evidence: Evidence) => {
+    if (a.id === b.id) return;
+    // Two registrants are two people, whatever their names.
+    if (a.registrantId !== null && b.registrantId !== null) return;
+    const [kept, duplicate] = a.at <= b.at ? [a, b] : [b, a];
+    const id = `${kept.id}|${duplicate.id}`;
+    if (seen.has(id)) return;
+    seen.add(id);
+    pairs.push({ kept, duplicate, evidence });
+  };
+  const live = checkIns.filter((c) => c.undoneAt === null);
+  const byKey = new Map<string, CheckIn[]>();
+  const byContact = new Map<string, CheckIn[]>();
+  const byInstitution = new Map<string, CheckIn[]>();
+  for (const c of live) {
+    listed(byKey, keyOf(c), c);
+    listed(byContact, contactKey(c.contact), c);
+    listed(byInstitution, institutionKey(c.institutionId), c);
+  }
+  for (const group of byContact.values()) for (const c of group.slice(1)) consider(group[0]!, c, 'contact');
+  for (const group of byKey.values())
+    for (let i = 0; i < group.length; i++)
+      for (let j = i + 1; j < group.length; j++)
+        consider(
+          group[i]!,
+          group[j]!,
+          group[i]!.institutionId === group[j]!.institutionId ? 'name' : 'nameElsewhere',
+        );
+  for (const group of byInstitution.values()) {
+    const recent = group.slice(-SPELLING_WINDOW);
+    for (let i = 0; i < recent.length; i++)
+      for (let j = i + 1; j < recent.length; j++)
+        if (closeSpelling(keyOf(recent[i]!), keyOf(recent[j]!))) consider(recent[i]!, recent[j]!, 'spelling');
+  }
+  return pairs.sort((a, b) => a.duplicate.at - b.duplicate.at);
+}
+
+/** Per institution (null for guests), the registrants not yet in, however they came in. */
+export function notArrived(attendance: Attendance): Map<string | null, Registrant[]> {
+  const waiting = new Map<string | null, Registrant[]>();
+  for (const r of attendance.registrants) {
+    if (lookup(attendance.admitted, r.id) !== undefined) continue;
+    const list = waiting.get(r.institutionId);
+    if (list) list.push(r);
+    else waiting.set(r.institutionId, [r]);
+  }
+  return waiting;
+}
+
+/** The indexes of a saved attendance that has none (a snapshot from before they existed). */
+export function withPeopleIndex(attendance: Attendance): Attendance {
+  // An index that was saved holds every active check-in (at least one, if any are).
+  const active = valuesOf(attendance.checkIns).filter((c) => c.undoneAt === null);
+  if (active.length === 0 || attendance.byInstitution.size > 0) return attendance;
+  const empty = emptyAttendance();
+  let index: PeopleIndex = {
+    byName: empty.byName,
+    byContact: empty.byContact,
+    byInstitution: empty.byInstitution,
+  };
+  for (const checkIn of active) index = indexed(index, checkIn);
+  return { ...attendance, ...index };
+}
