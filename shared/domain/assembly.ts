@@ -149,7 +149,13 @@ export function withCurrentShape(saved: AssemblyState): AssemblyState {
     live: { ...empty.live, ...saved.live },
     turnout: { ...empty.turnout, ...saved.turnout },
     // Before one person counted once, the attendance had no index of names.
-    attendance: withPeopleIndex({ ...empty.attendance, ...saved.attendance }),
+    attendance: withPeopleIndex({
+      ...empty.attendance,
+      ...saved.attendance,
+      byName: saved.attendance?.byName,
+      byContact: saved.attendance?.byContact,
+      byInstitution: saved.attendance?.byInstitution,
+    }),
     agenda: saved.agenda.map((item) => ({ ...item, responseMs: item.responseMs ?? DEFAULT_RESPONSE_MS })),
     // Before answers could be undone, the undo stack held live states only.
     undo: (saved.undo as (UndoStep | Live)[]).map((step) =>

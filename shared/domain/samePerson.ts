@@ -374,10 +374,12 @@ export function notArrived(attendance: Attendance): Map<string | null, Registran
 }
 
 /** The indexes of a saved attendance that has none (a snapshot from before they existed). */
-export function withPeopleIndex(attendance: Attendance): Attendance {
-  // An index that was saved holds every active check-in (at least one, if any are).
+export function withPeopleIndex(
+  attendance: Omit<Attendance, keyof PeopleIndex> & Partial<PeopleIndex>,
+): Attendance {
+  const { byName, byContact, byInstitution } = attendance;
+  if (byName && byContact && byInstitution) return { ...attendance, byName, byContact, byInstitution };
   const active = valuesOf(attendance.checkIns).filter((c) => c.undoneAt === null);
-  if (active.length === 0 || attendance.byInstitution.size > 0) return attendance;
   const empty = emptyAttendance();
   let index: PeopleIndex = {
     byName: empty.byName,
