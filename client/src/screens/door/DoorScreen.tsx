@@ -12,12 +12,14 @@ import { ForgetDevice } from './ForgetDevice';
 import { Headcount } from './Headcount';
 import { openMyCheckIns } from './myCheckIns';
 import { openMyTally } from './myTally';
+import { NotArrived } from './NotArrived';
 import { QuickCheckIn } from './QuickCheckIn';
 import { RecentCheckIns } from './RecentCheckIns';
 import { RegistrantSearch } from './RegistrantSearch';
+import { SamePerson } from './SamePerson';
 import { TicketScanner } from './TicketScanner';
 
-const SYMBOL = { ok: '✓', warn: '!', error: '✕', queued: '⏳' } as const;
+const SYMBOL = { ok: '✓', warn: '!', error: '✕', queued: '⏳', ask: '?' } as const;
 
 /** The door steward's page: check people in, scan tickets, count heads, on a phone or laptop. */
 export default function DoorScreen({ code, staffKey }: { code: string; staffKey: string | undefined }) {
@@ -91,6 +93,7 @@ export default function DoorScreen({ code, staffKey }: { code: string; staffKey:
           {result && (
             <p className={`report report-${result.tone}`}>
               <span aria-hidden="true">{SYMBOL[result.tone]}</span> {result.text}
+              {result.question && <SamePerson question={result.question} />}
               {result.checkInId && result.tone !== 'queued' && result.tone !== 'error' && (
                 <button
                   type="button"
@@ -128,6 +131,7 @@ export default function DoorScreen({ code, staffKey }: { code: string; staffKey:
         <div>
           <DoorCounts state={state} />
           <Headcount state={state} />
+          <NotArrived state={state} />
           <RecentCheckIns state={state} />
         </div>
       </div>

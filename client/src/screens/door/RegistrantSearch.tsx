@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { AssemblyState } from '../../../../shared/domain/assembly';
 import { lookup } from '../../../../shared/domain/register';
+import { CHECK_IN_METHOD_LABELS } from '../../../../shared/domain/turnout';
 import { newUuid } from '../../connection/deviceId';
 import { useOutbox } from '../../connection/outbox';
 import { formatTimeOfDay } from '../../format';
@@ -57,7 +58,10 @@ export function RegistrantSearch({ state, device }: { state: AssemblyState; devi
                   <strong>{registrant.name}</strong> <span className="muted">{institution}</span>
                 </span>
                 {checkIn ? (
-                  <span className="in-at">In at {formatTimeOfDay(checkIn.at)}</span>
+                  <span className="in-at">
+                    In at {formatTimeOfDay(checkIn.at)} (
+                    {CHECK_IN_METHOD_LABELS[checkIn.method].toLocaleLowerCase()})
+                  </span>
                 ) : queued.includes(registrant.id) ? (
                   <span className="in-at">In · waiting to sync</span>
                 ) : (

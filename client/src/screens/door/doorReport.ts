@@ -1,27 +1,48 @@
 import { create } from 'zustand';
+import type { AlreadyIn, LikelyMatch } from '../../../../shared/domain/samePerson';
+import { CHECK_IN_METHOD_LABELS } from '../../../../shared/domain/turnout';
 import type { CommandInput } from '../../../../shared/protocol/commands';
+import { useAssembly } from '../../connection/assemblyStore';
 import { queueCommand } from '../../connection/outbox';
 import { formatTimeOfDay } from '../../format';
 import { rememberCheckIn } from './myCheckIns';
 
 /** The door's answer to the last action, in a colour, a symbol and words. */
 export interface Report {
-  tone: 'ok' | 'warn' | 'error' | 'queued';
+  tone: 'ok' | 'warn' | 'error' | 'queued' | 'ask';
   text: string;
   /** The check-in this report is about, so it can be undone from the report. */
   checkInId?: string;
   who?: string;
+  /** A likely match: the steward answers "same person?" before anything is counted. */
+  question?: { match: LikelyMatch; answer: (same: boolean) => Promise<boolean> };
 }
+
+type DoorCheckIn = Extract<CommandInput, { type: 'checkIn' | 'checkInRegistrant' | 'scanTicket' }>;
+
+/** "already in at 19:45 (phone)": when and how someone came in before. */
+export function alreadyIn(already: AlreadyIn | undefined, at: number | undefined): string {
+  const when = already?.at ?? at;
+  const how = already ? ` (${CHECK_IN_METHOD_LABELS[already.method].toLocaleLowerCase()})` : '';
+  return `already in${when ? ` at ${formatTimeOfDay(when)}` : ''}${how}`;
+}
+
+function question(match: LikelyMatch, institutions: ReadonlyMap<string, string>): string {
+  const where = match.institutionId === null ? 'a guest' : (institutions.get(match.institutionId) ?? '');
+  if (match.at === null) return `${match.name} (${where}) is registered and not in yet: same person?`;
+  const how = match.method ? CHECK_IN_METHOD_LABELS[match.method].toLocaleLowerCase() : 'the door';
+  return `${match.name} (${where}) checked in by ${how} at ${formatTimeOfDay(match.at)}: same person?`;
+}
+
+const institutionNames = () =>
+  new Map((useAssembly.getState().state?.institutions ?? []).map((i) => [i.id, i.name] as const));
 
 export const useDoorReport = create<{ report: Report | null }>(() => ({ report: null }));
 
 export const report = (value: Report | null) => useDoorReport.setState({ report: value });
 
 /** Sends a check-in through the outbox and says what happened to it. */
-export async function checkInAtDoor(
-  command: CommandInput & { checkInId: string },
-  who: string,
-): Promise<boolean> {
+export async function checkInAtDoor(command: DoorCheckIn, who: string): Promise<boolean> {
   const outcome = await queueCommand(command, `Check in ${who}`, command.checkInId);
   const { checkInId } = command;
   if (outcome.ok === 'queued') {
@@ -35,15 +56,46 @@ export async function checkInAtDoor(
     return true;
   }
   if (outcome.ok) {
+    if (outcome.already) {
+      // In already another way (their phone): linked to their registration, counted once.
+      report({
+        tone: 'warn',
+        text: `${outcome.already.name ?? who}: ${alreadyIn(outcome.already, undefined)}.`,
+      });
+      return false;
+    }
     rememberCheckIn(checkInId, who);
     report({ tone: 'ok', text: `${who} is checked in.`, checkInId, who });
     return true;
   }
   if (outcome.code === 'already_checked_in') {
-    const when = outcome.at ? ` at ${formatTimeOfDay(outcome.at)}` : '';
+    const name = outcome.already?.name ?? outcome.message.replace(/ is already checked in\.$/, '');
+    report({ tone: 'warn', text: `${name}: ${alreadyIn(outcome.already, outcome.at)}.` });
+    return false;
+  }
+  if (outcome.code === 'possible_duplicate' && outcome.match) {
+    const match = outcome.match;
     report({
-      tone: 'warn',
-      text: `${outcome.message.replace(/ is already checked in\.$/, '')}: already in${when}.`,
+      tone: 'ask',
+      text: question(match, institutionNames()),
+      question: {
+        match,
+        answer: (same) => {
+          if (!same) return checkInAtDoor({ ...command, newPerson: true }, who);
+          // The same as a registrant not yet in: it is their arrival.
+          if (match.checkInId === null && match.registrantId !== null)
+            return checkInAtDoor(
+              {
+                type: 'checkInRegistrant',
+                checkInId,
+                registrantId: match.registrantId,
+                device: command.device ?? '',
+              },
+              match.name,
+            );
+          return checkInAtDoor({ ...command, sameAs: match.checkInId ?? undefined }, who);
+        },
+      },
     });
     return false;
   }

@@ -72,7 +72,12 @@ export function CheckInForm({ title, institutions, onCheckedIn }: Props) {
     );
     setBusy(false);
     if (outcome.ok === 'queued') return onCheckedIn(mine);
-    if (outcome.ok) return onCheckedIn({ ...mine, confirmed: true });
+    if (outcome.ok)
+      return onCheckedIn({
+        ...mine,
+        confirmed: true,
+        ...(outcome.already ? { alreadyAt: outcome.already.at } : {}),
+      });
     setErrors({ form: outcome.message });
   }
 

@@ -10,6 +10,7 @@ import { useWakeLock } from '../../components/useWakeLock';
 import { useAssembly } from '../../connection/assemblyStore';
 import { dismissRefusal, openOutbox, useOutbox } from '../../connection/outbox';
 import { useAssemblyConnection } from '../../connection/useAssemblyConnection';
+import { formatTimeOfDay } from '../../format';
 import { CheckInForm } from './CheckInForm';
 import { loadMyCheckIn, type MyCheckIn, saveMyCheckIn } from './myCheckIn';
 
@@ -80,6 +81,11 @@ export default function JoinScreen({ code }: { code: string }) {
               <>
                 Saved on this phone, {mine.name}: your check-in with {mine.institution} will be sent as soon
                 as the connection is back.
+              </>
+            ) : mine.alreadyAt !== undefined ? (
+              <>
+                You’re already checked in with <strong>{mine.institution}</strong>, {mine.name}: since{' '}
+                {formatTimeOfDay(mine.alreadyAt)}. You are counted once.
               </>
             ) : (
               <>

@@ -8,6 +8,8 @@ export interface MyCheckIn {
   institution: string;
   /** The server has recorded it (until then it waits in the phone's outbox). */
   confirmed: boolean;
+  /** They were in already (another phone, the door): since when. Nothing was counted again. */
+  alreadyAt?: number;
 }
 
 const keyFor = (code: string) => `assembly-live:my-check-in:${code}`;

@@ -1,12 +1,23 @@
 import { useEffect, useState } from 'react';
+import type { AssemblyStatus } from '../../../../shared/domain/assembly';
+import { CHECK_IN_METHOD_LABELS, type CheckInMethod } from '../../../../shared/domain/turnout';
 import { JoinQr } from '../../components/JoinQr';
+import { newUuid } from '../../connection/deviceId';
 import { formatDate, formatTimeOfDay } from '../../format';
 
 interface Ticket {
-  assembly: { code: string; title: string; venue: string; startsAt: number | null };
+  assembly: {
+    code: string;
+    title: string;
+    venue: string;
+    startsAt: number | null;
+    status: AssemblyStatus;
+    phonesClosed: boolean;
+  };
   name: string;
   institution: string;
   checkedInAt: number | null;
+  checkedInBy: CheckInMethod | null;
   url: string;
 }
 
@@ -61,14 +72,80 @@ export default function TicketScreen({ token }: { token: string }) {
       </div>
       <JoinQr url={ticket.url} className="ticket-qr" />
       <p className="hint">Show this at the door. The steward scans it and you are in.</p>
-      {ticket.checkedInAt !== null && (
-        <p className="in-at" role="status">
-          Checked in at {formatTimeOfDay(ticket.checkedInAt)}.
-        </p>
-      )}
+      <ImHere
+        token={token}
+        ticket={ticket}
+        onCheckedIn={(at, by) =>
+          setLoaded({ kind: 'ticket', ticket: { ...ticket, checkedInAt: at, checkedInBy: by } })
+        }
+      />
       <button type="button" className="no-print" onClick={() => window.print()}>
         Print this ticket
       </button>
     </main>
+  );
+}
+
+/**
+ * "I'm here": the holder checks themselves in from their own ticket, without retyping a
+ * name. Retried with the same id, so a double tap or a lost answer counts once.
+ */
+function ImHere({
+  token,
+  ticket,
+  onCheckedIn,
+}: {
+  token: string;
+  ticket: Ticket;
+  onCheckedIn: (at: number, by: CheckInMethod | null) => void;
+}) {
+  const [checkInId] = useState(newUuid);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState('');
+  if (ticket.checkedInAt !== null) {
+    const how = ticket.checkedInBy
+      ? ` (${CHECK_IN_METHOD_LABELS[ticket.checkedInBy].toLocaleLowerCase()})`
+      : '';
+    return (
+      <p className="in-at" role="status" data-testid="ticket-checked-in">
+        You’re checked in: since {formatTimeOfDay(ticket.checkedInAt)}
+        {how}.
+      </p>
+    );
+  }
+  if (ticket.assembly.status === 'closed') return <p className="hint">The assembly has closed.</p>;
+  if (ticket.assembly.phonesClosed)
+    return <p className="hint">Check-in on phones is closed: show this ticket at the door.</p>;
+  async function checkIn() {
+    setBusy(true);
+    setProblem('');
+    try {
+      const response = await fetch(`/api/tickets/${encodeURIComponent(token)}/check-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ checkInId }),
+      });
+      const json = await response.json().catch(() => null);
+      if (response.ok && json?.ok && typeof json.checkedInAt === 'number')
+        onCheckedIn(json.checkedInAt, json.checkedInBy);
+      else setProblem(json?.message ?? `The server answered ${response.status}.`);
+    } catch {
+      setProblem('Could not reach the server. Try again, or show this ticket at the door.');
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <div className="im-here no-print">
+      <button type="button" className="primary big" disabled={busy} onClick={() => void checkIn()}>
+        {busy ? 'Checking in…' : 'I’m here'}
+      </button>
+      <p className="hint">Already at the venue? Check yourself in: no need to queue at the door.</p>
+      {problem && (
+        <p className="field-error" role="alert">
+          {problem}
+        </p>
+      )}
+    </div>
   );
 }
