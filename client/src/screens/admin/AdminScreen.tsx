@@ -4,6 +4,7 @@ import { Refused } from '../../components/Refused';
 import { useAssembly } from '../../connection/assemblyStore';
 import { useAssemblyConnection } from '../../connection/useAssemblyConnection';
 import { CsvImport } from './CsvImport';
+import { DuplicatesAdmin } from './DuplicatesAdmin';
 import { FollowUpAdmin } from './FollowUpAdmin';
 import { LinksAdmin } from './LinksAdmin';
 import { PrintablesAdmin } from './PrintablesAdmin';
@@ -69,6 +70,7 @@ export default function AdminScreen({ code, staffKey }: { code: string; staffKey
         <a href="#csv-import-h">Spreadsheets</a>
         <a href="#registrants-h">Registrants</a>
         <a href="#printables-h">Print</a>
+        <a href="#duplicates-h">Counted once</a>
         <a href={`/a/${code}/exports#key=${staffKey}`}>Exports</a>
       </nav>
 
@@ -84,6 +86,7 @@ export default function AdminScreen({ code, staffKey }: { code: string; staffKey
         <PrintablesAdmin code={code} staffKey={staffKey} registrants={state.attendance.registrants.length} />
       )}
       {staffKey && <TurnoutAdmin code={code} staffKey={staffKey} state={state} />}
+      {staffKey && <DuplicatesAdmin code={code} staffKey={staffKey} state={state} />}
       {staffKey && <FollowUpAdmin code={code} staffKey={staffKey} state={state} />}
     </main>
   );

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Connecting } from '../../components/Connecting';
 import { ConnectionBadge } from '../../components/ConnectionBadge';
+import { NotArrived } from '../../components/NotArrived';
 import { Refused } from '../../components/Refused';
 import { useAssembly } from '../../connection/assemblyStore';
 import { dismissRefusals, openOutbox, useOutbox } from '../../connection/outbox';
@@ -12,7 +13,6 @@ import { ForgetDevice } from './ForgetDevice';
 import { Headcount } from './Headcount';
 import { openMyCheckIns } from './myCheckIns';
 import { openMyTally } from './myTally';
-import { NotArrived } from './NotArrived';
 import { QuickCheckIn } from './QuickCheckIn';
 import { RecentCheckIns } from './RecentCheckIns';
 import { RegistrantSearch } from './RegistrantSearch';

@@ -1,6 +1,6 @@
-import type { AssemblyState } from '../../../../shared/domain/assembly';
-import { notArrived } from '../../../../shared/domain/samePerson';
-import { formatCount } from '../../format';
+import type { AssemblyState } from '../../../shared/domain/assembly';
+import { notArrived } from '../../../shared/domain/samePerson';
+import { formatCount } from '../format';
 
 /**
  * Per institution, who registered and has not come in yet, however the others came in
