@@ -8,7 +8,7 @@ export type CheckInMethod = (typeof CHECK_IN_METHODS)[number];
 
 export const CHECK_IN_METHOD_LABELS: Record<CheckInMethod, string> = {
   self: 'Phone',
-  ownTicket: 'Own ticket (phone)',
+  ownTicket: 'Own ticket on phone',
   steward: 'Registrant',
   ticket: 'Ticket scan',
   walkIn: 'Walk-in',
