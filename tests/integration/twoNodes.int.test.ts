@@ -189,4 +189,38 @@ describe.skipIf(!available)('two nodes sharing PostgreSQL and Redis', () => {
     await waitFor(() => chair.seq === afterKill.at(-1)!.seq && screen.seq === chair.seq);
     expect(turnoutOf(screen)).toBe(turnoutOf(chair));
   });
+
+  it('count one person once across nodes: a phone on one, the door on the other', async () => {
+    const [nodeA, nodeB] = await Promise.all([startNode(), startNode()]);
+    const created = await createAssembly(nodeA.url, { title: 'Counted Once, Two Nodes' });
+    await importSetup(nodeA.url, created);
+    const phoneOnB = await connect(nodeB.url, { code: created.code });
+    const phoneOnA = await connect(nodeA.url, { code: created.code });
+    const doorOnA = await connect(nodeA.url, { code: created.code, key: created.keys.door });
+    const first = await phoneOnB.command({
+      type: 'checkIn',
+      checkInId: randomUUID(),
+      name: 'Dana Roe',
+      institutionId: 'mosque',
+    });
+    expect(first).toMatchObject({ ok: true });
+    // The other node decides against the shared journal: the second phone is told, not counted.
+    const again = await phoneOnA.command({
+      type: 'checkIn',
+      checkInId: randomUUID(),
+      name: 'dana roe',
+      institutionId: 'mosque',
+    });
+    expect(again).toMatchObject({ ok: true, already: { method: 'self' } });
+    expect(JSON.stringify(again)).not.toContain('Dana');
+    const atDoor = await doorOnA.command({
+      type: 'checkIn',
+      checkInId: randomUUID(),
+      name: 'Dana Row',
+      institutionId: 'mosque',
+      device: 'Door',
+    });
+    expect(atDoor).toMatchObject({ ok: false, code: 'possible_duplicate', match: { name: 'Dana Roe' } });
+    await waitFor(() => turnoutOf(phoneOnA) === 1 && turnoutOf(phoneOnB) === 1 && turnoutOf(doorOnA) === 1);
+  });
 });
