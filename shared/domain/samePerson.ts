@@ -69,34 +69,53 @@ export function contactKey(contact: string): string {
 /** Guests share one key that no institution id can have (ids are letters, digits, - and _). */
 const institutionKey = (institutionId: string | null): string => institutionId ?? '~guests';
 
-// Check-ins and registrants never change once made (evolve replaces them), so their name
-// keys can be remembered: the door's storm must not normalise every name on every check-in.
-const keys = new WeakMap<object, string>();
-function keyOf(person: CheckIn | Registrant): string {
-  let key = keys.get(person);
-  if (key === undefined) {
-    key = nameKey(person.name);
-    keys.set(person, key);
-  }
-  return key;
+/** A name as the rules compare it: its key, and the digits in it ("Table 12" is not "Table 13"). */
+interface NameShape {
+  key: string;
+  digits: string;
 }
+
+const shapeOfKey = (key: string): NameShape => ({ key, digits: key.replace(/\D/g, '') });
+
+// Check-ins and registrants never change once made (evolve replaces them), so their shapes
+// can be remembered: the door's storm must not normalise every name on every check-in.
+const shapes = new WeakMap<object, NameShape>();
+function shapeOf(person: CheckIn | Registrant): NameShape {
+  let shape = shapes.get(person);
+  if (shape === undefined) {
+    shape = shapeOfKey(nameKey(person.name));
+    shapes.set(person, shape);
+  }
+  return shape;
+}
+const keyOf = (person: CheckIn | Registrant): string => shapeOf(person).key;
 
 /**
  * Close enough to be worth asking: one letter wrong in a short name, two in a longer one.
- * Digits must agree ("Table 12" is not "Table 13").
+ * Digits must agree. The cheap tests go first: this runs against many names per check-in.
  */
-export function closeSpelling(a: string, b: string): boolean {
-  if (a === b || a === '' || b === '') return false;
-  if (a.replace(/\D/g, '') !== b.replace(/\D/g, '')) return false;
-  const allowed = Math.min(a.length, b.length) <= 8 ? 1 : 2;
-  if (Math.abs(a.length - b.length) > allowed) return false;
-  return editDistance(a, b) <= allowed;
+function closeShapes(a: NameShape, b: NameShape): boolean {
+  const [x, y] = [a.key, b.key];
+  if (x === y || x === '' || y === '') return false;
+  const allowed = Math.min(x.length, y.length) <= 8 ? 1 : 2;
+  if (Math.abs(x.length - y.length) > allowed) return false;
+  if (a.digits !== b.digits) return false;
+  return editDistance(x, y) <= allowed;
 }
 
-/** At most this many of an institution's latest check-ins are compared for a close spelling. */
-const SPELLING_WINDOW = 400;
+export const closeSpelling = (a: string, b: string): boolean => closeShapes(shapeOfKey(a), shapeOfKey(b));
+
+/**
+ * A close spelling is looked for among an institution's latest this many check-ins (an
+ * institution brings 5 to 50; guests may be hundreds, and the organiser's duplicates list
+ * finds older twins). The index keeps only these, so a check-in costs the same at 20,000.
+ */
+const SPELLING_WINDOW = 150;
 
 // --- The indexes kept in the attendance, so a check-in finds its likely twins at once.
+
+/** One of an institution's latest check-ins: its id, name key and the digits in it. */
+export type RecentName = [id: string, key: string, digits: string];
 
 /** Active (not undone, not merged) check-ins by name key, by contact, by institution. */
 export type PeopleIndex = Pick<Attendance, 'byName' | 'byContact' | 'byInstitution'>;
@@ -112,18 +131,32 @@ function dropFrom(index: Register<string[]>, key: string, id: string): Register<
 }
 
 export function indexed(index: PeopleIndex, checkIn: CheckIn): PeopleIndex {
+  const institution = institutionKey(checkIn.institutionId);
+  const recent = lookup(index.byInstitution, institution) ?? [];
+  const { key, digits } = shapeOf(checkIn);
   return {
-    byName: addTo(index.byName, keyOf(checkIn), checkIn.id),
+    byName: addTo(index.byName, key, checkIn.id),
     byContact: addTo(index.byContact, contactKey(checkIn.contact), checkIn.id),
-    byInstitution: addTo(index.byInstitution, institutionKey(checkIn.institutionId), checkIn.id),
+    byInstitution: put(index.byInstitution, institution, [
+      ...recent.slice(1 - SPELLING_WINDOW),
+      [checkIn.id, key, digits] as RecentName,
+    ]),
   };
 }
 
 export function unindexed(index: PeopleIndex, checkIn: CheckIn): PeopleIndex {
+  const institution = institutionKey(checkIn.institutionId);
+  const recent = lookup(index.byInstitution, institution);
+  const rest = recent?.filter(([id]) => id !== checkIn.id);
   return {
     byName: dropFrom(index.byName, keyOf(checkIn), checkIn.id),
     byContact: dropFrom(index.byContact, contactKey(checkIn.contact), checkIn.id),
-    byInstitution: dropFrom(index.byInstitution, institutionKey(checkIn.institutionId), checkIn.id),
+    byInstitution:
+      rest === undefined || rest.length === recent?.length
+        ? index.byInstitution
+        : rest.length === 0
+          ? remove(index.byInstitution, institution)
+          : put(index.byInstitution, institution, rest),
   };
 }
 
@@ -201,13 +234,23 @@ const likelyRegistrant = (registrant: Registrant, evidence: Evidence): Arrival =
 });
 
 /** Check-ins of others that might be this person by name: elsewhere, or a close spelling here. */
-function nearCheckIns(attendance: Attendance, key: string, institutionId: string | null): Arrival | null {
-  for (const other of active(attendance, lookup(attendance.byName, key)))
+/** The latest check-ins of an institution whose names are a close spelling of `typed`. */
+function closeHere(attendance: Attendance, typed: NameShape, institutionId: string | null): CheckIn[] {
+  const ids: string[] = [];
+  for (const [id, key, digits] of lookup(attendance.byInstitution, institutionKey(institutionId)) ?? [])
+    if (closeShapes(typed, { key, digits })) ids.push(id);
+  return active(attendance, ids);
+}
+
+function nearCheckIns(
+  attendance: Attendance,
+  typed: NameShape,
+  institutionId: string | null,
+): Arrival | null {
+  for (const other of active(attendance, lookup(attendance.byName, typed.key)))
     if (other.institutionId !== institutionId) return likelyCheckIn(other, 'nameElsewhere');
-  const here = lookup(attendance.byInstitution, institutionKey(institutionId)) ?? [];
-  for (const other of active(attendance, here.slice(-SPELLING_WINDOW)))
-    if (closeSpelling(key, keyOf(other))) return likelyCheckIn(other, 'spelling');
-  return null;
+  const near = closeHere(attendance, typed, institutionId)[0];
+  return near ? likelyCheckIn(near, 'spelling') : null;
 }
 
 /**
@@ -217,7 +260,8 @@ function nearCheckIns(attendance: Attendance, key: string, institutionId: string
 export function arrivalOf(attendance: Attendance, person: Person, decision: Decision = {}): Arrival {
   const registrants = registrantIndex(attendance.registrants);
   const contact = contactKey(person.contact);
-  const key = nameKey(person.name);
+  const typed = shapeOfKey(nameKey(person.name));
+  const { key } = typed;
   if (decision.sameAs !== undefined) {
     const same = lookup(attendance.checkIns, decision.sameAs);
     if (same && same.undoneAt === null) return { kind: 'already', checkIn: same, evidence: 'name' };
@@ -258,7 +302,7 @@ export function arrivalOf(attendance: Attendance, person: Person, decision: Deci
     const waiting = namesakes.find((r) => !admittedCheckIn(attendance, r));
     if (waiting) return likelyRegistrant(waiting, 'name');
   }
-  const near = nearCheckIns(attendance, key, person.institutionId);
+  const near = nearCheckIns(attendance, typed, person.institutionId);
   if (near) return near;
   for (const r of registrants.byName.get(key) ?? [])
     if (r.institutionId !== person.institutionId && !admittedCheckIn(attendance, r))
@@ -291,7 +335,8 @@ export function arrivalOfRegistrant(
   const byContact = unlinked(lookup(attendance.byContact, contactKey(registrant.email)))[0];
   if (byContact) return { kind: 'link', checkIn: byContact, registrant, evidence: 'contact' };
   if (decision.newPerson) return { kind: 'registrant', registrant };
-  const key = keyOf(registrant);
+  const shape = shapeOf(registrant);
+  const { key } = shape;
   const named = unlinked(lookup(attendance.byName, key));
   const here = named.find((c) => c.institutionId === registrant.institutionId);
   if (here) {
@@ -304,11 +349,9 @@ export function arrivalOfRegistrant(
   }
   const elsewhere = named[0];
   if (elsewhere) return likelyCheckIn(elsewhere, 'nameElsewhere');
-  const near = unlinked(
-    (lookup(attendance.byInstitution, institutionKey(registrant.institutionId)) ?? []).slice(
-      -SPELLING_WINDOW,
-    ),
-  ).find((c) => closeSpelling(key, keyOf(c)));
+  const near = closeHere(attendance, shapeOf(registrant), registrant.institutionId).find(
+    (c) => c.registrantId === null,
+  );
   if (near) return likelyCheckIn(near, 'spelling');
   return { kind: 'registrant', registrant };
 }
@@ -356,7 +399,8 @@ export function likelyDuplicates(checkIns: readonly CheckIn[]): DuplicatePair[] 
     const recent = group.slice(-SPELLING_WINDOW);
     for (let i = 0; i < recent.length; i++)
       for (let j = i + 1; j < recent.length; j++)
-        if (closeSpelling(keyOf(recent[i]!), keyOf(recent[j]!))) consider(recent[i]!, recent[j]!, 'spelling');
+        if (closeShapes(shapeOf(recent[i]!), shapeOf(recent[j]!)))
+          consider(recent[i]!, recent[j]!, 'spelling');
   }
   return pairs.sort((a, b) => a.duplicate.at - b.duplicate.at);
 }

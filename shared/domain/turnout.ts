@@ -77,8 +77,11 @@ export interface Attendance {
   byName: Register<string[]>;
   /** Active check-in ids by consented contact. Staff with the full view only. */
   byContact: Register<string[]>;
-  /** Active check-in ids by institution id (guests under one key of their own). */
-  byInstitution: Register<string[]>;
+  /**
+   * Per institution id (guests under one key of their own), its latest active check-ins as
+   * [id, name key, digits]: where a close spelling is looked for.
+   */
+  byInstitution: Register<[id: string, key: string, digits: string][]>;
 }
 
 export const ROLL_CALL_ORDERS = ['section', 'count'] as const;
