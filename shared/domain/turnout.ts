@@ -9,7 +9,7 @@ export type CheckInMethod = (typeof CHECK_IN_METHODS)[number];
 export const CHECK_IN_METHOD_LABELS: Record<CheckInMethod, string> = {
   self: 'Phone',
   ownTicket: 'Own ticket on phone',
-  steward: 'Registrant',
+  steward: 'Door search',
   ticket: 'Ticket scan',
   walkIn: 'Walk-in',
 };
