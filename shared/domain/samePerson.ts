@@ -357,7 +357,7 @@ export function arrivalOfRegistrant(
 }
 
 export interface DuplicatePair {
-  /** The earlier check-in: the one a merge keeps by default. */
+  /** The one a merge keeps by default: the registered one, else the earlier. */
   kept: CheckIn;
   duplicate: CheckIn;
   evidence: Evidence;
@@ -371,7 +371,9 @@ export function likelyDuplicates(checkIns: readonly CheckIn[]): DuplicatePair[] 
     if (a.id === b.id) return;
     // Two registrants are two people, whatever their names.
     if (a.registrantId !== null && b.registrantId !== null) return;
-    const [kept, duplicate] = a.at <= b.at ? [a, b] : [b, a];
+    // Keep the registered one (their name is as registered), else the earlier.
+    const keepA = a.registrantId !== null || (b.registrantId === null && a.at <= b.at);
+    const [kept, duplicate] = keepA ? [a, b] : [b, a];
     const id = `${kept.id}|${duplicate.id}`;
     if (seen.has(id)) return;
     seen.add(id);
