@@ -307,8 +307,9 @@ describe('merging duplicates after the fact', () => {
     send(n, 'door', search(2, registrantId(n, 'Yusef Hasan'), { newPerson: true }));
     expect(counted(n)).toBe(2);
     const pairs = likelyDuplicates(valuesOf(n.state.attendance.checkIns));
+    // The registered one is kept by default: its name is as registered.
     expect(pairs.map((p) => [p.kept.id, p.duplicate.id, p.evidence])).toEqual([
-      [uuid(1), uuid(2), 'spelling'],
+      [uuid(2), uuid(1), 'spelling'],
     ]);
     expect(send(n, 'admin', { type: 'mergeCheckIns', keptId: uuid(1), duplicateId: uuid(2) })).toMatchObject({
       ok: true,
