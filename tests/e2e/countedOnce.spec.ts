@@ -113,3 +113,37 @@ test('a registrant checks in from their own ticket with "I’m here"', async ({ 
   );
   await expect(door.getByTestId('door-total')).toHaveText('1');
 });
+
+test('a walk-in queued offline that turns out to be a likely match asks when it syncs', async ({
+  openPage,
+  request,
+}) => {
+  const assembly = await createAssembly(request, SETUP);
+  const door = await openPage({ width: 412, height: 900 });
+  await door.goto(assembly.paths.door);
+  await expect(door.getByTestId('door-total')).toHaveText('0');
+
+  await door.context().setOffline(true);
+  await door.getByLabel('Name', { exact: true }).fill('Grace Obie');
+  await door.getByLabel('Institution').selectOption({ label: "St Mary's Church" });
+  await door.getByRole('button', { name: 'Check in', exact: true }).click();
+  await expect(door.getByTestId('door-report')).toContainText('saved on this device');
+
+  // Meanwhile Grace checks in on her phone.
+  const phone = await openPage({ width: 360, height: 740 });
+  await phone.goto(assembly.paths.join);
+  await phone.getByLabel('Your name').fill('Grace Obi');
+  await phone.getByLabel("St Mary's Church").check();
+  await phone.getByRole('button', { name: 'Check in' }).click();
+  await expect(phone.getByTestId('checked-in')).toContainText('You’re checked in');
+
+  await door.context().setOffline(false);
+  const refused = door.getByRole('alert').filter({ hasText: 'Refused when they synced' });
+  await expect(refused).toContainText('Grace Obi is already checked in: is this the same person?', {
+    timeout: 20_000,
+  });
+  await expect(door.getByTestId('door-total')).toHaveText('1');
+  await refused.getByRole('button', { name: 'Same person' }).click();
+  await expect(door.getByTestId('door-report')).toContainText(/Grace Obi: already in at .* \(phone\)/);
+  await expect(door.getByTestId('door-total')).toHaveText('1');
+});

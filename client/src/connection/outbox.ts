@@ -27,6 +27,8 @@ export interface Refusal {
   key: string;
   label: string;
   failure: Failure;
+  /** What was refused, so the steward can answer a "same person?" and send it again. */
+  command: CommandInput;
 }
 
 interface OutboxState {
@@ -117,7 +119,10 @@ async function flush(): Promise<void> {
         refused:
           reply.ok || told
             ? s.refused
-            : [...s.refused, { id: next.id, key: next.key, label: next.label, failure: reply }].slice(-20),
+            : [
+                ...s.refused,
+                { id: next.id, key: next.key, label: next.label, failure: reply, command: next.command },
+              ].slice(-20),
       }));
       save();
     }

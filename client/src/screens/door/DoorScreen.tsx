@@ -16,7 +16,7 @@ import { openMyTally } from './myTally';
 import { QuickCheckIn } from './QuickCheckIn';
 import { RecentCheckIns } from './RecentCheckIns';
 import { RegistrantSearch } from './RegistrantSearch';
-import { SamePerson } from './SamePerson';
+import { AnswerLater, SamePerson } from './SamePerson';
 import { TicketScanner } from './TicketScanner';
 
 const SYMBOL = { ok: '✓', warn: '!', error: '✕', queued: '⏳', ask: '?' } as const;
@@ -114,6 +114,7 @@ export default function DoorScreen({ code, staffKey }: { code: string; staffKey:
             {refused.map((r) => (
               <li key={r.id}>
                 {r.label}: {r.failure.message}
+                {r.failure.code === 'possible_duplicate' && <AnswerLater refusal={r} />}
               </li>
             ))}
           </ul>

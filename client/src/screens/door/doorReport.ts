@@ -18,7 +18,7 @@ export interface Report {
   question?: { match: LikelyMatch; answer: (same: boolean) => Promise<boolean> };
 }
 
-type DoorCheckIn = Extract<CommandInput, { type: 'checkIn' | 'checkInRegistrant' | 'scanTicket' }>;
+export type DoorCheckIn = Extract<CommandInput, { type: 'checkIn' | 'checkInRegistrant' | 'scanTicket' }>;
 
 /** "already in at 19:45 (phone)": when and how someone came in before. */
 export function alreadyIn(already: AlreadyIn | undefined, at: number | undefined): string {
@@ -80,27 +80,38 @@ export async function checkInAtDoor(command: DoorCheckIn, who: string): Promise<
       text: question(match, institutionNames()),
       question: {
         match,
-        answer: (same) => {
-          if (!same) return checkInAtDoor({ ...command, newPerson: true }, who);
-          // The same as a registrant not yet in: it is their arrival.
-          if (match.checkInId === null && match.registrantId !== null)
-            return checkInAtDoor(
-              {
-                type: 'checkInRegistrant',
-                checkInId,
-                registrantId: match.registrantId,
-                device: command.device ?? '',
-              },
-              match.name,
-            );
-          return checkInAtDoor({ ...command, sameAs: match.checkInId ?? undefined }, who);
-        },
+        answer: (same) => answerSamePerson(command, who, match, same),
       },
     });
     return false;
   }
   report({ tone: 'error', text: outcome.message });
   return false;
+}
+
+/**
+ * The steward's answer to a likely match, sent as the same check-in again: someone else
+ * (`newPerson`, counted), or the same person (`sameAs` the check-in they are in as, or, for
+ * a registrant not yet in, their own arrival).
+ */
+export function answerSamePerson(
+  command: DoorCheckIn,
+  who: string,
+  match: LikelyMatch,
+  same: boolean,
+): Promise<boolean> {
+  if (!same) return checkInAtDoor({ ...command, newPerson: true }, who);
+  if (match.checkInId === null && match.registrantId !== null)
+    return checkInAtDoor(
+      {
+        type: 'checkInRegistrant',
+        checkInId: command.checkInId,
+        registrantId: match.registrantId,
+        device: command.device ?? '',
+      },
+      match.name,
+    );
+  return checkInAtDoor({ ...command, sameAs: match.checkInId ?? undefined }, who);
 }
 
 /** Undoes a check-in; one still waiting to sync is undone right after it syncs, in order. */
