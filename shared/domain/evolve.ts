@@ -109,34 +109,16 @@ export function evolve(state: AssemblyState, event: DomainEvent): AssemblyState 
     }
     case 'checkInUndone':
       return uncounted(state, event.checkInId, event.at, null);
-    case 'checkInLinked': {
-      const { attendance } = state;
-      const checkIn = lookup(attendance.checkIns, event.checkInId);
-      if (!checkIn) return state;
-      return {
-        ...state,
-        attendance: {
-          ...attendance,
-          checkIns: put(attendance.checkIns, checkIn.id, { ...checkIn, registrantId: event.registrantId }),
-          admitted: put(attendance.admitted, event.registrantId, checkIn.id),
-        },
-      };
-    }
+    case 'checkInLinked':
+      return linked(state, event.checkInId, event.registrantId);
     case 'checkInsMerged': {
       const duplicate = lookup(state.attendance.checkIns, event.duplicateId);
       const kept = lookup(state.attendance.checkIns, event.keptId);
       const next = uncounted(state, event.duplicateId, event.at, event.keptId);
       // The registration goes with the person: the kept check-in now admits them.
-      if (!duplicate?.registrantId || !kept || kept.registrantId) return next;
-      const { attendance } = next;
-      return {
-        ...next,
-        attendance: {
-          ...attendance,
-          checkIns: put(attendance.checkIns, kept.id, { ...kept, registrantId: duplicate.registrantId }),
-          admitted: put(attendance.admitted, duplicate.registrantId, kept.id),
-        },
-      };
+      return duplicate?.registrantId && kept && !kept.registrantId
+        ? linked(next, kept.id, duplicate.registrantId)
+        : next;
     }
     case 'phoneCheckInsUndone':
       return phoneCheckInsSince(state.attendance, event.since).reduce(
@@ -254,6 +236,22 @@ export function evolve(state: AssemblyState, event: DomainEvent): AssemblyState 
     default:
       return event satisfies never;
   }
+}
+
+/** A check-in is a registrant's arrival: they show as in. Counts nothing. */
+function linked(state: AssemblyState, checkInId: string, registrantId: string): AssemblyState {
+  const { attendance } = state;
+  const checkIn = lookup(attendance.checkIns, checkInId);
+  // Counts-only mirrors (the public) never hold the check-in.
+  if (!checkIn) return state;
+  return {
+    ...state,
+    attendance: {
+      ...attendance,
+      checkIns: put(attendance.checkIns, checkIn.id, { ...checkIn, registrantId }),
+      admitted: put(attendance.admitted, registrantId, checkIn.id),
+    },
+  };
 }
 
 /** A check-in stops counting: undone, or merged into another check-in of the same person. */
