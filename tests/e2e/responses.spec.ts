@@ -140,3 +140,49 @@ test('the organiser adds a follow-up after the night and the record shows it', a
     'https://council.example/minutes/12',
   );
 });
+
+test('a note belongs to the answer it was typed for: WAFFLE with a note, then YES, quotes no one wrongly', async ({
+  openPage,
+  request,
+}) => {
+  const assembly = await createAssembly(request, SETUP);
+  const chair = await openPage({ width: 1366, height: 768 });
+  await chair.goto(assembly.paths.chair);
+  const screen = await openPage({ width: 1280, height: 720 });
+  await screen.goto(assembly.paths.screen);
+  await chair.getByRole('button', { name: 'Next →' }).click();
+  await expect(chair.getByTestId('chair-item-title')).toHaveText('Welcome');
+  await chair.getByRole('button', { name: 'Next →' }).click();
+  await expect(chair.getByTestId('chair-item-title')).toHaveText('The housing ask');
+
+  const mayor = chair.locator('[data-testid="holder-card"][data-holder="mayor"]');
+  const note = mayor.getByLabel('Note (a quote or condition)');
+  await note.fill('I’ll look into it');
+  await mayor.getByRole('button', { name: 'WAFFLE for Mayor Jones' }).click();
+  const onScreen = screen.locator('[data-testid="ask-answer"][data-holder="mayor"]');
+  await expect(onScreen).toContainText('WAFFLE');
+  await expect(onScreen).toContainText('I’ll look into it');
+  // The field is empty for the next answer; the waffle's note shows beside the answer.
+  await expect(note).toHaveValue('');
+  await expect(mayor).toContainText('“I’ll look into it”');
+
+  // Pushed, the mayor says yes: pressed at once, with nothing typed.
+  await mayor.getByRole('button', { name: 'YES for Mayor Jones' }).click();
+  await expect(onScreen).toContainText('YES');
+  await expect(onScreen).not.toContainText('I’ll look into it');
+  await expect(mayor).toContainText('Before: WAFFLE (“I’ll look into it”)');
+  await expect(note).toHaveValue('');
+
+  // The record has each answer with its own note.
+  const key = assembly.paths.chair.split('#key=')[1]!;
+  const response = await request.get(`/api/assemblies/${assembly.code}`, {
+    headers: { authorization: `Bearer ${key}` },
+  });
+  const { state } = (await response.json()) as {
+    state: { responses: Record<string, Record<string, { answer: string; note: string }[]>> };
+  };
+  expect(state.responses.homes!.mayor!.map(({ answer, note }) => ({ answer, note }))).toEqual([
+    { answer: 'waffle', note: 'I’ll look into it' },
+    { answer: 'yes', note: '' },
+  ]);
+});

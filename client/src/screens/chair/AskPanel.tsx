@@ -58,25 +58,25 @@ function HolderCard(props: {
   const { state, ask, holder, run, disabled } = props;
   const history = historyOf(state.responses, ask.id, holder.id);
   const current = history.at(-1) ?? null;
-  // The note field holds the standing answer's note: edit it, then press the answer.
-  const [note, setNote] = useState(current?.note ?? '');
-  const [noteFor, setNoteFor] = useState(current?.at ?? null);
-  if ((current?.at ?? null) !== noteFor) {
-    setNoteFor(current?.at ?? null);
-    setNote(current?.note ?? '');
-  }
+  // A note belongs to the one answer it is typed for: the field is for the next press and
+  // starts empty. The standing answer's note is shown above it, the earlier ones as "Before".
+  const [note, setNote] = useState('');
   const clock = state.live.responseTimer;
   const timing = clock?.askId === ask.id && clock.powerHolderId === holder.id;
   const noteId = `note-${ask.id}-${holder.id}`;
-  const record = (answer: Answer) => {
-    run({
+  const record = async (answer: Answer) => {
+    const typed = note.trim();
+    setNote('');
+    const sent = await run({
       type: 'recordResponse',
       askId: ask.id,
       powerHolderId: holder.id,
       answer,
-      note: note.trim() || (current?.answer === answer ? current.note : ''),
+      // The same answer pressed again with nothing typed keeps its note (and changes nothing).
+      note: typed || (current?.answer === answer ? current.note : ''),
     });
-    setNote('');
+    // Refused: the words typed come back, for the chair to press again.
+    if (!sent && typed) setNote((now) => now || typed);
   };
   return (
     <article
@@ -106,7 +106,7 @@ function HolderCard(props: {
             className={`answer-button answer-${answer}`}
             aria-pressed={current?.answer === answer}
             disabled={disabled}
-            onClick={() => record(answer)}
+            onClick={() => void record(answer)}
           >
             <span aria-hidden="true">{ANSWER_LOOK[answer].symbol}</span> {ANSWER_LOOK[answer].word}
             <span className="visually-hidden"> for {holder.name}</span>
@@ -114,7 +114,7 @@ function HolderCard(props: {
         ))}
       </div>
       <div className="field">
-        <label htmlFor={noteId}>Note (a quote or condition), saved with the answer pressed</label>
+        <label htmlFor={noteId}>Note (a quote or condition) for the next answer pressed</label>
         <input
           id={noteId}
           value={note}
