@@ -147,3 +147,55 @@ test('a walk-in queued offline that turns out to be a likely match asks when it 
   await expect(door.getByTestId('door-report')).toContainText(/Grace Obi: already in at .* \(phone\)/);
   await expect(door.getByTestId('door-total')).toHaveText('1');
 });
+
+test('the chair closes phone check-in from the roll call, a phone is told, the door reopens it; a flood is undone', async ({
+  openPage,
+  request,
+}) => {
+  const assembly = await createAssembly(request, SETUP);
+  const chair = await openPage({ width: 1366, height: 768 });
+  await chair.goto(assembly.paths.chair);
+  const phone = await openPage({ width: 360, height: 740 });
+  await phone.goto(assembly.paths.join);
+  await expect(phone.getByRole('button', { name: 'Check in' })).toBeVisible();
+  const door = await openPage({ width: 360, height: 740 });
+  await door.goto(assembly.paths.door);
+  const doorSwitch = door.getByTestId('phone-check-in');
+  await expect(doorSwitch).toContainText('Phone check-in: open');
+
+  // A flood of fake names from one phone.
+  for (const name of ['Fake Aa', 'Fake Bb', 'Fake Cc']) {
+    await phone.getByLabel('Your name').fill(name);
+    await phone.getByLabel('East London Mosque').check();
+    await phone.getByRole('button', { name: 'Check in' }).click();
+    await expect(phone.getByTestId('checked-in')).toBeVisible();
+    await phone.getByRole('button', { name: 'Check in someone else on this phone' }).click();
+  }
+  await expect(door.getByTestId('door-total')).toHaveText('3');
+
+  const chairSwitch = chair.getByTestId('phone-check-in');
+  chair.once('dialog', (dialog) => void dialog.accept());
+  await chairSwitch.getByRole('button', { name: 'Close phone check-in' }).click();
+  await expect(chairSwitch).toContainText('Phone check-in: closed');
+  await expect(phone.getByRole('status')).toContainText(
+    'Check-in on phones is closed. Please check in with a steward at the door.',
+  );
+  await expect(phone.getByRole('button', { name: 'Check in' })).toHaveCount(0);
+  await expect(doorSwitch).toContainText('Phone check-in: closed');
+  await chair.screenshot({ path: 'test-results/chair-phone-check-in.png' });
+
+  // The door reopens it: the phone has its form again.
+  await doorSwitch.getByRole('button', { name: 'Reopen phone check-in' }).click();
+  await expect(chairSwitch).toContainText('Phone check-in: open');
+  await expect(phone.getByRole('button', { name: 'Check in' })).toBeVisible();
+
+  // The chair undoes the phone check-ins since the flood began, and closes phone check-in again.
+  await chairSwitch.getByRole('button', { name: 'Undo a flood of phone check-ins…' }).click();
+  await chairSwitch.getByLabel('Made since').fill('00:00');
+  await expect(chairSwitch).toContainText('3 phone check-ins since then.');
+  chair.once('dialog', (dialog) => void dialog.accept());
+  await chairSwitch.getByRole('button', { name: 'Close phone check-in and undo them' }).click();
+  await expect(chairSwitch).toContainText('Phone check-in: closed');
+  await expect(door.getByTestId('door-total')).toHaveText('0');
+  await expect(chair.getByTestId('chair-turnout')).toContainText('0 checked in');
+});

@@ -3,7 +3,7 @@ import { valuesOf } from '../../../../shared/domain/register';
 import { type Evidence, likelyDuplicates } from '../../../../shared/domain/samePerson';
 import { CHECK_IN_METHOD_LABELS, type CheckIn } from '../../../../shared/domain/turnout';
 import { NotArrived } from '../../components/NotArrived';
-import { PhoneFlood } from '../../components/PhoneFlood';
+import { PhoneCheckIn } from '../../components/PhoneCheckIn';
 import { sendCommand } from '../../connection/assemblyConnection';
 import { formatTimeOfDay } from '../../format';
 import type { OrganiserSection } from './organiserSection';
@@ -87,10 +87,7 @@ export function DuplicatesAdmin({ state }: OrganiserSection) {
       )}
       <NotArrived state={state} headingLevel={3} />
       <h3>Phone check-in</h3>
-      <p>
-        Phone check-in is <strong>{state.turnout.phonesClosed ? 'closed' : 'open'}</strong>.
-      </p>
-      <PhoneFlood state={state} />
+      <PhoneCheckIn state={state} send={async (command) => (await sendCommand(command)).ok} undoFlood />
     </section>
   );
 }

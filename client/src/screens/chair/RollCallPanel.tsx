@@ -3,6 +3,7 @@ import { currentItem } from '../../../../shared/domain/assembly';
 import { rollCallBoard } from '../../../../shared/domain/rollCall';
 import { ROLL_CALL_ORDERS, type RollCallOrder } from '../../../../shared/domain/turnout';
 import type { CommandInput } from '../../../../shared/protocol/commands';
+import { PhoneCheckIn } from '../../components/PhoneCheckIn';
 import { formatCount } from '../../format';
 
 const ORDER_LABELS: Record<RollCallOrder, string> = { section: 'By section', count: 'By count' };
@@ -55,6 +56,7 @@ export function RollCallPanel(props: {
             </button>
           ))}
         </div>
+        <PhoneCheckIn state={state} send={run} disabled={disabled} undoFlood />
       </div>
       {board.rows.length === 0 ? (
         <p className="muted">No institutions yet: the organiser adds them in the setup.</p>

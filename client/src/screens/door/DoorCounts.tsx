@@ -1,6 +1,19 @@
 import type { AssemblyState } from '../../../../shared/domain/assembly';
 import { headcountTotal, namedTotal } from '../../../../shared/domain/turnout';
+import type { CommandInput } from '../../../../shared/protocol/commands';
+import { PhoneCheckIn } from '../../components/PhoneCheckIn';
+import { queueCommand } from '../../connection/outbox';
 import { formatCount } from '../../format';
+import { report } from './doorReport';
+
+/** The door closes phone check-in too (it sees a flood first); offline, the switch waits to sync. */
+async function setPhoneCheckIn(command: CommandInput): Promise<boolean> {
+  const outcome = await queueCommand(command, 'Phone check-in', 'phone-check-in');
+  if (outcome.ok === 'queued')
+    report({ tone: 'queued', text: 'Phone check-in: will change when back online.' });
+  else if (!outcome.ok) report({ tone: 'error', text: outcome.message });
+  return outcome.ok !== false;
+}
 
 /** Live counts for the door team: total, by institution, by door, and the headcount gap. */
 export function DoorCounts({ state }: { state: AssemblyState }) {
@@ -28,6 +41,7 @@ export function DoorCounts({ state }: { state: AssemblyState }) {
           <dd>{headcount > named ? formatCount(headcount - named) : '–'}</dd>
         </div>
       </dl>
+      <PhoneCheckIn state={state} send={setPhoneCheckIn} />
       <details>
         <summary>By door</summary>
         <table className="count-table">
