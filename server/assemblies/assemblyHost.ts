@@ -143,7 +143,7 @@ export class AssemblyHost {
     return true;
   }
 
-  async create(details: AssemblyDetails): Promise<CreatedAssembly> {
+  async create(details: Omit<AssemblyDetails, 'timeZone'> & { timeZone?: string }): Promise<CreatedAssembly> {
     for (let attempt = 0; attempt < 20; attempt++) {
       const code = newAssemblyCode();
       const { keys, hashes } = newKeys();

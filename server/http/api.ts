@@ -172,7 +172,11 @@ export function apiRouter({ host, logger, publicUrl, adminToken }: ApiDeps): exp
       return send(res, failure('rate_limited', 'Too many assemblies created from here. Wait a few minutes.'));
     }
     const setup = nextAssemblySetup(found.room.committed);
-    const { code, keys } = await host.create(parsed.data);
+    // Next year's assembly is held where this one was, unless told otherwise.
+    const { code, keys } = await host.create({
+      ...parsed.data,
+      timeZone: parsed.data.timeZone || found.room.committed.timeZone,
+    });
     const room = await host.room(code);
     const imported = room && (await host.execute(room, 'admin', { type: 'importSetup', setup }));
     if (!imported?.ok) {

@@ -1,64 +1,125 @@
 import Papa from 'papaparse';
 import type { AssemblyState } from '../../shared/domain/assembly';
 import { lookup, valuesOf } from '../../shared/domain/register';
+import { NO_ANSWER_WORDS } from '../../shared/domain/responses';
 import { ticketPath } from '../../shared/domain/tickets';
 import {
   CHECK_IN_METHOD_LABELS,
+  GUEST_WORDS,
   headcountTotal,
   namedTotal,
   sectionHeadcount,
 } from '../../shared/domain/turnout';
+import { exportTimeZone, spreadsheetTime } from './spreadsheetTime';
 
 // The organiser's record of turnout, for spreadsheets. Cells that start like a formula are
 // escaped, so a name typed as "=HYPERLINK(...)" stays text when the file is opened.
 
 const csv = (rows: (string | number)[][]) => `${Papa.unparse(rows, { escapeFormulae: true })}\r\n`;
-const iso = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString());
 
-/** Per institution, then guests, per section (named check-ins against the headcount), and the total. */
+/** Times in the assembly's zone, and a header that says which zone they are in. */
+function timesOf(state: AssemblyState) {
+  const zone = exportTimeZone(state);
+  return {
+    at: (ms: number | null) => spreadsheetTime(ms, zone),
+    header: (name: string) => `${name} (${zone})`,
+  };
+}
+
+/** "45%" of a commitment, which a spreadsheet reads as a percentage; '' with none committed. */
+const percentOf = (count: number, committed: number): string =>
+  committed > 0 ? `${Math.round((100 * count) / committed)}%` : '';
+
+/**
+ * Per institution (committed, registered, checked in, the share of the commitment met),
+ * then the guests, then per section (named check-ins beside the headcount), then the total:
+ * each kind of row says what it is in the first column.
+ */
 export function turnoutCsv(state: AssemblyState): string {
   const { turnout, institutions } = state;
+  const time = timesOf(state);
+  const registered = new Map<string | null, number>();
+  for (const r of state.attendance.registrants)
+    registered.set(r.institutionId, (registered.get(r.institutionId) ?? 0) + 1);
+  const inFor = (id: string) => (Object.hasOwn(turnout.byInstitution, id) ? turnout.byInstitution[id]! : 0);
   const rows: (string | number)[][] = [
-    ['kind', 'name', 'section', 'committed', 'checked_in', 'headcount', 'called_at'],
+    [
+      'kind',
+      'name',
+      'section',
+      'committed',
+      'registered',
+      'checked_in',
+      'percent_of_commitment',
+      'headcount',
+      time.header('called_at'),
+    ],
   ];
   for (const institution of institutions) {
+    const count = inFor(institution.id);
     rows.push([
       'institution',
       institution.name,
       institution.section,
       institution.committed,
-      turnout.byInstitution[institution.id] ?? 0,
+      registered.get(institution.id) ?? 0,
+      count,
+      percentOf(count, institution.committed),
       '',
-      iso(turnout.called[institution.id] ?? null),
+      time.at(Object.hasOwn(turnout.called, institution.id) ? turnout.called[institution.id]! : null),
     ]);
   }
-  rows.push(['guests', 'Guests and others', '', '', turnout.guests, '', '']);
+  rows.push(['guests', GUEST_WORDS.many, '', '', registered.get(null) ?? 0, turnout.guests, '', '', '']);
   const sections = new Set([...institutions.map((i) => i.section), ...Object.keys(turnout.headcounts)]);
   for (const section of sections) {
-    const named = institutions
-      .filter((i) => i.section === section)
-      .reduce((total, i) => total + (turnout.byInstitution[i.id] ?? 0), 0);
-    const committed = institutions.filter((i) => i.section === section).reduce((t, i) => t + i.committed, 0);
+    const members = institutions.filter((i) => i.section === section);
+    const named = members.reduce((total, i) => total + inFor(i.id), 0);
+    const committed = members.reduce((t, i) => t + i.committed, 0);
+    const signedUp = members.reduce((t, i) => t + (registered.get(i.id) ?? 0), 0);
     rows.push([
       'section',
       section || '(no section)',
       section,
       committed,
+      signedUp,
       named,
+      percentOf(named, committed),
       sectionHeadcount(turnout, section),
       '',
     ]);
   }
   const committed = institutions.reduce((total, i) => total + i.committed, 0);
-  rows.push(['total', 'Total', '', committed, namedTotal(turnout), headcountTotal(turnout), '']);
+  const total = namedTotal(turnout);
+  rows.push([
+    'total',
+    'Total',
+    '',
+    committed,
+    state.attendance.registrants.length,
+    total,
+    percentOf(total, committed),
+    headcountTotal(turnout),
+    '',
+  ]);
   return csv(rows);
 }
 
-/** Everyone checked in; contact details only where the person consented. */
+/** Everyone checked in, counted once; contact details only where the person consented. */
 export function attendeesCsv(state: AssemblyState): string {
   const names = new Map(state.institutions.map((i) => [i.id, i.name]));
+  const time = timesOf(state);
   const rows: (string | number)[][] = [
-    ['name', 'institution', 'guest_of', 'checked_in_at', 'method', 'device', 'contact', 'consent'],
+    [
+      'name',
+      'institution',
+      'guest_organisation',
+      time.header('checked_in_at'),
+      'came_in_by',
+      'door',
+      'registered',
+      'contact',
+      'consent',
+    ],
   ];
   const checkIns = valuesOf(state.attendance.checkIns)
     .filter((c) => c.undoneAt === null)
@@ -66,11 +127,12 @@ export function attendeesCsv(state: AssemblyState): string {
   for (const c of checkIns) {
     rows.push([
       c.name,
-      c.institutionId === null ? '' : (names.get(c.institutionId) ?? c.institutionId),
+      c.institutionId === null ? GUEST_WORDS.one : (names.get(c.institutionId) ?? c.institutionId),
       c.guestOf,
-      iso(c.at),
+      time.at(c.at),
       CHECK_IN_METHOD_LABELS[c.method],
       c.device,
+      c.registrantId === null ? 'no' : 'yes',
       c.consent ? c.contact : '',
       c.consent ? 'yes' : 'no',
     ]);
@@ -84,26 +146,45 @@ export function attendeesCsv(state: AssemblyState): string {
  */
 export function registrantsCsv(state: AssemblyState, base: string): string {
   const names = new Map(state.institutions.map((i) => [i.id, i.name]));
-  const rows: (string | number)[][] = [['name', 'institution', 'email', 'ticket_link', 'checked_in_at']];
+  const time = timesOf(state);
+  const rows: (string | number)[][] = [
+    ['name', 'institution', 'email', 'ticket_link', time.header('checked_in_at'), 'came_in_by'],
+  ];
   const { registrants, admitted, checkIns } = state.attendance;
   for (const r of registrants) {
     const checkInId = lookup(admitted, r.id);
-    const checkIn = checkInId === undefined ? undefined : lookup(checkIns, checkInId);
+    const found = checkInId === undefined ? undefined : lookup(checkIns, checkInId);
+    const checkIn = found && found.undoneAt === null ? found : undefined;
     rows.push([
       r.name,
-      r.institutionId === null ? '' : (names.get(r.institutionId) ?? r.institutionId),
+      r.institutionId === null ? GUEST_WORDS.one : (names.get(r.institutionId) ?? r.institutionId),
       r.email,
       `${base}${ticketPath(r.ticket)}`,
-      iso(checkIn && checkIn.undoneAt === null ? checkIn.at : null),
+      time.at(checkIn?.at ?? null),
+      checkIn ? CHECK_IN_METHOD_LABELS[checkIn.method] : '',
     ]);
   }
   return csv(rows);
 }
 
-/** Every answer recorded, oldest first, the standing one marked: a changed answer keeps both. */
+/**
+ * Every answer recorded, oldest first: a changed answer keeps both, and the one that
+ * stands now is marked. A power-holder with none: absent (empty chair) or no answer yet.
+ */
 export function responsesCsv(state: AssemblyState): string {
+  const time = timesOf(state);
   const rows: (string | number)[][] = [
-    ['ask_id', 'ask', 'power_holder', 'role', 'organisation', 'answer', 'note', 'recorded_at', 'standing'],
+    [
+      'ask_id',
+      'ask',
+      'power_holder',
+      'role',
+      'organisation',
+      'answer',
+      'note',
+      time.header('recorded_at'),
+      'is_current_answer',
+    ],
   ];
   for (const ask of state.asks) {
     for (const holderId of ask.targetIds) {
@@ -117,13 +198,19 @@ export function responsesCsv(state: AssemblyState): string {
         holder?.organisation ?? '',
       ];
       if (history.length === 0)
-        rows.push([...base, holder?.attending === false ? 'not attending' : 'pending', '', '', '']);
+        rows.push([
+          ...base,
+          holder?.attending === false ? NO_ANSWER_WORDS.absent : NO_ANSWER_WORDS.pending,
+          '',
+          '',
+          '',
+        ]);
       history.forEach((entry, i) => {
         rows.push([
           ...base,
           entry.answer,
           entry.note,
-          iso(entry.at),
+          time.at(entry.at),
           i === history.length - 1 ? 'yes' : 'no',
         ]);
       });

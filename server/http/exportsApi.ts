@@ -46,8 +46,11 @@ export function exportRoutes(router: express.Router, { host, locate, send, baseU
     }
     if (file === 'setup.json') {
       // The setup as a file the organiser page (or another server) can import again.
-      const { title, venue, startsAt, endsAt } = room.committed;
-      const setup = { assembly: { title, venue, startsAt, endsAt }, ...setupFileOf(room.committed) };
+      const { title, venue, startsAt, endsAt, timeZone } = room.committed;
+      const setup = {
+        assembly: { title, venue, startsAt, endsAt, timeZone },
+        ...setupFileOf(room.committed),
+      };
       res.type('application/json').send(JSON.stringify(setup, null, 2));
       return;
     }

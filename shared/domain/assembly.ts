@@ -81,6 +81,8 @@ export interface AssemblyDetails {
   venue: string;
   startsAt: number | null;
   endsAt: number | null;
+  /** The assembly's own time zone (IANA) for the exports' times; '' is the server's. */
+  timeZone: string;
 }
 
 export interface AssemblyState extends AssemblyDetails {
@@ -115,6 +117,7 @@ export function emptyAssembly(code: string): AssemblyState {
     venue: '',
     startsAt: null,
     endsAt: null,
+    timeZone: '',
     status: 'draft',
     agenda: [],
     institutions: [],

@@ -33,6 +33,7 @@ export function evolve(state: AssemblyState, event: DomainEvent): AssemblyState 
         venue: event.venue,
         startsAt: event.startsAt,
         endsAt: event.endsAt,
+        timeZone: event.timeZone ?? '',
       };
     case 'detailsUpdated':
       return { ...state, ...event.details };

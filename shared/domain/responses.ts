@@ -12,8 +12,14 @@ export const ANSWER_LOOK: Record<Answer | 'pending', { word: string; symbol: str
   no: { word: 'NO', symbol: '✕' },
   waffle: { word: 'WAFFLE', symbol: '~' },
   absent: { word: 'ABSENT', symbol: '○' },
-  pending: { word: 'PENDING', symbol: '…' },
+  pending: { word: 'NO ANSWER', symbol: '…' },
 };
+
+/**
+ * One vocabulary for an answer not given, on every screen and file: the empty chair of a
+ * power-holder not attending is "absent"; an answer still to come is "no answer yet".
+ */
+export const NO_ANSWER_WORDS = { absent: 'absent (empty chair)', pending: 'no answer yet' } as const;
 
 export interface ResponseEntry {
   answer: Answer;

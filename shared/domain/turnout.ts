@@ -14,6 +14,16 @@ export const CHECK_IN_METHOD_LABELS: Record<CheckInMethod, string> = {
   walkIn: 'Walk-in',
 };
 
+/**
+ * One vocabulary for people from outside the member institutions, on every screen and file:
+ * a person is a "Guest", the count is "Guests", the choice in a list says what it means.
+ */
+export const GUEST_WORDS = {
+  one: 'Guest',
+  many: 'Guests',
+  choice: 'Guest (not a member institution)',
+} as const;
+
 /** The device label self check-ins are counted under. */
 export const PHONES_DEVICE = 'Phones';
 

@@ -12,8 +12,9 @@ import type { CheckIn, Registrant, RollCallOrder } from '../domain/turnout';
 import type { Role, StaffRole } from './roles';
 
 export type DomainEvent =
-  | ({ type: 'assemblyCreated'; code: string } & AssemblyDetails)
-  | { type: 'detailsUpdated'; details: AssemblyDetails }
+  // Journals written before the time zone setting have none: the server's, then.
+  | ({ type: 'assemblyCreated'; code: string } & Omit<AssemblyDetails, 'timeZone'> & { timeZone?: string })
+  | { type: 'detailsUpdated'; details: Omit<AssemblyDetails, 'timeZone'> & { timeZone?: string } }
   | {
       type: 'setupImported';
       details: Partial<AssemblyDetails>;

@@ -46,6 +46,22 @@ export const moment = z
     return ms;
   });
 
+/** An IANA time zone the runtime knows ("Europe/London"), or '' for the server's own. */
+export const timeZoneField = z
+  .string()
+  .trim()
+  .max(64)
+  .refine((zone) => zone === '' || isTimeZone(zone), 'not a time zone (use one like Europe/London)');
+
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Turns a zod error into one line a person can act on: "agenda.3.minutes: too big". */
 export function describeIssues(error: z.ZodError, limit = 5): string {
   const lines = error.issues.slice(0, limit).map((issue) => {

@@ -2,13 +2,14 @@ import { z } from 'zod';
 import {
   type AgendaItem,
   type Ask,
+  type AssemblyDetails,
   DEFAULT_WARNING_MS,
   type Institution,
   ITEM_KINDS,
   type PowerHolder,
 } from '../domain/assembly';
 import { DEFAULT_RESPONSE_MS } from '../domain/responses';
-import { idField, moment, requiredText, text } from './fields';
+import { idField, moment, requiredText, text, timeZoneField } from './fields';
 import { LIMITS } from './limits';
 
 export { LIMITS };
@@ -20,6 +21,8 @@ const detailsShape = {
   venue: text(LIMITS.title).default(''),
   startsAt: moment.nullable().default(null),
   endsAt: moment.nullable().default(null),
+  /** Where the exports' times are written: '' is the server's own zone. */
+  timeZone: timeZoneField.default(''),
 };
 
 export const assemblyDetailsSchema = z
@@ -99,6 +102,7 @@ export const setupFileSchema = z
         venue: text(LIMITS.title).optional(),
         startsAt: moment.nullable().optional(),
         endsAt: moment.nullable().optional(),
+        timeZone: timeZoneField.optional(),
       })
       .strict()
       .optional(),
@@ -113,7 +117,7 @@ export type SetupFile = z.output<typeof setupFileSchema>;
 export type SetupFileInput = z.input<typeof setupFileSchema>;
 
 export interface Setup {
-  details: Partial<{ title: string; venue: string; startsAt: number | null; endsAt: number | null }>;
+  details: Partial<AssemblyDetails>;
   agenda: AgendaItem[];
   institutions: Institution[];
   powerHolders: PowerHolder[];

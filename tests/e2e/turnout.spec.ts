@@ -84,9 +84,11 @@ test('the phone form says what is missing, beside the field', async ({ openPage,
   await phone.goto(assembly.paths.join);
   await phone.getByRole('button', { name: 'Check in' }).click();
   await expect(phone.getByText('Please type your name.')).toBeVisible();
-  await expect(phone.getByText('Please choose your institution, or Other / guest.')).toBeVisible();
+  await expect(
+    phone.getByText('Please choose your institution, or Guest (not a member institution).'),
+  ).toBeVisible();
   await phone.getByLabel('Your name').fill('Guest Gwen');
-  await phone.getByLabel('Other / guest').check();
+  await phone.getByLabel('Guest (not a member institution)').check();
   await phone.getByLabel('Organisation (optional)').fill('The Gazette');
   await phone.getByRole('button', { name: 'Check in' }).click();
   await expect(phone.getByTestId('checked-in')).toContainText('The Gazette');

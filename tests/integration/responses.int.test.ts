@@ -116,9 +116,10 @@ describe('asks and answers', () => {
     const csv = await (await exportOf('responses.csv')).text();
     expect(csv).toContain('homes,Homes,Mayor Jones,Mayor,City Council,waffle,we will look at it,');
     expect(csv).toMatch(/homes,Homes,Mayor Jones,Mayor,City Council,yes,within 90 days,[^,]+,yes/);
-    expect(csv).toContain('wage,Living wage,Bishop Grey,Bishop,Diocese,pending,,,\r\n');
+    expect(csv.split('\r\n')[0]).toMatch(/,answer,note,recorded_at \(.+\),is_current_answer$/);
+    expect(csv).toContain('wage,Living wage,Bishop Grey,Bishop,Diocese,no answer yet,,,\r\n');
     expect(csv).toContain(
-      'wage,Living wage,Dr Patel,Chief Executive,Riverside Hospital,not attending,,,\r\n',
+      'wage,Living wage,Dr Patel,Chief Executive,Riverside Hospital,absent (empty chair),,,\r\n',
     );
     expect((await exportOf('record.json', created.keys.chair)).status).toBe(403);
   });

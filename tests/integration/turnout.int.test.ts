@@ -334,10 +334,14 @@ describe('turnout: check-in at the door and on phones', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n');
-    expect(lines[0]).toBe('kind,name,section,committed,checked_in,headcount,called_at');
-    expect(lines).toContain("institution,St Mary's,Stalls,20,2,,");
-    expect(lines).toContain('section,Stalls,Stalls,20,2,5,');
-    expect(lines).toContain('total,Total,,50,3,5,');
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    expect(lines[0]).toBe(
+      `kind,name,section,committed,registered,checked_in,percent_of_commitment,headcount,called_at (${zone})`,
+    );
+    expect(lines).toContain("institution,St Mary's,Stalls,20,0,2,10%,,");
+    expect(lines).toContain('guests,Guests,,,0,0,,,');
+    expect(lines).toContain('section,Stalls,Stalls,20,0,2,10%,5,');
+    expect(lines).toContain('total,Total,,50,0,3,6%,5,');
 
     const attendees = await (await get('attendees.csv', created.keys.admin)).text();
     expect(attendees).toContain('carla@x.org');
@@ -370,12 +374,13 @@ describe('turnout: check-in at the door and on phones', () => {
       .trim()
       .split('\r\n');
     const ada = tickets.find((t) => t.name === 'Ada Lovelace')!;
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     expect(lines).toEqual([
-      'name,institution,email,ticket_link,checked_in_at',
-      `Ada Lovelace,St Mary's,ada@x.org,${ada.url},`,
+      `name,institution,email,ticket_link,checked_in_at (${zone}),came_in_by`,
+      `Ada Lovelace,St Mary's,ada@x.org,${ada.url},,`,
       // A formula typed as a name stays text in a spreadsheet.
-      `"'=cmd|calc",,,${tickets.find((t) => t.name === '=cmd|calc')!.url},`,
-      `Bo Early,,,${tickets.find((t) => t.name === 'Bo Early')!.url},`,
+      `"'=cmd|calc",Guest,,${tickets.find((t) => t.name === '=cmd|calc')!.url},,`,
+      `Bo Early,Guest,,${tickets.find((t) => t.name === 'Bo Early')!.url},,`,
     ]);
     // The same absolute links the import gave (and the tickets sheet prints).
     expect(ada.url).toMatch(/^http:\/\/.+\/t\/.+/);
@@ -389,8 +394,8 @@ describe('turnout: check-in at the door and on phones', () => {
       .trim()
       .split('\r\n');
     expect(after[1]).toMatch(
-      new RegExp(`^Ada Lovelace,St Mary's,ada@x.org,${ada.url},\\d{4}-\\d\\d-\\d\\dT`),
+      new RegExp(`^Ada Lovelace,St Mary's,ada@x.org,${ada.url},\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,Ticket scan$`),
     );
-    expect(after[3]).toMatch(/,$/);
+    expect(after[3]).toMatch(/,,$/);
   });
 });

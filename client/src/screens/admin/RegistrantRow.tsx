@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { Institution } from '../../../../shared/domain/assembly';
 import { ticketPath } from '../../../../shared/domain/tickets';
 import type { Registrant } from '../../../../shared/domain/turnout';
+import { GUEST_WORDS } from '../../../../shared/domain/turnout';
 import { commandSchema } from '../../../../shared/protocol/commands';
 import type { ErrorCode } from '../../../../shared/protocol/errors';
 import { LIMITS } from '../../../../shared/protocol/limits';
@@ -46,7 +47,7 @@ export function RegistrantRow({
     if (mode !== 'view') firstStep.current?.focus();
   }, [mode]);
   const institutionName = (id: string | null) =>
-    id === null ? 'Guest' : (institutions.find((i) => i.id === id)?.name ?? id);
+    id === null ? GUEST_WORDS.one : (institutions.find((i) => i.id === id)?.name ?? id);
   const idFor = (field: string) => `registrant-${registrant.id}-${field}`;
   const send = (command: unknown) =>
     callApi<{ seq: number }>(`/api/assemblies/${code}/commands`, command, staffKey);
@@ -140,7 +141,7 @@ export function RegistrantRow({
                 {...described('institutionId')}
                 onChange={(e) => setDraft({ ...draft, institutionId: e.target.value })}
               >
-                <option value="">Guest</option>
+                <option value="">{GUEST_WORDS.choice}</option>
                 {institutions.map((i) => (
                   <option key={i.id} value={i.id}>
                     {i.name}

@@ -1,5 +1,6 @@
 import { type FormEvent, useDeferredValue, useState } from 'react';
 import { lookup } from '../../../../shared/domain/register';
+import { GUEST_WORDS } from '../../../../shared/domain/turnout';
 import { callApi } from '../../api';
 import type { OrganiserSection } from './organiserSection';
 import { RegistrantRow } from './RegistrantRow';
@@ -81,7 +82,7 @@ export function RegistrantsAdmin({
             value={form.institution}
             onChange={(e) => setForm({ ...form, institution: e.target.value })}
           >
-            <option value="">Guest</option>
+            <option value="">{GUEST_WORDS.choice}</option>
             {state.institutions.map((i) => (
               <option key={i.id} value={i.id}>
                 {i.name}

@@ -5,6 +5,7 @@ import {
   ANSWERS,
   type Answer,
   historyOf,
+  NO_ANSWER_WORDS,
   shownAnswer,
 } from '../../../../shared/domain/responses';
 import type { CommandInput } from '../../../../shared/protocol/commands';
@@ -89,7 +90,7 @@ function HolderCard(props: {
         <h3>{holder.name}</h3>
         <p className="muted">
           {[holder.role, holder.organisation].filter(Boolean).join(', ')}
-          {!holder.attending && <strong className="not-attending"> · not attending</strong>}
+          {!holder.attending && <strong className="not-attending"> · {NO_ANSWER_WORDS.absent}</strong>}
         </p>
       </header>
       <p className="holder-answer">

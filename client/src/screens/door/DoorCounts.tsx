@@ -1,5 +1,5 @@
 import type { AssemblyState } from '../../../../shared/domain/assembly';
-import { headcountTotal, namedTotal } from '../../../../shared/domain/turnout';
+import { GUEST_WORDS, headcountTotal, namedTotal } from '../../../../shared/domain/turnout';
 import type { CommandInput } from '../../../../shared/protocol/commands';
 import { PhoneCheckIn } from '../../components/PhoneCheckIn';
 import { queueCommand } from '../../connection/outbox';
@@ -76,7 +76,7 @@ export function DoorCounts({ state }: { state: AssemblyState }) {
               </tr>
             ))}
             <tr>
-              <th scope="row">Guests and others</th>
+              <th scope="row">{GUEST_WORDS.many}</th>
               <td>{formatCount(turnout.guests)}</td>
               <td>–</td>
             </tr>

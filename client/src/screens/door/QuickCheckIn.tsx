@@ -1,5 +1,6 @@
 import { type FormEvent, useRef, useState } from 'react';
 import type { Institution } from '../../../../shared/domain/assembly';
+import { GUEST_WORDS } from '../../../../shared/domain/turnout';
 import { LIMITS } from '../../../../shared/protocol/limits';
 import { newUuid } from '../../connection/deviceId';
 import { checkInAtDoor } from './doorReport';
@@ -18,7 +19,7 @@ export function QuickCheckIn({ institutions, device }: { institutions: Instituti
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!name.trim()) return setError('Type the person’s name.');
-    if (!institution) return setError('Choose an institution (or Guest / other).');
+    if (!institution) return setError(`Choose an institution (or ${GUEST_WORDS.choice}).`);
     setError('');
     const who = name.trim();
     const institutionId = institution === GUEST ? null : institution;
@@ -54,7 +55,7 @@ export function QuickCheckIn({ institutions, device }: { institutions: Instituti
                 {i.name}
               </option>
             ))}
-            <option value={GUEST}>Guest / other</option>
+            <option value={GUEST}>{GUEST_WORDS.choice}</option>
           </select>
         </div>
         <button type="submit" className="primary">

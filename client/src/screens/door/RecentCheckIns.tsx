@@ -1,6 +1,6 @@
 import type { AssemblyState } from '../../../../shared/domain/assembly';
 import { lookup } from '../../../../shared/domain/register';
-import { CHECK_IN_METHOD_LABELS } from '../../../../shared/domain/turnout';
+import { CHECK_IN_METHOD_LABELS, GUEST_WORDS } from '../../../../shared/domain/turnout';
 import { useOutbox } from '../../connection/outbox';
 import { formatTimeOfDay } from '../../format';
 import { undoCheckIn } from './doorReport';
@@ -24,7 +24,7 @@ export function RecentCheckIns({ state }: { state: AssemblyState }) {
           const name = checkIn?.name ?? who;
           const undone = checkIn?.undoneAt != null || queued.has(`undo-${checkInId}`);
           const detail = checkIn
-            ? `${checkIn.institutionId ? names.get(checkIn.institutionId) : checkIn.guestOf || 'Guest'} · ${
+            ? `${checkIn.institutionId ? names.get(checkIn.institutionId) : checkIn.guestOf || GUEST_WORDS.one} · ${
                 CHECK_IN_METHOD_LABELS[checkIn.method]
               } · ${formatTimeOfDay(checkIn.at)}`
             : queued.has(checkInId)

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { AssemblyState } from '../../../../shared/domain/assembly';
 import { lookup } from '../../../../shared/domain/register';
-import { CHECK_IN_METHOD_LABELS } from '../../../../shared/domain/turnout';
+import { CHECK_IN_METHOD_LABELS, GUEST_WORDS } from '../../../../shared/domain/turnout';
 import { newUuid } from '../../connection/deviceId';
 import { useOutbox } from '../../connection/outbox';
 import { formatTimeOfDay } from '../../format';
@@ -51,7 +51,9 @@ export function RegistrantSearch({ state, device }: { state: AssemblyState; devi
           {matches.slice(0, SHOWN).map((registrant) => {
             const checkInId = lookup(admitted, registrant.id);
             const checkIn = checkInId === undefined ? undefined : lookup(checkIns, checkInId);
-            const institution = registrant.institutionId ? names.get(registrant.institutionId) : 'Guest';
+            const institution = registrant.institutionId
+              ? names.get(registrant.institutionId)
+              : GUEST_WORDS.one;
             return (
               <li key={registrant.id} data-testid="registrant">
                 <span>

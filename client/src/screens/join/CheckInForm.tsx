@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import type { Institution } from '../../../../shared/domain/assembly';
+import { GUEST_WORDS } from '../../../../shared/domain/turnout';
 import { LIMITS } from '../../../../shared/protocol/limits';
 import { newUuid } from '../../connection/deviceId';
 import { queueCommand } from '../../connection/outbox';
@@ -38,7 +39,7 @@ export function CheckInForm({ title, institutions, onCheckedIn }: Props) {
     event.preventDefault();
     const problems: typeof errors = {};
     if (!name.trim()) problems.name = 'Please type your name.';
-    if (!choice) problems.institution = 'Please choose your institution, or Other / guest.';
+    if (!choice) problems.institution = `Please choose your institution, or ${GUEST_WORDS.choice}.`;
     setErrors(problems);
     if (problems.name || problems.institution) {
       // Take the person to what needs doing: a screen reader reads the field and its error.
@@ -54,7 +55,7 @@ export function CheckInForm({ title, institutions, onCheckedIn }: Props) {
     const mine = {
       checkInId,
       name: name.trim(),
-      institution: chosen?.name ?? (guestOf.trim() || 'Guest'),
+      institution: chosen?.name ?? (guestOf.trim() || GUEST_WORDS.one),
       confirmed: false,
     };
     const outcome = await queueCommand(
@@ -149,7 +150,7 @@ export function CheckInForm({ title, institutions, onCheckedIn }: Props) {
                 checked={choice === GUEST}
                 onChange={() => setChoice(GUEST)}
               />
-              Other / guest
+              {GUEST_WORDS.choice}
             </label>
           </li>
         </ul>

@@ -1,5 +1,6 @@
 import type { AssemblyState } from '../../../../shared/domain/assembly';
 import { ticketPath } from '../../../../shared/domain/tickets';
+import { GUEST_WORDS } from '../../../../shared/domain/turnout';
 import { JoinQr } from '../../components/JoinQr';
 
 const PER_PAGE = 8;
@@ -27,7 +28,7 @@ export function TicketSheet({ state, publicUrl }: { state: AssemblyState; public
               <div>
                 <p className="ticket-stub-title">{state.title}</p>
                 <p className="ticket-stub-name">{registrant.name}</p>
-                <p>{registrant.institutionId ? names.get(registrant.institutionId) : 'Guest'}</p>
+                <p>{registrant.institutionId ? names.get(registrant.institutionId) : GUEST_WORDS.one}</p>
                 <p className="ticket-stub-hint">Show this at the door.</p>
               </div>
             </article>

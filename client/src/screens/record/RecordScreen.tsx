@@ -1,6 +1,7 @@
 import type { Ask, AssemblyState, PowerHolder } from '../../../../shared/domain/assembly';
 import { FOLLOW_UP_LOOK, historyOf, shownAnswer } from '../../../../shared/domain/responses';
 import { rollCallBoard } from '../../../../shared/domain/rollCall';
+import { GUEST_WORDS } from '../../../../shared/domain/turnout';
 import { AnswerChip } from '../../components/AnswerChip';
 import { ConnectionBadge } from '../../components/ConnectionBadge';
 import { Refused } from '../../components/Refused';
@@ -73,7 +74,7 @@ function Turnout({ state }: { state: AssemblyState }) {
             ))}
             {board.guests > 0 && (
               <tr>
-                <th scope="row">Guests and others</th>
+                <th scope="row">{GUEST_WORDS.many}</th>
                 <td>–</td>
                 <td>{board.guests}</td>
               </tr>

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { AssemblyState } from '../../../../shared/domain/assembly';
 import { currentItem } from '../../../../shared/domain/assembly';
 import { layOutBoard, pageToShow, type RollCallRow, rollCallBoard } from '../../../../shared/domain/rollCall';
+import { GUEST_WORDS } from '../../../../shared/domain/turnout';
 import { TimerClock } from '../../components/TimerClock';
 import { useServerNow } from '../../components/useServerNow';
 import { formatCount } from '../../format';
@@ -82,7 +83,11 @@ export function RollCallScene({ state }: { state: AssemblyState }) {
         </div>
       )}
       <footer className="roll-call-foot">
-        {board.guests > 0 && <span>Guests and others {formatCount(board.guests)}</span>}
+        {board.guests > 0 && (
+          <span>
+            {GUEST_WORDS.many} {formatCount(board.guests)}
+          </span>
+        )}
         {pages.length > 1 && (
           <span data-testid="roll-call-page">
             Page {pageIndex + 1} of {pages.length}

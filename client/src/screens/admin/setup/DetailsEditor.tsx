@@ -4,7 +4,11 @@ import { assemblyDetailsSchema } from '../../../../../shared/protocol/setup';
 import { sendCommand } from '../../../connection/assemblyConnection';
 import { useLeaveWarning } from '../useLeaveWarning';
 
-type Field = 'title' | 'venue' | 'startsAt' | 'endsAt';
+type Field = 'title' | 'venue' | 'startsAt' | 'endsAt' | 'timeZone';
+
+/** Every zone this browser knows, for the exports' times; an older browser takes typing. */
+const ZONES: string[] =
+  typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
 
 /** "2026-11-28T18:00" in the browser's own time zone, as a datetime-local input holds it. */
 const localInput = (ms: number | null) => {
@@ -22,18 +26,20 @@ export function DetailsEditor({ state }: { state: AssemblyState }) {
     venue: state.venue,
     startsAt: localInput(state.startsAt),
     endsAt: localInput(state.endsAt),
+    timeZone: state.timeZone,
   });
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
   const [dirty, setDirty] = useState(false);
-  const { title, venue, startsAt, endsAt } = state;
+  const { title, venue, startsAt, endsAt, timeZone } = state;
   // Details are saved on their own: unsaved ones are as easy to lose as the setup's.
   useLeaveWarning(dirty);
 
   // Details changed elsewhere (a setup file, another organiser) show here unless this form has edits.
   useEffect(() => {
-    if (!dirty) setForm({ title, venue, startsAt: localInput(startsAt), endsAt: localInput(endsAt) });
-  }, [dirty, title, venue, startsAt, endsAt]);
+    if (!dirty)
+      setForm({ title, venue, startsAt: localInput(startsAt), endsAt: localInput(endsAt), timeZone });
+  }, [dirty, title, venue, startsAt, endsAt, timeZone]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -42,6 +48,7 @@ export function DetailsEditor({ state }: { state: AssemblyState }) {
       venue: form.venue,
       startsAt: toMs(form.startsAt),
       endsAt: toMs(form.endsAt),
+      timeZone: form.timeZone,
     };
     const parsed = assemblyDetailsSchema.safeParse(details);
     if (!parsed.success) {
@@ -102,6 +109,24 @@ export function DetailsEditor({ state }: { state: AssemblyState }) {
           <label htmlFor="details-endsAt">Planned finish</label>
           <input {...field('endsAt')} type="datetime-local" />
           {error('endsAt')}
+        </div>
+        <div className="stack">
+          <label htmlFor="details-timeZone">Time zone of the exports’ times</label>
+          {ZONES.length > 0 ? (
+            <select {...field('timeZone')}>
+              <option value="">The server’s time zone</option>
+              {(ZONES.includes(form.timeZone) || !form.timeZone ? ZONES : [form.timeZone, ...ZONES]).map(
+                (zone) => (
+                  <option key={zone} value={zone}>
+                    {zone.replaceAll('_', ' ')}
+                  </option>
+                ),
+              )}
+            </select>
+          ) : (
+            <input {...field('timeZone')} placeholder="Europe/London" maxLength={64} />
+          )}
+          {error('timeZone')}
         </div>
       </div>
       <div className="button-row">
