@@ -394,7 +394,9 @@ describe('turnout: check-in at the door and on phones', () => {
       .trim()
       .split('\r\n');
     expect(after[1]).toMatch(
-      new RegExp(`^Ada Lovelace,St Mary's,ada@x.org,${ada.url},\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,Ticket scan$`),
+      new RegExp(
+        `^Ada Lovelace,St Mary's,ada@x.org,${ada.url},\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,Ticket scan$`,
+      ),
     );
     expect(after[3]).toMatch(/,,$/);
   });
