@@ -190,11 +190,11 @@ test('the chair closes phone check-in from the roll call, a phone is told, the d
   await expect(phone.getByRole('button', { name: 'Check in' })).toBeVisible();
 
   // The chair undoes the phone check-ins since the flood began, and closes phone check-in again.
-  await chairSwitch.getByRole('button', { name: 'Undo a flood of phone check-ins…' }).click();
+  await chairSwitch.getByRole('button', { name: 'Remove a flood of fake phone check-ins…' }).click();
   await chairSwitch.getByLabel('Made since').fill('00:00');
   await expect(chairSwitch).toContainText('3 phone check-ins since then.');
   chair.once('dialog', (dialog) => void dialog.accept());
-  await chairSwitch.getByRole('button', { name: 'Close phone check-in and undo them' }).click();
+  await chairSwitch.getByRole('button', { name: 'Close phone check-in and remove them' }).click();
   await expect(chairSwitch).toContainText('Phone check-in: closed');
   await expect(door.getByTestId('door-total')).toHaveText('0');
   await expect(chair.getByTestId('chair-turnout')).toContainText('0 checked in');

@@ -55,7 +55,7 @@ export function PhoneFlood({ state }: { state: AssemblyState }) {
     <div className="phone-flood">
       {!open ? (
         <button type="button" className="quiet" onClick={() => setOpen(true)}>
-          Undo a flood of phone check-ins…
+          Remove a flood of fake phone check-ins…
         </button>
       ) : (
         <fieldset>
@@ -73,7 +73,7 @@ export function PhoneFlood({ state }: { state: AssemblyState }) {
           </span>
           <div className="button-row">
             <button type="button" className="danger" disabled={since === null} onClick={() => void undo()}>
-              Close phone check-in and undo them
+              Close phone check-in and remove them
             </button>
             <button type="button" onClick={() => setOpen(false)}>
               Cancel
