@@ -12,7 +12,7 @@ import {
   type Arrival,
   arrivalOf,
   arrivalOfRegistrant,
-  type Decision as StewardsAnswer,
+  type StewardsAnswer,
 } from './samePerson';
 import { setupChangeRefused } from './setupChanges';
 import { ticketAssembly, ticketFromScan, ticketToken } from './tickets';

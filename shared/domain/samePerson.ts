@@ -53,7 +53,7 @@ export type Arrival =
   | { kind: 'likely'; match: LikelyMatch };
 
 /** The steward's answer to a likely match: the same person as that check-in, or someone new. */
-export interface Decision {
+export interface StewardsAnswer {
   sameAs?: string | undefined;
   newPerson?: boolean | undefined;
 }
@@ -257,7 +257,7 @@ function nearCheckIns(
  * What a typed-in check-in (a phone's form, a door's walk-in) is: someone new, a
  * registrant arriving, someone already in, or maybe someone already in.
  */
-export function arrivalOf(attendance: Attendance, person: Person, decision: Decision = {}): Arrival {
+export function arrivalOf(attendance: Attendance, person: Person, decision: StewardsAnswer = {}): Arrival {
   const registrants = registrantIndex(attendance.registrants);
   const contact = contactKey(person.contact);
   const typed = shapeOfKey(nameKey(person.name));
@@ -321,7 +321,7 @@ export function arrivalOf(attendance: Attendance, person: Person, decision: Deci
 export function arrivalOfRegistrant(
   attendance: Attendance,
   registrant: Registrant,
-  decision: Decision = {},
+  decision: StewardsAnswer = {},
 ): Arrival {
   const admitted = admittedCheckIn(attendance, registrant);
   if (admitted) return { kind: 'already', checkIn: admitted, evidence: 'ticket' };
