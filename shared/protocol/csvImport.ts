@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { z } from 'zod';
+import { GUEST_WORDS } from '../domain/turnout';
 import { closestName, nameKey } from '../domain/closestName';
 import { describeIssues, requiredText, text } from './fields';
 import { LIMITS } from './limits';
@@ -299,7 +300,12 @@ function resolve(kind: CsvKind, data: Record<string, string>, context: CsvContex
     }
     case 'registrants': {
       let institutionId: string | null = null;
-      if (data.institution !== '') {
+      // The exports write "Guest" for a guest: a file exported and edited comes back in, unless
+      // a member institution is really called that.
+      const guest =
+        nameKey(data.institution!) === nameKey(GUEST_WORDS.one) &&
+        !context.institutions.some((i) => nameKey(i.name) === nameKey(GUEST_WORDS.one));
+      if (data.institution !== '' && !guest) {
         const found = find('institution', data.institution!, context.institutions);
         if ('problem' in found) problems.push(found.problem);
         else institutionId = found.id;

@@ -21,8 +21,8 @@ const detailsShape = {
   venue: text(LIMITS.title).default(''),
   startsAt: moment.nullable().default(null),
   endsAt: moment.nullable().default(null),
-  /** Where the exports' times are written: '' is the server's own zone. */
-  timeZone: timeZoneField.default(''),
+  /** Where the exports' times are written: '' is the server's own zone; left out, it stays as it is. */
+  timeZone: timeZoneField.optional(),
 };
 
 export const assemblyDetailsSchema = z

@@ -52,5 +52,21 @@ describe('export times in the assembly’s time zone', () => {
     expect(attendees[1]).toMatch(/,\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,/);
     const setup = JSON.parse(await exportOf('setup.json')) as { assembly: { timeZone: string } };
     expect(setup.assembly.timeZone).toBe('America/New_York');
+
+    // Details saved without a zone (a script, an older page) keep the assembly's.
+    const { timeZone: _left, ...withoutZone } = details('').details;
+    expect(
+      (
+        await post(
+          commands(),
+          { type: 'updateDetails', details: { ...withoutZone, venue: 'New hall' } },
+          created.keys.admin,
+        )
+      ).status,
+    ).toBe(200);
+    const after = JSON.parse(await exportOf('record.json')) as {
+      assembly: { timeZone: string; venue: string };
+    };
+    expect(after.assembly).toMatchObject({ timeZone: 'America/New_York', venue: 'New hall' });
   });
 });

@@ -92,6 +92,21 @@ describe('previewCsv: every row checked before anything is imported', () => {
     expect(validRows(preview)).toEqual([]);
   });
 
+  it('reads "Guest" (as the exports write a guest) back as a guest, unless an institution is so called', () => {
+    const csv = 'name,institution,email\nAda,Guest,\nBo,guest,\n';
+    expect(validRows(previewCsv('registrants', csv, context)).map((r) => r.institutionId)).toEqual([
+      null,
+      null,
+    ]);
+    const withGuestInstitution = {
+      ...context,
+      institutions: [...context.institutions, { id: 'guesthouse', name: 'Guest' }],
+    };
+    expect(
+      validRows(previewCsv('registrants', csv, withGuestInstitution)).map((r) => r.institutionId),
+    ).toEqual(['guesthouse', 'guesthouse']);
+  });
+
   it('refuses the whole file when a quote is never closed, naming the row it opens on', () => {
     // The unclosed quote on Cy's row would swallow Dee and Eve into one "valid" cell.
     const preview = previewCsv(
