@@ -5,6 +5,7 @@ import {
   FOLLOW_UP_LOOK,
   FOLLOW_UP_STATUSES,
   type FollowUpStatus,
+  NO_ANSWER_WORDS,
 } from '../../../../shared/domain/responses';
 import { LIMITS } from '../../../../shared/protocol/limits';
 import { callApi } from '../../api';
@@ -22,7 +23,7 @@ export function FollowUpAdmin({ code, staffKey, state }: OrganiserSection) {
       const answer = currentAnswer(state.responses, ask.id, holderId);
       return {
         value: `${ask.id}|${holderId}`,
-        label: `${ask.title}: ${holder?.name ?? holderId} (${answer ? ANSWER_LOOK[answer.answer].word : 'no answer'})`,
+        label: `${ask.title}: ${holder?.name ?? holderId} (${answer ? ANSWER_LOOK[answer.answer].word : NO_ANSWER_WORDS.pending})`,
       };
     }),
   );
