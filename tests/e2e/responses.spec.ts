@@ -178,11 +178,27 @@ test('a note belongs to the answer it was typed for: WAFFLE with a note, then YE
   const response = await request.get(`/api/assemblies/${assembly.code}`, {
     headers: { authorization: `Bearer ${key}` },
   });
-  const { state } = (await response.json()) as {
+  const fetched = (await response.json()) as {
     state: { responses: Record<string, Record<string, { answer: string; note: string }[]>> };
   };
+  const { state } = fetched;
   expect(state.responses.homes!.mayor!.map(({ answer, note }) => ({ answer, note }))).toEqual([
     { answer: 'waffle', note: 'I’ll look into it' },
     { answer: 'yes', note: '' },
+  ]);
+
+  // A double tap with a note is one answer with its note, not a second one without it.
+  const ceo = chair.locator('[data-testid="holder-card"][data-holder="ceo"]');
+  await ceo.getByLabel('Note (a quote or condition)').fill('within 90 days');
+  await ceo.getByRole('button', { name: 'YES for Dr Patel' }).dblclick();
+  await expect(screen.locator('[data-testid="ask-answer"][data-holder="ceo"]')).toContainText(
+    'within 90 days',
+  );
+  await expect(ceo).not.toContainText('Before:');
+  const again = (await (
+    await request.get(`/api/assemblies/${assembly.code}`, { headers: { authorization: `Bearer ${key}` } })
+  ).json()) as typeof fetched;
+  expect(again.state.responses.homes!.ceo!.map(({ answer, note }) => ({ answer, note }))).toEqual([
+    { answer: 'yes', note: 'within 90 days' },
   ]);
 });

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Ask, AssemblyState, PowerHolder } from '../../../../shared/domain/assembly';
 import {
   ANSWER_LOOK,
@@ -65,7 +65,12 @@ function HolderCard(props: {
   const clock = state.live.responseTimer;
   const timing = clock?.askId === ask.id && clock.powerHolderId === holder.id;
   const noteId = `note-${ask.id}-${holder.id}`;
+  // The answer on its way to the server: a double tap on it is one press, or its second tap
+  // (nothing typed, the first not yet back) would record it again without the note.
+  const sending = useRef<Answer | null>(null);
   const record = async (answer: Answer) => {
+    if (sending.current === answer) return;
+    sending.current = answer;
     const typed = note.trim();
     setNote('');
     const sent = await run({
@@ -76,6 +81,7 @@ function HolderCard(props: {
       // The same answer pressed again with nothing typed keeps its note (and changes nothing).
       note: typed || (current?.answer === answer ? current.note : ''),
     });
+    if (sending.current === answer) sending.current = null;
     // Refused: the words typed come back, for the chair to press again.
     if (!sent && typed) setNote((now) => now || typed);
   };

@@ -2,17 +2,19 @@ import type { AssemblyState } from '../../../../shared/domain/assembly';
 import { GUEST_WORDS, headcountTotal, namedTotal } from '../../../../shared/domain/turnout';
 import type { CommandInput } from '../../../../shared/protocol/commands';
 import { PhoneCheckIn } from '../../components/PhoneCheckIn';
-import { queueCommand } from '../../connection/outbox';
+import { sendCommand } from '../../connection/assemblyConnection';
 import { formatCount } from '../../format';
 import { report } from './doorReport';
 
-/** The door closes phone check-in too (it sees a flood first); offline, the switch waits to sync. */
+/**
+ * The door closes phone check-in too (it sees a flood first). Sent at once or not at all: a
+ * switch queued offline would flip the whole room's phones much later, unseen.
+ */
 async function setPhoneCheckIn(command: CommandInput): Promise<boolean> {
-  const outcome = await queueCommand(command, 'Phone check-in', 'phone-check-in');
-  if (outcome.ok === 'queued')
-    report({ tone: 'queued', text: 'Phone check-in: will change when back online.' });
-  else if (!outcome.ok) report({ tone: 'error', text: outcome.message });
-  return outcome.ok !== false;
+  const reply = await sendCommand(command);
+  // Offline it says so ("Not connected: nothing was sent"), and the switch stays as it is.
+  if (!reply.ok) report({ tone: 'error', text: reply.message });
+  return reply.ok;
 }
 
 /** Live counts for the door team: total, by institution, by door, and the headcount gap. */
