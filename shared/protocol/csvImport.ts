@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { z } from 'zod';
-import { GUEST_WORDS } from '../domain/turnout';
 import { closestName, nameKey } from '../domain/closestName';
+import { GUEST_WORDS } from '../domain/turnout';
 import { describeIssues, requiredText, text } from './fields';
 import { LIMITS } from './limits';
 
