@@ -233,7 +233,6 @@ const likelyRegistrant = (registrant: Registrant, evidence: Evidence): Arrival =
   },
 });
 
-/** Check-ins of others that might be this person by name: elsewhere, or a close spelling here. */
 /** The latest check-ins of an institution whose names are a close spelling of `typed`. */
 function closeHere(attendance: Attendance, typed: NameShape, institutionId: string | null): CheckIn[] {
   const ids: string[] = [];
@@ -242,6 +241,7 @@ function closeHere(attendance: Attendance, typed: NameShape, institutionId: stri
   return active(attendance, ids);
 }
 
+/** Check-ins of others that might be this person by name: elsewhere, or a close spelling here. */
 function nearCheckIns(
   attendance: Attendance,
   typed: NameShape,
@@ -308,7 +308,7 @@ export function arrivalOf(attendance: Attendance, person: Person, decision: Stew
     if (r.institutionId !== person.institutionId && !admittedCheckIn(attendance, r))
       return likelyRegistrant(r, 'nameElsewhere');
   for (const r of registrants.byInstitution.get(institutionKey(person.institutionId)) ?? [])
-    if (closeSpelling(key, keyOf(r)) && !admittedCheckIn(attendance, r))
+    if (closeShapes(typed, shapeOf(r)) && !admittedCheckIn(attendance, r))
       return likelyRegistrant(r, 'spelling');
   return { kind: 'new' };
 }

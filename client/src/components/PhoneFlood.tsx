@@ -31,7 +31,8 @@ export function PhoneFlood({ state }: { state: AssemblyState }) {
   const [field, setField] = useState(() => timeField(Date.now() - TEN_MINUTES));
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
   const since = sinceOf(field, Date.now());
-  const count = since === null ? 0 : phoneCheckInsSince(state.attendance, since).length;
+  // Counted only while the form is open: the chair's console re-renders with every turnout batch.
+  const count = !open || since === null ? 0 : phoneCheckInsSince(state.attendance, since).length;
 
   async function undo() {
     if (since === null) return;

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { valuesOf } from '../../../../shared/domain/register';
 import { type Evidence, likelyDuplicates } from '../../../../shared/domain/samePerson';
 import { CHECK_IN_METHOD_LABELS, type CheckIn } from '../../../../shared/domain/turnout';
@@ -27,9 +27,11 @@ export function DuplicatesAdmin({ state }: OrganiserSection) {
   // Pairs the organiser said are two people: not offered again on this page.
   const [distinct, setDistinct] = useState<Set<string>>(() => new Set());
   const names = new Map(state.institutions.map((i) => [i.id, i.name]));
-  const pairs = likelyDuplicates(valuesOf(state.attendance.checkIns)).filter(
-    (p) => !distinct.has(`${p.kept.id}|${p.duplicate.id}`),
-  );
+  // Check-ins arrive a few times a second on the night: find the pairs once per change, and
+  // let the page stay responsive while they are found.
+  const checkIns = useDeferredValue(state.attendance.checkIns);
+  const all = useMemo(() => likelyDuplicates(valuesOf(checkIns)), [checkIns]);
+  const pairs = all.filter((p) => !distinct.has(`${p.kept.id}|${p.duplicate.id}`));
   const checkInLine = (c: CheckIn) =>
     `${c.name} (${c.institutionId === null ? 'guest' : (names.get(c.institutionId) ?? '')}), ${CHECK_IN_METHOD_LABELS[c.method].toLocaleLowerCase()} at ${formatTimeOfDay(c.at)}`;
 
