@@ -15,7 +15,15 @@ import { exportTimeZone, spreadsheetTime } from './spreadsheetTime';
 // The organiser's record of turnout, for spreadsheets. Cells that start like a formula are
 // escaped, so a name typed as "=HYPERLINK(...)" stays text when the file is opened.
 
-const csv = (rows: (string | number)[][]) => `${Papa.unparse(rows, { escapeFormulae: true })}\r\n`;
+/**
+ * A cell a spreadsheet would read as a formula. Papaparse's own test (`/^[=+\-@\t\r].*$/`)
+ * misses a cell with a line break in it, since `.` stops at the break: test the first
+ * character only, whatever follows.
+ */
+export const FORMULA_START = /^[=+\-@\t\r\n]/;
+
+const csv = (rows: (string | number)[][]) =>
+  `${Papa.unparse(rows, { escapeFormulae: FORMULA_START })}\r\n`;
 
 /** Times in the assembly's zone, and a header that says which zone they are in. */
 function timesOf(state: AssemblyState) {
