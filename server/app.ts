@@ -7,6 +7,7 @@ import helmet from 'helmet';
 import { failure } from '../shared/protocol/errors';
 import { AssemblyHost } from './assemblies/assemblyHost';
 import { apiRouter, isClientError } from './http/api';
+import { clientAddress, trustedProxies } from './http/clientAddress';
 import { clientPages } from './http/clientPages';
 import { publicBaseUrl } from './http/publicUrl';
 import { type AssemblyServer, attachSockets, type SocketDeps } from './io/socketServer';
@@ -29,6 +30,8 @@ export interface AppOptions {
   adapter?: { adapter: SocketDeps['adapter']; close(): Promise<void> };
   /** ADMIN_TOKEN: when set, creating an assembly needs it. */
   adminToken?: string;
+  /** TRUST_PROXY: whose X-Forwarded-For to believe (default: a proxy on this machine). */
+  trustProxy?: string;
 }
 
 export interface Application {
@@ -50,8 +53,10 @@ export function createApplication(options: AppOptions): Application {
   const publicUrl = (hostHeader: string | undefined, proto: string | undefined) =>
     publicBaseUrl(options.publicUrl, hostHeader, proto, port());
 
+  // One resolver of the client's address for HTTP (req.ip) and sockets alike.
+  const trusted = trustedProxies(options.trustProxy);
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', trusted);
   app.use(
     helmet({
       // Served over plain http on a venue LAN as often as behind TLS: never force https.
@@ -93,7 +98,13 @@ export function createApplication(options: AppOptions): Application {
     res.status(500).type('text').send('Something went wrong');
   });
 
-  const io = attachSockets(httpServer, { host, logger, publicUrl, adapter: options.adapter?.adapter });
+  const io = attachSockets(httpServer, {
+    host,
+    logger,
+    publicUrl,
+    addressOf: (request) => clientAddress(request, trusted),
+    adapter: options.adapter?.adapter,
+  });
 
   return {
     httpServer,

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DEFAULT_TRUST_PROXY, trustedProxies } from './http/clientAddress';
 
 export interface Config {
   port: number;
@@ -12,7 +13,12 @@ export interface Config {
   redisUrl: string | undefined;
   /** ADMIN_TOKEN: when set, creating (or duplicating) an assembly needs it. */
   adminToken: string | undefined;
+  /** TRUST_PROXY: the proxies whose X-Forwarded-For is believed (see clientAddress.ts). */
+  trustProxy: string;
 }
+
+/** Shorter than this, an admin token can be guessed between two blocked minutes. */
+export const MIN_ADMIN_TOKEN_LENGTH = 16;
 
 /** Reads the environment, refusing values that would fail later in a confusing way. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -31,6 +37,20 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) {
     throw new Error('REDIS_URL must look like redis://host:6379');
   }
+  const adminToken = env.ADMIN_TOKEN?.trim() || undefined;
+  if (adminToken && adminToken.length < MIN_ADMIN_TOKEN_LENGTH) {
+    throw new Error(
+      `ADMIN_TOKEN must be at least ${MIN_ADMIN_TOKEN_LENGTH} characters (a long random value, e.g. from \`openssl rand -base64 24\`)`,
+    );
+  }
+  const trustProxy = env.TRUST_PROXY?.trim() || DEFAULT_TRUST_PROXY;
+  try {
+    trustedProxies(trustProxy);
+  } catch (error) {
+    throw new Error(
+      `TRUST_PROXY must list proxies' addresses or subnets, e.g. "loopback" or "10.0.0.5, 10.0.1.0/24" (${(error as Error).message})`,
+    );
+  }
   return {
     port,
     host: env.HOST?.trim() || undefined,
@@ -39,6 +59,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL?.trim() || 'info',
     databaseUrl,
     redisUrl,
-    adminToken: env.ADMIN_TOKEN?.trim() || undefined,
+    adminToken,
+    trustProxy,
   };
 }

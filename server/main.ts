@@ -60,6 +60,7 @@ async function main(): Promise<void> {
     logger,
     publicUrl: config.publicUrl,
     adminToken: config.adminToken,
+    trustProxy: config.trustProxy,
     adapter,
   });
   const port = await app.listen(config.port, config.host);

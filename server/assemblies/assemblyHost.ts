@@ -1,9 +1,20 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { type AssemblyDetails, emptyAssembly, withCurrentShape } from '../../shared/domain/assembly';
-import { decide } from '../../shared/domain/decide';
+import {
+  type AssemblyDetails,
+  type AssemblyState,
+  emptyAssembly,
+  withCurrentShape,
+} from '../../shared/domain/assembly';
+import { type Decision, decide } from '../../shared/domain/decide';
 import { evolveAll } from '../../shared/domain/evolve';
 import { audienceOf, entriesFor, stateFor } from '../../shared/domain/views';
-import { COMMAND_TYPES, type CommandType, mayRun, parseCommand } from '../../shared/protocol/commands';
+import {
+  COMMAND_TYPES,
+  type Command,
+  type CommandType,
+  mayRun,
+  parseCommand,
+} from '../../shared/protocol/commands';
 import { type Failure, failure } from '../../shared/protocol/errors';
 import type { DomainEvent, JournalEntry } from '../../shared/protocol/events';
 import type { Role, StaffRole } from '../../shared/protocol/roles';
@@ -12,7 +23,7 @@ import type { Logger } from '../logger';
 import { isShared, type Store } from '../store/store';
 import { AssemblyRoom } from './assemblyRoom';
 import { hashKey, newAssemblyCode, newKey, newKeys, normaliseCode, roleForKey } from './keys';
-import { RateLimiter } from './rateLimiter';
+import { type Limit, type LimitName, limitsFor } from './rateLimits';
 import { SharedJournal } from './sharedJournal';
 
 const SNAPSHOT_EVERY = 500;
@@ -28,11 +39,13 @@ const snapshotDue = (room: AssemblyRoom) =>
 const RECENT_ON_LOAD = 1000;
 /** Wrong keys past the limit are answered this much later: guessing slows to a crawl. */
 const WRONG_KEY_PENALTY_MS = 1000;
-/**
- * Commands from public clients (self check-ins) per address per minute. Generous: a whole
- * venue's phones may share one address behind its wifi; this only stops a script.
- */
-const PUBLIC_COMMANDS_PER_MINUTE = 1200;
+
+/** Where a command came from: limits count per address, and per connection where there is one. */
+export interface Origin {
+  address: string;
+  /** The socket's id: a phone's connection may check in a family, not a crowd. */
+  connection?: string;
+}
 
 export interface HostDeps {
   store: Store;
@@ -44,7 +57,11 @@ export interface HostDeps {
   resync?: (code: string) => void;
   /** Closes every open connection of one role in one assembly (its key was regenerated). */
   disconnectRole?: (code: string, role: StaffRole) => void;
+  /** The rate limits (rateLimits.ts), shared through Redis when nodes share assemblies. */
+  limits?: Record<LimitName, Limit>;
 }
+
+export type NewAssemblyDetails = Omit<AssemblyDetails, 'timeZone'> & { timeZone?: string };
 
 export interface CreatedAssembly {
   code: string;
@@ -66,13 +83,12 @@ export class AssemblyHost {
   private readonly loaded = new Map<string, AssemblyRoom>();
   /** Set when other nodes share the store: commands then go through its lock. */
   private readonly shared: SharedJournal | null = null;
-  private readonly wrongKeys = new RateLimiter(10, 60_000);
-  private readonly creations = new RateLimiter(30, 10 * 60_000);
-  private readonly publicCommands = new RateLimiter(PUBLIC_COMMANDS_PER_MINUTE, 60_000);
+  readonly limits: Record<LimitName, Limit>;
   private readonly now: () => number;
 
   constructor(private readonly deps: HostDeps) {
     this.now = deps.now ?? Date.now;
+    this.limits = deps.limits ?? limitsFor();
     const { store } = deps;
     if (isShared(store)) {
       const shared = new SharedJournal({
@@ -137,24 +153,48 @@ export class AssemblyHost {
   }
 
   /** Anyone may create an assembly (until ADMIN_TOKEN); a flood from one address may not. */
-  mayCreate(address: string): boolean {
-    if (this.creations.isBlocked(address)) return false;
-    this.creations.record(address);
-    return true;
+  mayCreate(address: string): Promise<boolean> {
+    return this.limits.creations.take(address);
   }
 
-  async create(details: Omit<AssemblyDetails, 'timeZone'> & { timeZone?: string }): Promise<CreatedAssembly> {
+  async create(details: NewAssemblyDetails): Promise<CreatedAssembly> {
+    const created = await this.createWith(details, () => ({ ok: true, events: [] }));
+    if (!('keys' in created)) throw new Error(created.message);
+    return created;
+  }
+
+  /**
+   * A new assembly with a setup (next year's, from this year's). The setup is decided on the
+   * new assembly before anything is written, and both go to disk in one step: a setup that is
+   * refused leaves no half-made assembly behind.
+   */
+  createWithSetup(details: NewAssemblyDetails, setup: unknown): Promise<CreatedAssembly | Failure> {
+    return this.createWith(details, (state) => {
+      const parsed = parseCommand({ type: 'importSetup', setup });
+      if (!parsed.ok) return parsed;
+      return decide(state, parsed.command, { now: this.now(), actor: 'admin', newSecret });
+    });
+  }
+
+  private async createWith(
+    details: NewAssemblyDetails,
+    then: (state: AssemblyState) => Decision,
+  ): Promise<CreatedAssembly | Failure> {
     for (let attempt = 0; attempt < 20; attempt++) {
       const code = newAssemblyCode();
       const { keys, hashes } = newKeys();
-      const entry: JournalEntry = {
-        seq: 1,
-        at: this.now(),
+      const at = this.now();
+      const created: DomainEvent = { type: 'assemblyCreated', code, ...details };
+      const decision = then(evolveAll(emptyAssembly(code), [created]));
+      if (!decision.ok) return decision;
+      const entries: JournalEntry[] = [created, ...decision.events].map((event, i) => ({
+        seq: i + 1,
+        at,
         actor: 'admin',
-        event: { type: 'assemblyCreated', code, ...details },
-      };
-      const record = { code, epoch: randomUUID(), keyHashes: hashes, createdAt: entry.at };
-      if (await this.deps.store.createAssembly(record, [entry])) {
+        event,
+      }));
+      const record = { code, epoch: randomUUID(), keyHashes: hashes, createdAt: at };
+      if (await this.deps.store.createAssembly(record, entries)) {
         this.deps.logger.info({ code }, 'assembly created');
         return { code, keys };
       }
@@ -223,34 +263,37 @@ export class AssemblyHost {
     }
     const role = roleForKey(room.record.keyHashes, key);
     if (role !== null) return { ok: true, role };
-    if (this.wrongKeys.isBlocked(address)) {
+    if (!(await this.limits.wrongKeys.take(address))) {
       await new Promise((resolve) => setTimeout(resolve, WRONG_KEY_PENALTY_MS));
       return failure('rate_limited');
     }
-    this.wrongKeys.record(address);
     this.deps.logger.warn({ code: room.code, address }, 'wrong key');
     return failure('bad_key');
   }
 
   /** Runs one untrusted command. Acknowledged only once its events are on disk. */
-  async execute(room: AssemblyRoom, role: Role, input: unknown, address = 'unknown'): Promise<CommandReply> {
+  async execute(
+    room: AssemblyRoom,
+    role: Role,
+    input: unknown,
+    origin: Origin = { address: 'unknown' },
+  ): Promise<CommandReply> {
     // Refuse by role before parsing: the public need not have a 1 MB import parsed.
     const type = (input as { type?: unknown } | null)?.type;
     if (COMMAND_TYPES.includes(type as CommandType) && !mayRun(role, type as CommandType)) {
       return failure('forbidden', `Your role (${role}) cannot ${String(type)}.`);
     }
-    if (role === 'public') {
-      if (this.publicCommands.isBlocked(address))
-        return failure('rate_limited', 'Too many check-ins from here. Wait a minute.');
-      this.publicCommands.record(address);
-    }
     const parsed = parseCommand(input);
     if (!parsed.ok) return parsed;
     const { command } = parsed;
+    if (role === 'public') {
+      const limited = await this.publicLimit(origin);
+      if (limited) return limited;
+    }
     if (room.broken) return failure('unavailable');
     if (this.shared) return this.shared.run(room, role, command);
     const now = this.now();
-    const decision = decide(room.decided, command, { now, actor: role, newSecret });
+    const decision = this.decide(room, role, command, now);
     if (!decision.ok) return decision;
     const reply =
       decision.events.length === 0
@@ -258,6 +301,36 @@ export class AssemblyHost {
         : await this.record(room, role, decision.events, now);
     // Someone already in: the ack says since when and how, so the sender can say so.
     return reply.ok && decision.already ? { ...reply, already: decision.already } : reply;
+  }
+
+  /** The domain's decision; one that throws refuses this command alone and changes nothing. */
+  private decide(room: AssemblyRoom, role: Role, command: Command, now: number): Decision {
+    try {
+      return decide(room.decided, command, { now, actor: role, newSecret });
+    } catch (error) {
+      this.deps.logger.error(
+        { code: room.code, err: error, type: command.type },
+        'command failed in the domain',
+      );
+      return failure('internal');
+    }
+  }
+
+  /**
+   * A phone's connection may check in a handful of people; an address (a whole venue's
+   * wifi) a few hundred a minute. Only well-formed commands count, and the address only
+   * counts what the connection's own limit let through, so one script flooding from the
+   * venue's wifi uses up its own allowance, never the honest phones'.
+   */
+  private async publicLimit({ address, connection }: Origin): Promise<Failure | null> {
+    if (connection !== undefined && !(await this.limits.checkInsPerPhone.take(connection)))
+      return failure(
+        'rate_limited',
+        'This phone has checked in enough people. Please see a steward at the door.',
+      );
+    if (!(await this.limits.publicCommandsPerAddress.take(address)))
+      return failure('rate_limited', 'Too many check-ins from here. Wait a minute.');
+    return null;
   }
 
   /**

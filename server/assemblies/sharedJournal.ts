@@ -1,8 +1,9 @@
 import type { AssemblyState } from '../../shared/domain/assembly';
 import { type DecideContext, decide } from '../../shared/domain/decide';
 import { evolveAll } from '../../shared/domain/evolve';
+import type { AlreadyIn } from '../../shared/domain/samePerson';
 import type { Command } from '../../shared/protocol/commands';
-import { failure } from '../../shared/protocol/errors';
+import { type Failure, failure } from '../../shared/protocol/errors';
 import type { DomainEvent, JournalEntry } from '../../shared/protocol/events';
 import type { Role } from '../../shared/protocol/roles';
 import type { CommandReply, EventBatch } from '../../shared/protocol/socket';
@@ -89,23 +90,27 @@ export class SharedJournal {
     const line = this.line(room);
     if (line.running) return;
     line.running = true;
-    void this.work(room, line).finally(() => {
-      line.running = false;
-    });
+    void this.work(room, line);
   }
 
   private async work(room: AssemblyRoom, line: Line): Promise<void> {
-    while (line.waiting.length > 0 || line.catchUpWanted) {
-      const batch = line.waiting.splice(0);
-      const caughtUp = line.caughtUp.splice(0);
-      line.catchUpWanted = false;
-      try {
-        if (batch.length > 0) await this.commitBatch(room, batch);
-        else await this.readMissed(room);
-      } catch (error) {
-        this.deps.logger.error({ code: room.code, err: error }, 'shared journal step failed');
+    try {
+      while (line.waiting.length > 0 || line.catchUpWanted) {
+        const batch = line.waiting.splice(0);
+        const caughtUp = line.caughtUp.splice(0);
+        line.catchUpWanted = false;
+        try {
+          if (batch.length > 0) await this.commitBatch(room, batch);
+          else await this.readMissed(room);
+        } catch (error) {
+          this.deps.logger.error({ code: room.code, err: error }, 'shared journal step failed');
+        }
+        for (const resolve of caughtUp) resolve();
       }
-      for (const resolve of caughtUp) resolve();
+    } finally {
+      // In the same step as the loop's last check: a command pushed after it finds the line
+      // idle and starts it again (set later, in a callback, that command would wait forever).
+      line.running = false;
     }
   }
 
@@ -140,35 +145,64 @@ export class SharedJournal {
         let seq = missed.at(-1)?.seq ?? room.committedSeq;
         const entries: JournalEntry[] = [];
         for (const waiting of batch) {
-          const { role } = waiting;
-          const ctx: DecideContext = { now, actor: role, newSecret: this.deps.newSecret };
-          const decision =
-            'command' in waiting
-              ? decide(state, waiting.command, ctx)
-              : { ok: true as const, events: waiting.events };
-          if (!decision.ok) {
-            replies.push(decision);
+          const decided = this.decideOne(room, state, waiting, now);
+          if (!decided.ok) {
+            replies.push(decided);
             continue;
           }
-          for (const event of decision.events) entries.push({ seq: ++seq, at: now, actor: role, event });
-          state = evolveAll(state, decision.events);
-          replies.push(
-            'already' in decision && decision.already
-              ? { ok: true, seq, already: decision.already }
-              : { ok: true, seq },
-          );
+          const { events, already } = decided;
+          for (const event of events) entries.push({ seq: ++seq, at: now, actor: waiting.role, event });
+          state = decided.state;
+          replies.push(already ? { ok: true, seq, already } : { ok: true, seq });
         }
         afterAll = state;
         return entries;
       });
     } catch (error) {
       // Rolled back: nothing of this batch is in the journal, and the room is unchanged.
-      this.deps.logger.error({ code: room.code, err: error }, 'shared journal append failed');
+      this.deps.logger.error(
+        { code: room.code, err: error, size: batch.length },
+        'shared journal append failed',
+      );
+      if (batch.length > 1) {
+        // One command the store refuses must not fail everyone else's: try each alone.
+        for (const waiting of batch) await this.commitBatch(room, [waiting]);
+        return;
+      }
       for (const waiting of batch) waiting.reply(failure('internal'));
       return;
     }
     if (result.missed.length > 0) this.adopt(room, result.missed, afterMissed);
     if (result.appended.length > 0) this.adopt(room, result.appended, afterAll);
     for (const [i, waiting] of batch.entries()) waiting.reply(replies[i]!);
+  }
+
+  /**
+   * One command decided on the state so far, with the state after it. A command that makes
+   * the domain throw is refused alone: the others in its batch are still decided.
+   */
+  private decideOne(
+    room: AssemblyRoom,
+    state: AssemblyState,
+    waiting: Waiting,
+    now: number,
+  ): { ok: true; events: DomainEvent[]; already?: AlreadyIn; state: AssemblyState } | Failure {
+    try {
+      if (!('command' in waiting))
+        return { ok: true, events: waiting.events, state: evolveAll(state, waiting.events) };
+      const ctx: DecideContext = { now, actor: waiting.role, newSecret: this.deps.newSecret };
+      const decision = decide(state, waiting.command, ctx);
+      if (!decision.ok) return decision;
+      return {
+        ok: true,
+        events: decision.events,
+        already: decision.already,
+        state: evolveAll(state, decision.events),
+      };
+    } catch (error) {
+      const type = 'command' in waiting ? waiting.command.type : 'events';
+      this.deps.logger.error({ code: room.code, err: error, type }, 'command failed in the domain');
+      return failure('internal');
+    }
   }
 }

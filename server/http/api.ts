@@ -6,7 +6,6 @@ import { describeIssues } from '../../shared/protocol/fields';
 import { type Role, STAFF_ROLES, type StaffRole } from '../../shared/protocol/roles';
 import { assemblyDetailsSchema } from '../../shared/protocol/setup';
 import type { AssemblyHost } from '../assemblies/assemblyHost';
-import { RateLimiter } from '../assemblies/rateLimiter';
 import type { Logger } from '../logger';
 import { adminTokenRefusal } from './adminToken';
 import { exportRoutes } from './exportsApi';
@@ -71,16 +70,15 @@ export function apiRouter({ host, logger, publicUrl, adminToken }: ApiDeps): exp
   // Spreadsheets: registrants may be posted as CSV.
   router.use(express.text({ type: ['text/csv', 'application/csv'], limit: MAX_BODY }));
 
-  // Wrong admin tokens are counted per address: past ten a minute, every wrong guess gets
-  // rate_limited, which tells a guesser nothing. The right token always works.
-  const wrongTokens = new RateLimiter(10, 60_000);
-  const tokenRefusal = (req: Request): Failure | null => {
-    const refused = adminTokenRefusal(adminToken, req.get('x-admin-token'));
-    if (refused?.code !== 'bad_admin_token') return refused;
+  // Wrong admin tokens are counted per address: past ten a minute, every try gets
+  // rate_limited until the minute is out, the right token too, so guessing tells nothing.
+  const tokenRefusal = async (req: Request): Promise<Failure | null> => {
+    if (adminToken === undefined) return null;
     const address = req.ip ?? 'unknown';
-    if (wrongTokens.isBlocked(address))
+    if (await host.limits.wrongAdminTokens.exhausted(address))
       return failure('rate_limited', 'Too many wrong admin tokens. Wait a minute.');
-    wrongTokens.record(address);
+    const refused = adminTokenRefusal(adminToken, req.get('x-admin-token'));
+    if (refused?.code === 'bad_admin_token') await host.limits.wrongAdminTokens.take(address);
     return refused;
   };
 
@@ -149,9 +147,9 @@ export function apiRouter({ host, logger, publicUrl, adminToken }: ApiDeps): exp
   });
 
   router.post('/assemblies', async (req, res) => {
-    const refused = tokenRefusal(req);
+    const refused = await tokenRefusal(req);
     if (refused) return send(res, refused);
-    if (!host.mayCreate(req.ip ?? 'unknown')) {
+    if (!(await host.mayCreate(req.ip ?? 'unknown'))) {
       return send(res, failure('rate_limited', 'Too many assemblies created from here. Wait a few minutes.'));
     }
     const parsed = assemblyDetailsSchema.safeParse(req.body);
@@ -162,30 +160,28 @@ export function apiRouter({ host, logger, publicUrl, adminToken }: ApiDeps): exp
 
   // Next year's assembly from this one (needs its organiser key): see shared/domain/nextAssembly.ts.
   router.post('/assemblies/:code/duplicate', async (req, res) => {
-    const refused = tokenRefusal(req);
+    const refused = await tokenRefusal(req);
     if (refused) return send(res, refused);
     const found = await locate(req, res, 'admin');
     if (!found) return;
     const parsed = assemblyDetailsSchema.safeParse(req.body);
     if (!parsed.success) return send(res, failure('invalid_body', describeIssues(parsed.error)));
-    if (!host.mayCreate(req.ip ?? 'unknown')) {
+    if (!(await host.mayCreate(req.ip ?? 'unknown'))) {
       return send(res, failure('rate_limited', 'Too many assemblies created from here. Wait a few minutes.'));
     }
     const setup = nextAssemblySetup(found.room.committed);
     // Next year's assembly is held where this one was, unless told otherwise.
-    const { code, keys } = await host.create({
-      ...parsed.data,
-      timeZone: parsed.data.timeZone || found.room.committed.timeZone,
-    });
-    const room = await host.room(code);
-    const imported = room && (await host.execute(room, 'admin', { type: 'importSetup', setup }));
-    if (!imported?.ok) {
-      logger.error({ code, from: found.room.code, reply: imported }, 'duplicate setup refused');
-      return send(res, failure('internal', 'The new assembly was made, but its setup could not be copied.'));
+    const created = await host.createWithSetup(
+      { ...parsed.data, timeZone: parsed.data.timeZone || found.room.committed.timeZone },
+      setup,
+    );
+    if (!('keys' in created)) {
+      logger.error({ from: found.room.code, reply: created }, 'duplicate setup refused');
+      return send(res, failure('internal', 'The setup could not be copied: no new assembly was made.'));
     }
     res.status(201).json({
-      code,
-      links: roleLinks(baseUrl(req), code, keys),
+      code: created.code,
+      links: roleLinks(baseUrl(req), created.code, created.keys),
       carriedForward: setup.asks.length,
     });
   });
@@ -193,7 +189,8 @@ export function apiRouter({ host, logger, publicUrl, adminToken }: ApiDeps): exp
   router.get('/assemblies/:code', async (req, res) => {
     const found = await locate(req, res);
     if (!found) return;
-    res.json({
+    // Staff state holds names and notes: no cache, shared or private, may keep it.
+    res.set('cache-control', 'no-store').json({
       ok: true,
       seq: found.room.committedSeq,
       role: found.role,
@@ -204,7 +201,7 @@ export function apiRouter({ host, logger, publicUrl, adminToken }: ApiDeps): exp
   router.post('/assemblies/:code/commands', async (req, res) => {
     const found = await locate(req, res, 'chair');
     if (!found) return;
-    const reply = await host.execute(found.room, found.role, req.body, req.ip ?? 'unknown');
+    const reply = await host.execute(found.room, found.role, req.body, { address: req.ip ?? 'unknown' });
     if (reply.ok) res.json(reply);
     else send(res, reply);
   });

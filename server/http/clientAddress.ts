@@ -1,13 +1,30 @@
-const LOOPBACK_PEER = /^(::1|127\.\d+\.\d+\.\d+|::ffff:127\.\d+\.\d+\.\d+)$/;
+import type { IncomingMessage } from 'node:http';
+import proxyAddr from 'proxy-addr';
+
+/** Which peers are proxies whose X-Forwarded-For hops are believed (hop 0 is the peer). */
+export type TrustedProxies = (address: string, hop: number) => boolean;
+
+/** Only a proxy on this machine, unless TRUST_PROXY says otherwise. */
+export const DEFAULT_TRUST_PROXY = 'loopback';
 
 /**
- * The address wrong keys are counted against. Behind a reverse proxy on this machine
- * every peer is the proxy, so the first X-Forwarded-For hop is the real client; from
- * anywhere else the header is ignored, so it cannot be forged to dodge the limit.
+ * TRUST_PROXY: proxies' addresses or subnets, comma separated ("loopback", "10.0.0.0/8",
+ * "uniquelocal"), as Express reads them. Throws on anything else, so a typo stops the server
+ * at start rather than trusting every peer.
  */
-export function clientAddress(peer: string, forwardedFor: string | string[] | undefined): string {
-  const header = Array.isArray(forwardedFor) ? forwardedFor[0] : forwardedFor;
-  if (!header || !LOOPBACK_PEER.test(peer)) return peer;
-  const first = header.split(',')[0]?.trim();
-  return first && first.length <= 64 ? first : peer;
+export function trustedProxies(setting: string = DEFAULT_TRUST_PROXY): TrustedProxies {
+  const list = setting
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+  return proxyAddr.compile(list);
 }
+
+/**
+ * The address limits and wrong keys are counted against, for HTTP and sockets alike: the
+ * nearest hop that is not a trusted proxy, reading X-Forwarded-For from the right. The
+ * leftmost hops are whatever the client wrote (nginx's $proxy_add_x_forwarded_for keeps
+ * them), so they are never believed.
+ */
+export const clientAddress = (request: IncomingMessage, trusted: TrustedProxies): string =>
+  proxyAddr(request, trusted) || 'unknown';

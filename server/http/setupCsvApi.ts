@@ -105,7 +105,7 @@ export function setupCsvRoutes(router: express.Router, { host, locate, send }: S
       found.room,
       found.role,
       { type: 'editSetup', setup: withRows(state, preview), revision: state.setupRevision },
-      req.ip ?? 'unknown',
+      { address: req.ip ?? 'unknown' },
     );
     if (!reply.ok) return send(res, reply);
     res.json({ ok: true, seq: reply.seq, added: rows.length, skipped: preview.rows.length - rows.length });

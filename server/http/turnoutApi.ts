@@ -50,7 +50,7 @@ export function turnoutRoutes(router: express.Router, { host, locate, send, base
       room,
       found.role,
       { type: 'addRegistrants', registrants: checked.registrants },
-      req.ip ?? 'unknown',
+      { address: req.ip ?? 'unknown' },
     );
     if (!reply.ok) return send(res, reply);
     // The tickets made by this import: read from the event recorded at its seq (another
@@ -116,7 +116,7 @@ export function turnoutRoutes(router: express.Router, { host, locate, send, base
       room,
       'public',
       { type: 'checkInOwnTicket', checkInId, ticket: token },
-      req.ip ?? 'unknown',
+      { address: req.ip ?? 'unknown' },
     );
     if (!reply.ok) return send(res, reply);
     const state = room.committed;

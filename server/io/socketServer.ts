@@ -1,4 +1,4 @@
-import type { Server as HttpServer } from 'node:http';
+import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import { Server, type ServerOptions, type Socket } from 'socket.io';
 import { AUDIENCES, type Audience, audienceOf } from '../../shared/domain/views';
 import { ERROR_CODES, type ErrorCode, failure } from '../../shared/protocol/errors';
@@ -14,7 +14,6 @@ import { PROTOCOL_VERSION } from '../../shared/protocol/version';
 import type { AssemblyHost } from '../assemblies/assemblyHost';
 import type { AssemblyRoom } from '../assemblies/assemblyRoom';
 import { roleForKey } from '../assemblies/keys';
-import { clientAddress } from '../http/clientAddress';
 import type { Logger } from '../logger';
 import { Broadcaster } from './broadcaster';
 import { RoomDelivery } from './roomDelivery';
@@ -23,6 +22,8 @@ interface SocketData {
   room: AssemblyRoom;
   role: Role;
   publicUrl: string;
+  /** Where it came from, by the same rule as HTTP's (clientAddress.ts). */
+  address: string;
 }
 
 export type AssemblyServer = Server<ClientToServer, ServerToClient, Record<string, never>, SocketData>;
@@ -33,8 +34,23 @@ const roomFor = (code: string, audience: Audience) => `${code}:${audience}`;
 /** Every socket also joins one room per role, so a regenerated key can close its sessions. */
 const roleRoom = (code: string, role: Role) => `${code}:role:${role}`;
 
-/** Socket.IO's cap on one message; anything bigger closes that client's connection. */
-export const MAX_MESSAGE_BYTES = 1_000_000;
+/**
+ * Socket.IO's cap on one message; anything bigger closes that client's connection. Every
+ * socket command is small (the largest, a follow-up's 2,000-character note, is under 13 KB
+ * even escaped): the organiser's large imports and setup saves go over HTTP, after the key.
+ */
+export const MAX_MESSAGE_BYTES = 64 * 1024;
+/**
+ * What one socket may have waiting to be written before it is closed: a client that stops
+ * reading must not make the server hold its broadcasts (or its syncs) without end. A closed
+ * client that comes back resyncs.
+ */
+export const MAX_UNSENT_BYTES = 8 * 1024 * 1024;
+const MAX_UNSENT_PACKETS = 2_000;
+const PACKETS_IN_PASSING = 50;
+/** A sync is answered only once the last one's reply has left: one snapshot waiting at most. */
+const SYNC_WAITING_BYTES = 64 * 1024;
+const SWEEP_MS = 5_000;
 
 function refusal(code: ErrorCode, message: string = ERROR_CODES[code]): Error {
   const error = new Error(message) as Error & { data: ConnectRefusal };
@@ -46,13 +62,15 @@ export interface SocketDeps {
   host: AssemblyHost;
   logger: Logger;
   publicUrl: (hostHeader: string | undefined, forwardedProto: string | undefined) => string;
+  /** The client's address, by the same rule as HTTP's (clientAddress.ts). */
+  addressOf: (request: IncomingMessage) => string;
   /** Socket.IO's Redis Streams adapter when several nodes serve the same assemblies. */
   adapter?: ServerOptions['adapter'];
 }
 
 export function attachSockets(
   httpServer: HttpServer,
-  { host, logger, publicUrl, adapter }: SocketDeps,
+  { host, logger, publicUrl, addressOf, adapter }: SocketDeps,
 ): AssemblyServer {
   const io: AssemblyServer = new Server(httpServer, {
     ...(adapter ? { adapter } : {}),
@@ -95,7 +113,7 @@ export function attachSockets(
       if (auth.data.v !== PROTOCOL_VERSION) return next(refusal('protocol_mismatch'));
       const room = await host.room(auth.data.code);
       if (!room) return next(refusal('unknown_assembly'));
-      const address = clientAddress(socket.handshake.address, socket.handshake.headers['x-forwarded-for']);
+      const address = addressOf(socket.request);
       const role = await host.roleFor(room, auth.data.key, address);
       if (!role.ok) return next(refusal(role.code, role.message));
       const headers = socket.handshake.headers;
@@ -103,6 +121,7 @@ export function attachSockets(
         room,
         role: role.role,
         publicUrl: publicUrl(headers.host, headers['x-forwarded-proto'] as string | undefined),
+        address,
       };
       next();
     } catch (error) {
@@ -112,16 +131,48 @@ export function attachSockets(
   });
 
   io.on('connection', (socket) => onConnection(socket, host, logger));
+  // Clients that stopped reading are let go, so their unsent messages do not pile up.
+  const sweep = setInterval(() => {
+    for (const socket of io.of('/').sockets.values()) {
+      if (unsent(socket).stalled) {
+        logger.warn(
+          { code: socket.data.room?.code, role: socket.data.role },
+          'socket stopped reading; closed',
+        );
+        socket.disconnect(true);
+      }
+    }
+  }, SWEEP_MS);
+  sweep.unref();
+  httpServer.on('close', () => clearInterval(sweep));
   return io;
 }
 
 // Acks come from untrusted clients too: a raw client may send no callback at all.
 const isFunction = (value: unknown): value is (answer: unknown) => void => typeof value === 'function';
 
+/** What is waiting to be written to a socket: in Engine.IO's buffer, and in the WebSocket's. */
+function unsent(socket: AssemblySocket): { bytes: number; stalled: boolean } {
+  const conn = socket.conn as unknown as {
+    writeBuffer?: unknown[];
+    transport?: { writable?: boolean; socket?: { bufferedAmount?: number } };
+  };
+  // A few packets wait between two writes (or two long-polls) all the time; many do not.
+  const packets = conn.writeBuffer?.length ?? 0;
+  const bytes = conn.transport?.socket?.bufferedAmount ?? 0;
+  return {
+    bytes: bytes + (packets > PACKETS_IN_PASSING ? SYNC_WAITING_BYTES : 0),
+    stalled: packets > MAX_UNSENT_PACKETS || bytes > MAX_UNSENT_BYTES,
+  };
+}
+
+const tooMany = (what: string) =>
+  failure('rate_limited', `Too many ${what} from this connection. Wait a little.`);
+
 function onConnection(socket: AssemblySocket, host: AssemblyHost, logger: Logger): void {
-  const { role } = socket.data;
-  const address = clientAddress(socket.handshake.address, socket.handshake.headers['x-forwarded-for']);
+  const { role, address } = socket.data;
   const code = socket.data.room.code;
+  const { limits } = host;
   socket.join(roleRoom(code, role));
   // A key regenerated while this socket was being let in: it missed the disconnect, so check again.
   const key = (socket.handshake.auth as { key?: string }).key;
@@ -131,6 +182,28 @@ function onConnection(socket: AssemblySocket, host: AssemblyHost, logger: Logger
     return;
   }
 
+  // Every message counts against the socket's allowance, whatever it is and before it is
+  // looked at: past it, each is refused (answered only if it asked for an answer), and a
+  // socket that keeps going at twice the allowance is closed.
+  const events = role === 'public' ? limits.eventsPerPublicSocket : limits.eventsPerStaffSocket;
+  socket.use((packet, next) => {
+    void events.count(socket.id).then((used) => {
+      if (used <= events.allowance.points) return next();
+      if (used > 2 * events.allowance.points) {
+        if (socket.connected) logger.warn({ code, role, address }, 'socket flooding; closed');
+        socket.disconnect(true);
+        return;
+      }
+      const reply = packet.at(-1);
+      if (isFunction(reply)) reply(tooMany('messages'));
+    });
+  });
+  socket.on('disconnect', () => {
+    events.forget(socket.id);
+    limits.syncsPerSocket.forget(socket.id);
+    limits.checkInsPerPhone.forget(socket.id);
+  });
+
   // The room object is re-fetched per message: after a storage failure the host reloads it.
   const currentRoom = async () => (await host.room(code)) ?? socket.data.room;
 
@@ -139,6 +212,9 @@ function onConnection(socket: AssemblySocket, host: AssemblyHost, logger: Logger
     try {
       const parsed = syncRequestSchema.safeParse(request);
       if (!parsed.success) return reply(failure('invalid_body', 'sync needs {epoch, seq}'));
+      // Each sync may be the whole assembly: one waiting to leave at a time, a few a minute.
+      if (unsent(socket).bytes >= SYNC_WAITING_BYTES) return reply(tooMany('syncs'));
+      if (!(await limits.syncsPerSocket.take(socket.id))) return reply(tooMany('syncs'));
       // With a shared store, caught up first: another node may have moved the assembly on.
       const room = (await host.currentRoom(code)) ?? socket.data.room;
       // Join and answer in one synchronous step: no committed batch can fall between them.
@@ -153,7 +229,7 @@ function onConnection(socket: AssemblySocket, host: AssemblyHost, logger: Logger
   socket.on('command', async (command: unknown, reply: unknown) => {
     const answer = isFunction(reply) ? reply : () => {};
     try {
-      answer(await host.execute(await currentRoom(), role, command, address));
+      answer(await host.execute(await currentRoom(), role, command, { address, connection: socket.id }));
     } catch (error) {
       logger.error({ err: error, code }, 'command failed');
       answer(failure('internal'));

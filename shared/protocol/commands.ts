@@ -3,7 +3,17 @@ import { SCENES } from '../domain/assembly';
 import { ANSWERS, FOLLOW_UP_STATUSES } from '../domain/responses';
 import { ROLL_CALL_ORDERS } from '../domain/turnout';
 import { type Failure, failure } from './errors';
-import { checkInId, describeIssues, idField, moment, requiredText, text } from './fields';
+import {
+  checkInId,
+  cutText,
+  describeIssues,
+  idField,
+  isWellFormed,
+  moment,
+  multilineText,
+  requiredText,
+  text,
+} from './fields';
 import { LIMITS } from './limits';
 import type { Role } from './roles';
 import { assemblyDetailsSchema, setupFileSchema } from './setup';
@@ -101,7 +111,7 @@ export const commandSchema = z.discriminatedUnion('type', [
     askId: idField,
     powerHolderId: idField,
     status: z.enum(FOLLOW_UP_STATUSES),
-    note: text(LIMITS.followUpNote).default(''),
+    note: multilineText(LIMITS.followUpNote).default(''),
     link: z.union([z.literal(''), z.url({ protocol: /^https?$/ }).max(LIMITS.link)]).default(''),
     date: moment,
   }),
@@ -187,6 +197,23 @@ export function mayRun(role: Role, type: CommandType): boolean {
 
 export type ParsedCommand = { ok: true; command: Command } | Failure;
 
+/** The first string in a parsed value that holds half a character, or null. */
+function illFormedText(value: unknown, path: string): string | null {
+  if (typeof value === 'string') return isWellFormed(value) ? null : path;
+  if (typeof value !== 'object' || value === null) return null;
+  for (const [key, inner] of Object.entries(value)) {
+    const found = illFormedText(inner, path ? `${path}.${key}` : key);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+/** What was sent as a command's type, said safely whatever it is (never its own toString). */
+const typeSent = (type: unknown): string =>
+  typeof type === 'string'
+    ? `"${cutText(type, 40)}"`
+    : `of type ${Array.isArray(type) ? 'array' : typeof type}`;
+
 /** Parses untrusted input into a command, telling an unknown type from a malformed one. */
 export function parseCommand(input: unknown): ParsedCommand {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
@@ -194,9 +221,13 @@ export function parseCommand(input: unknown): ParsedCommand {
   }
   const type = (input as { type?: unknown }).type;
   if (typeof type !== 'string' || !(COMMAND_TYPES as string[]).includes(type)) {
-    return failure('unknown_command', `There is no command "${String(type).slice(0, 40)}".`);
+    return failure('unknown_command', `There is no command ${typeSent(type)}.`);
   }
   const parsed = commandSchema.safeParse(input);
   if (!parsed.success) return failure('invalid_command', `${type}: ${describeIssues(parsed.error)}`);
+  // Text fields repair half characters; anything else holding one (a ticket, a link) is refused.
+  const illFormed = illFormedText(parsed.data, '');
+  if (illFormed !== null)
+    return failure('invalid_command', `${type}: ${illFormed}: holds half a character (not valid Unicode)`);
   return { ok: true, command: parsed.data };
 }

@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { z } from 'zod';
 import { closestName, nameKey } from '../domain/closestName';
 import { GUEST_WORDS } from '../domain/turnout';
-import { describeIssues, requiredText, text } from './fields';
+import { describeIssues, requiredMultilineText, requiredText, text } from './fields';
 import { LIMITS } from './limits';
 
 // Spreadsheets in: institutions, registrants, power-holders and asks as CSV. The same code
@@ -170,7 +170,7 @@ const ROW_SCHEMAS = {
   }),
   asks: z.object({
     title: requiredText(LIMITS.title),
-    wording: requiredText(LIMITS.wording),
+    wording: requiredMultilineText(LIMITS.wording),
     targets: cell(2000),
   }),
 } as const;

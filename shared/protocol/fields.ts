@@ -8,16 +8,65 @@ const INVISIBLE = new RegExp(
   'g',
 );
 
-/** Free text from people: cleaned, trimmed, bounded, never markup-interpreted anywhere. */
+/**
+ * Half of a character: a UTF-16 surrogate without its partner, left when an emoji is cut in
+ * two. PostgreSQL's jsonb refuses it, and no font can draw it: it is removed, never stored.
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const HAS_LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** Line and paragraph breaks, which a one-line field (a name, a title) must not hold. */
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+
+/** People's text as it will be kept: invisible characters and half characters gone, trimmed. */
+export const cleanText = (value: string): string =>
+  value.replace(INVISIBLE, '').replace(LONE_SURROGATE, '').replace(/\t/g, ' ').trim();
+/** As cleanText, keeping line breaks (normalised to \n) in text that may run over lines. */
+const cleanLines = (value: string): string =>
+  value
+    .replace(/\r\n?|[\u2028\u2029]/g, '\n')
+    .split('\n')
+    .map(cleanText)
+    .join('\n')
+    .trim();
+
+/** True when a string holds no half characters: it can be stored and drawn as it is. */
+export const isWellFormed = (value: string): boolean => !HAS_LONE_SURROGATE.test(value);
+
+/** Cuts text to at most `max` UTF-16 units without cutting a character in half. */
+export function cutText(value: string, max: number): string {
+  if (value.length <= max) return value;
+  const cut = value.slice(0, max);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
+const oneLine = (schema: z.ZodString) =>
+  schema.refine((value) => !LINE_BREAK.test(value), 'must be one line (no line breaks)');
+
+/**
+ * Free text from people, on one line (a name, a title, a label): cleaned, trimmed, bounded,
+ * never markup-interpreted anywhere. A line break is refused: in a spreadsheet it would
+ * hide what follows it (and papaparse's formula check stops at it).
+ */
 export const text = (max: number) =>
   z
     .string()
-    .transform((value) => value.replace(INVISIBLE, '').trim())
-    .pipe(z.string().max(max, `must be at most ${max} characters`));
+    .transform(cleanText)
+    .pipe(oneLine(z.string().max(max, `must be at most ${max} characters`)));
 export const requiredText = (max: number) =>
   z
     .string()
-    .transform((value) => value.replace(INVISIBLE, '').trim())
+    .transform(cleanText)
+    .pipe(oneLine(z.string().min(1, 'must not be empty').max(max, `must be at most ${max} characters`)));
+/** Text that may run over several lines: an ask's wording, the chair's notes, a follow-up. */
+export const multilineText = (max: number) =>
+  z
+    .string()
+    .transform(cleanLines)
+    .pipe(z.string().max(max, `must be at most ${max} characters`));
+export const requiredMultilineText = (max: number) =>
+  z
+    .string()
+    .transform(cleanLines)
     .pipe(z.string().min(1, 'must not be empty').max(max, `must be at most ${max} characters`));
 
 /** Ids used to cross-reference a setup file (an ask's targets, an item's ask). */

@@ -9,7 +9,15 @@ import {
   type PowerHolder,
 } from '../domain/assembly';
 import { DEFAULT_RESPONSE_MS } from '../domain/responses';
-import { idField, moment, requiredText, text, timeZoneField } from './fields';
+import {
+  idField,
+  moment,
+  multilineText,
+  requiredMultilineText,
+  requiredText,
+  text,
+  timeZoneField,
+} from './fields';
 import { LIMITS } from './limits';
 
 export { LIMITS };
@@ -56,7 +64,7 @@ const askSchema = z
   .object({
     id: idField,
     title: requiredText(LIMITS.title),
-    wording: requiredText(LIMITS.wording),
+    wording: requiredMultilineText(LIMITS.wording),
     targets: z.array(idField).max(LIMITS.powerHolders).default([]),
     commitment: z
       .object({
@@ -82,7 +90,7 @@ const agendaItemSchema = z
       .min(0)
       .max(3600)
       .default(DEFAULT_WARNING_MS / 1000),
-    notes: text(LIMITS.notes).default(''),
+    notes: multilineText(LIMITS.notes).default(''),
     ask: idField.nullable().default(null),
     /** Each power-holder's time to answer this item's ask. */
     responseSeconds: z

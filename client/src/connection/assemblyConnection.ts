@@ -9,10 +9,11 @@ import type {
   SyncReply,
 } from '../../../shared/protocol/socket';
 import { PROTOCOL_VERSION } from '../../../shared/protocol/version';
+import { callApi } from '../api';
 import { useAssembly } from './assemblyStore';
 import { bestSample, type ClockSample, sampleFrom } from './clockOffset';
 import { forgetKey, rememberKey } from './heldKeys';
-import { loadCachedMirror, saveCachedMirror } from './mirrorCache';
+import { forgetCachedMirror, loadCachedMirror, saveCachedMirror } from './mirrorCache';
 import { applyEntries, applyInOrder, GAP_WAIT_MS } from './stream';
 
 type AssemblySocket = Socket<ServerToClient, ClientToServer>;
@@ -23,6 +24,8 @@ const COMMAND_TIMEOUT_MS = 8_000;
 
 let socket: AssemblySocket | null = null;
 let cacheMirror = false;
+/** The assembly and key of the open connection, for commands too large for the socket. */
+let opened: { code: string; key?: string } | null = null;
 
 export interface ConnectOptions {
   code: string;
@@ -34,6 +37,7 @@ export interface ConnectOptions {
 export function connectAssembly({ code, key, cache = false }: ConnectOptions): () => void {
   disconnectAssembly();
   cacheMirror = cache;
+  opened = { code, key };
   // A staff key's view (the door's, with names) and the public's are cached apart: a phone
   // that checked in and then opened the door link must not start from the counts-only view.
   const slot = key ? 'staff' : 'public';
@@ -173,9 +177,18 @@ export function connectAssembly({ code, key, cache = false }: ConnectOptions): (
   s.on('resync', () => sync());
 
   // This link was replaced by a new one: say so, and do not come back with the old key.
+  // The names it held go too: a replaced link is often a lost or stolen device. What waits
+  // in the outbox stays, to go with the new link.
   s.on('keyReplaced', () => {
     if (key) forgetKey(key);
-    useAssembly.setState({ status: 'refused', refusal: failure('key_replaced') });
+    forgetCachedMirror(code, slot);
+    useAssembly.setState({
+      status: 'refused',
+      refusal: failure('key_replaced'),
+      state: null,
+      seq: 0,
+      epoch: null,
+    });
     s.disconnect();
   });
 
@@ -241,6 +254,20 @@ export function connectAssembly({ code, key, cache = false }: ConnectOptions): (
 export function disconnectAssembly(): void {
   socket?.disconnect();
   socket = null;
+}
+
+/**
+ * A command too large for the socket (the setup editor's whole setup): sockets take small
+ * messages only, so it goes over HTTP with the same key, and its events come back on the socket.
+ */
+export async function sendLargeCommand(command: CommandInput): Promise<CommandReply> {
+  if (!opened?.key) return failure('unavailable', 'Not connected: nothing was sent.');
+  const reply = await callApi<{ seq: number }>(
+    `/api/assemblies/${opened.code}/commands`,
+    command,
+    opened.key,
+  );
+  return reply.ok ? { ok: true, seq: reply.seq } : reply;
 }
 
 /** Sends a command; resolves with the server's answer, or a clear failure when offline. */

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { cleanText, cutText } from '../../../../shared/protocol/fields';
 import { LIMITS } from '../../../../shared/protocol/limits';
 import { deviceId } from '../../connection/deviceId';
 import { storedText, storeText } from '../../connection/deviceStorage';
@@ -10,9 +11,12 @@ const defaultLabel = () => `Door ${deviceId().slice(0, 4).toUpperCase()}`;
 
 /** Which door this device is at ("North door"): counts per door, kept on the device. */
 export function useDoorLabel(): [string, (label: string) => void, boolean] {
-  const [label, setLabel] = useState(() => storedText(KEY) || defaultLabel());
+  const [label, setLabel] = useState(
+    () => cutText(cleanText(storedText(KEY) ?? ''), LIMITS.deviceLabel) || defaultLabel(),
+  );
   const change = (next: string) => {
-    const clean = next.trim().slice(0, LIMITS.deviceLabel) || defaultLabel();
+    // Cut by whole characters: half an emoji would make every check-in from here invalid.
+    const clean = cutText(cleanText(next), LIMITS.deviceLabel).trim() || defaultLabel();
     setLabel(clean);
     storeText(KEY, clean);
   };

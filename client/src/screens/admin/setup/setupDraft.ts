@@ -6,7 +6,7 @@ import {
   setupFileOf,
   setupFileSchema,
 } from '../../../../../shared/protocol/setup';
-import { sendCommand } from '../../../connection/assemblyConnection';
+import { sendLargeCommand } from '../../../connection/assemblyConnection';
 import { useAssembly } from '../../../connection/assemblyStore';
 import { newUuid } from '../../../connection/deviceId';
 
@@ -153,13 +153,21 @@ export async function saveDraft(): Promise<boolean> {
     return false;
   }
   useSetupDraft.setState({ saving: true, errors: {}, problems: [] });
-  const reply = await sendCommand({ type: 'editSetup', setup: draft, revision });
+  const reply = await sendLargeCommand({ type: 'editSetup', setup: draft, revision });
   if (reply.ok) {
     // The next revision is ours. Anything typed while saving stays a draft on top of it.
+    // The answer came over HTTP and may beat the saved setup's event on the socket: until that
+    // arrives the draft keeps the old revision, so followAssembly loads the saved setup then.
     const typedSince = useSetupDraft.getState().draft !== draft;
-    useSetupDraft.setState({ saving: false, dirty: typedSince, saved: !typedSince, revision: revision + 1 });
     const state = useAssembly.getState().state;
-    if (!typedSince && state) loadFrom(state);
+    const arrived = state !== null && state.setupRevision > revision;
+    useSetupDraft.setState({
+      saving: false,
+      dirty: typedSince,
+      saved: !typedSince,
+      revision: typedSince || arrived ? revision + 1 : revision,
+    });
+    if (!typedSince && arrived) loadFrom(state);
     return true;
   }
   useSetupDraft.setState({ saving: false, saved: false, problems: [reply.message] });

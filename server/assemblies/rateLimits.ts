@@ -1,0 +1,123 @@
+import {
+  type RateLimiterAbstract,
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+} from 'rate-limiter-flexible';
+
+// Every limit the server keeps, in one place, counted by rate-limiter-flexible: in memory on
+// one node; in Redis when nodes share the assemblies (REDIS_URL), so an address cannot
+// dodge a limit by landing on another node. If Redis is unreachable each node falls back to
+// its own memory (the insurance limiter) rather than refusing or stalling anyone.
+
+/** A number of events per window. */
+export interface Allowance {
+  points: number;
+  seconds: number;
+}
+
+export const ALLOWANCES = {
+  /** Wrong staff keys per address: past this, each is answered a second late, refused. */
+  wrongKeys: { points: 10, seconds: 60 },
+  /** Wrong admin tokens per address: past this even the right one waits out the minute. */
+  wrongAdminTokens: { points: 10, seconds: 60 },
+  /** New assemblies per address. */
+  creations: { points: 30, seconds: 600 },
+  /**
+   * Well-formed public commands (self check-ins) per address. A venue's phones may share
+   * one address behind its wifi: 2,000 arriving in ten minutes is 200 a minute, and a
+   * refused phone retries by itself. Only commands a socket's own limits let through
+   * count, so one flooding socket cannot use up the venue's share.
+   */
+  publicCommandsPerAddress: { points: 600, seconds: 60 },
+  /** Check-ins one phone's connection may make: a family, not a crowd. */
+  checkInsPerPhone: { points: 8, seconds: 600 },
+  /** Every message from a public socket, parsed or not (a phone sends a handful). */
+  eventsPerPublicSocket: { points: 40, seconds: 10 },
+  /** Every message from a staff socket: a door flushing its offline queue sends fast. */
+  eventsPerStaffSocket: { points: 1000, seconds: 10 },
+  /** Full syncs one socket may ask for (each may be the whole assembly). */
+  syncsPerSocket: { points: 12, seconds: 60 },
+} as const satisfies Record<string, Allowance>;
+
+export type LimitName = keyof typeof ALLOWANCES;
+
+/** What a Redis-backed limit needs of a node-redis client. */
+export type LimitsRedis = ConstructorParameters<typeof RateLimiterRedis>[0]['storeClient'];
+
+/** One limit: events counted per key (an address, a socket) in a fixed window. */
+export class Limit {
+  private readonly limiter: RateLimiterAbstract;
+
+  constructor(
+    name: LimitName | string,
+    readonly allowance: Allowance,
+    redis?: LimitsRedis,
+  ) {
+    const options = {
+      keyPrefix: `assembly-live:${name}`,
+      points: allowance.points,
+      duration: allowance.seconds,
+    };
+    this.limiter = redis
+      ? new RateLimiterRedis({
+          ...options,
+          storeClient: redis,
+          useRedisPackage: true,
+          rejectIfRedisNotReady: true,
+          insuranceLimiter: new RateLimiterMemory(options),
+        })
+      : new RateLimiterMemory(options);
+  }
+
+  /** Counts one (or `points`) for the key: true while within the allowance, this one included. */
+  async take(key: string, points = 1): Promise<boolean> {
+    return (await this.count(key, points)) <= this.allowance.points;
+  }
+
+  /** Counts one (or `points`) for the key and says how many it has used in this window. */
+  async count(key: string, points = 1): Promise<number> {
+    try {
+      return (await this.limiter.consume(key, points)).consumedPoints;
+    } catch (refused) {
+      if (refused instanceof RateLimiterRes) return refused.consumedPoints;
+      // The store failed and there was no insurance: never lock anyone out over it.
+      return 0;
+    }
+  }
+
+  /** True once the key has used its allowance in this window. */
+  async exhausted(key: string): Promise<boolean> {
+    return (await this.used(key)) >= this.allowance.points;
+  }
+
+  private async used(key: string): Promise<number> {
+    try {
+      return (await this.limiter.get(key))?.consumedPoints ?? 0;
+    } catch {
+      return 0;
+    }
+  }
+
+  /** Forgets a key now (a socket that closed), rather than when its window ends. */
+  forget(key: string): void {
+    this.limiter.delete(key).catch(() => {});
+  }
+}
+
+/** The limits one node keeps: shared through Redis when it is there. */
+export function limitsFor(redis?: LimitsRedis): Record<LimitName, Limit> {
+  const shared = (name: LimitName) => new Limit(name, ALLOWANCES[name], redis);
+  // Sockets live on one node: their limits stay in its memory.
+  const local = (name: LimitName) => new Limit(name, ALLOWANCES[name]);
+  return {
+    wrongKeys: shared('wrongKeys'),
+    wrongAdminTokens: shared('wrongAdminTokens'),
+    creations: shared('creations'),
+    publicCommandsPerAddress: shared('publicCommandsPerAddress'),
+    checkInsPerPhone: local('checkInsPerPhone'),
+    eventsPerPublicSocket: local('eventsPerPublicSocket'),
+    eventsPerStaffSocket: local('eventsPerStaffSocket'),
+    syncsPerSocket: local('syncsPerSocket'),
+  };
+}
