@@ -6,6 +6,7 @@ import express from 'express';
 import helmet from 'helmet';
 import { failure } from '../shared/protocol/errors';
 import { AssemblyHost } from './assemblies/assemblyHost';
+import type { Limit, LimitName } from './assemblies/rateLimits';
 import { apiRouter, isClientError } from './http/api';
 import { clientAddress, trustedProxies } from './http/clientAddress';
 import { clientPages } from './http/clientPages';
@@ -30,6 +31,8 @@ export interface AppOptions {
   adapter?: { adapter: SocketDeps['adapter']; close(): Promise<void> };
   /** ADMIN_TOKEN: when set, creating an assembly needs it. */
   adminToken?: string;
+  /** The rate limits in Redis when nodes share assemblies, and how to let go of them. */
+  limits?: { limits: Record<LimitName, Limit>; close(): Promise<void> };
   /** TRUST_PROXY: whose X-Forwarded-For to believe (default: a proxy on this machine). */
   trustProxy?: string;
 }
@@ -46,7 +49,7 @@ export interface Application {
 /** Builds the whole server without listening: only the entry point and tests call listen. */
 export function createApplication(options: AppOptions): Application {
   const { store, logger } = options;
-  const host = new AssemblyHost({ store, logger, now: options.now });
+  const host = new AssemblyHost({ store, logger, now: options.now, limits: options.limits?.limits });
   const app = express();
   const httpServer = createServer(app);
   const port = () => (httpServer.address() as AddressInfo | null)?.port ?? 0;
@@ -119,6 +122,7 @@ export function createApplication(options: AppOptions): Application {
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await host.settle();
       await options.adapter?.close();
+      await options.limits?.close();
       await store.close();
     },
   };

@@ -32,7 +32,7 @@ export async function createDemoAssembly(host: AssemblyHost, now = Date.now()): 
   });
   if (!reply.ok) throw new Error(`demo setup refused: ${reply.message}`);
   // A few pre-registered people, so the door's search and tickets have someone to find.
-  const registrants = registrantsFromCsv(
+  const registrants = await registrantsFromCsv(
     fs.readFileSync(DEMO_REGISTRANTS, 'utf8'),
     room.committed.institutions,
   );

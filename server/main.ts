@@ -7,7 +7,7 @@ import { readConfig } from './config';
 import { createDemoAssembly } from './demo';
 import { roleLinks } from './http/api';
 import { lanAddress, publicBaseUrl } from './http/publicUrl';
-import { connectRedisAdapter } from './io/redisAdapter';
+import { connectRedisAdapter, connectRedisLimits } from './io/redisAdapter';
 import { createLogger } from './logger';
 import { PgStore } from './store/pgStore';
 import { SqliteStore } from './store/sqliteStore';
@@ -55,12 +55,14 @@ async function main(): Promise<void> {
     ? await PgStore.open(config.databaseUrl, logger)
     : new SqliteStore(path.join(config.dataDir, 'assembly-live.sqlite'));
   const adapter = config.redisUrl ? await connectRedisAdapter(config.redisUrl, logger) : undefined;
+  const limits = config.redisUrl ? await connectRedisLimits(config.redisUrl, logger) : undefined;
   const app = createApplication({
     store,
     logger,
     publicUrl: config.publicUrl,
     adminToken: config.adminToken,
     trustProxy: config.trustProxy,
+    limits,
     adapter,
   });
   const port = await app.listen(config.port, config.host);
@@ -89,7 +91,7 @@ async function main(): Promise<void> {
   console.log(
     `Data: ${config.databaseUrl ? `PostgreSQL ${safeDatabaseName(config.databaseUrl)}` : config.dataDir}`,
   );
-  if (adapter) console.log('Broadcasts go through Redis to every node.');
+  if (adapter) console.log('Broadcasts and rate limits go through Redis to every node.');
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -34,8 +34,12 @@ export const ALLOWANCES = {
   checkInsPerPhone: { points: 8, seconds: 600 },
   /** Every message from a public socket, parsed or not (a phone sends a handful). */
   eventsPerPublicSocket: { points: 40, seconds: 10 },
-  /** Every message from a staff socket: a door flushing its offline queue sends fast. */
-  eventsPerStaffSocket: { points: 1000, seconds: 10 },
+  /**
+   * Every message from a staff socket. A steward cannot type this fast, but a door flushing
+   * its offline queue sends as fast as the acks come, and the bench's doors send 600 a
+   * second each: this only stops a runaway script holding a staff link.
+   */
+  eventsPerStaffSocket: { points: 10_000, seconds: 10 },
   /** Full syncs one socket may ask for (each may be the whole assembly). */
   syncsPerSocket: { points: 12, seconds: 60 },
 } as const satisfies Record<string, Allowance>;

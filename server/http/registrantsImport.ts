@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Institution } from '../../shared/domain/assembly';
 import {
   type CsvPreview,
-  previewCsv,
+  previewCsvInSteps,
   type RegistrantRow,
   rowProblems,
   validRows,
@@ -30,12 +30,15 @@ function verdict(preview: CsvPreview<'registrants'>, onlyValid = false): Registr
     : { ok: true, registrants: validRows(preview) };
 }
 
-export const registrantsFromCsv = (
+/** Lets the server's other work (the night's check-ins) run between two steps of an import. */
+export const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export const registrantsFromCsv = async (
   csv: string,
   institutions: Institution[],
   onlyValid = false,
-): RegistrantsResult =>
-  verdict(previewCsv('registrants', csv, { institutions, powerHolders: [] }), onlyValid);
+): Promise<RegistrantsResult> =>
+  verdict(await previewCsvInSteps('registrants', csv, { institutions, powerHolders: [] }, pause), onlyValid);
 
 const jsonRow = z
   .object({ name: z.unknown(), institution: z.unknown().optional(), email: z.unknown().optional() })
@@ -43,25 +46,32 @@ const jsonRow = z
   .strict();
 
 /** JSON rows, numbered from 1, checked as the same rows in a CSV file would be. */
-export function registrantsFromJson(rows: unknown[], institutions: Institution[]): RegistrantsResult {
+export async function registrantsFromJson(
+  rows: unknown[],
+  institutions: Institution[],
+): Promise<RegistrantsResult> {
   if (rows.length === 0) return { ok: false, problems: ['There are no registrants in it.'] };
   if (rows.length > LIMITS.registrants)
     return { ok: false, problems: [`At most ${LIMITS.registrants} registrants at a time.`] };
   const problems: string[] = [];
-  const cells = rows.map((row, i) => {
+  const cells: string[][] = [];
+  for (const [i, row] of rows.entries()) {
+    if (i % 1000 === 0) await pause();
     const shape = jsonRow.safeParse(row);
     const ok = shape.success && Object.values(row as object).every((v) => typeof v === 'string');
     if (!shape.success) problems.push(`row ${i + 1}: ${describeIssues(shape.error, 2)}`);
     else if (!ok) problems.push(`row ${i + 1}: name, institution and email must be text`);
     const r = (ok ? row : {}) as Record<string, string>;
-    return [r.name ?? '', r.institution ?? '', r.email ?? ''];
-  });
+    cells.push([r.name ?? '', r.institution ?? '', r.email ?? '']);
+  }
   if (problems.length > 0) return { ok: false, problems: problems.slice(0, 20) };
   // Through the CSV reader, so a row means the same whichever way it came.
   const csv = [['name', 'institution', 'email'], ...cells]
     .map((line) => line.map((v) => `"${v.replace(/"/g, '""')}"`).join(','))
     .join('\r\n');
-  const result = verdict(previewCsv('registrants', csv, { institutions, powerHolders: [] }));
+  const result = verdict(
+    await previewCsvInSteps('registrants', csv, { institutions, powerHolders: [] }, pause),
+  );
   // JSON rows count from 1, not from the CSV's header line.
   return result.ok
     ? result

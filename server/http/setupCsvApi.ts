@@ -5,7 +5,7 @@ import type { AssemblyState } from '../../shared/domain/assembly';
 import {
   type CsvKind,
   type CsvPreview,
-  previewCsv,
+  previewCsvInSteps,
   problemsInOneLine,
   rowProblems,
   validRows,
@@ -16,6 +16,7 @@ import type { Role } from '../../shared/protocol/roles';
 import { type SetupFile, setupFileOf } from '../../shared/protocol/setup';
 import type { AssemblyHost } from '../assemblies/assemblyHost';
 import type { Located } from './located';
+import { pause } from './registrantsImport';
 
 interface SetupCsvDeps {
   host: AssemblyHost;
@@ -89,7 +90,12 @@ export function setupCsvRoutes(router: express.Router, { host, locate, send }: S
     const garbled = garbledText(req.body);
     if (garbled) return send(res, failure('invalid_body', garbled));
     const state = found.room.decided;
-    const preview = previewCsv(kind as CsvKind, req.body, state) as CsvPreview<SetupKind>;
+    const preview = (await previewCsvInSteps(
+      kind as CsvKind,
+      req.body,
+      state,
+      pause,
+    )) as CsvPreview<SetupKind>;
     const problems = [...preview.fileProblems, ...rowProblems(preview)];
     const onlyValid = req.query.rows === 'valid' && preview.fileProblems.length === 0;
     const rows = validRows(preview);

@@ -1,5 +1,6 @@
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { createClient } from 'redis';
+import { limitsFor } from '../assemblies/rateLimits';
 import type { Logger } from '../logger';
 
 /**
@@ -13,6 +14,23 @@ export async function connectRedisAdapter(url: string, logger: Logger) {
   await client.connect();
   return {
     adapter: createAdapter(client),
+    async close() {
+      await client.quit().catch(() => {});
+    },
+  };
+}
+
+/**
+ * The rate limits in Redis, so an address is counted once across nodes. Commands fail at
+ * once while Redis is away (no offline queue): the limits then count in each node's memory
+ * rather than keep a check-in waiting.
+ */
+export async function connectRedisLimits(url: string, logger: Logger) {
+  const client = createClient({ url, disableOfflineQueue: true });
+  client.on('error', (error) => logger.warn({ err: error }, 'Redis (rate limits) connection failed'));
+  await client.connect();
+  return {
+    limits: limitsFor(client),
     async close() {
       await client.quit().catch(() => {});
     },

@@ -1,8 +1,14 @@
 import Papa from 'papaparse';
 import { z } from 'zod';
-import { closestName, nameKey } from '../domain/closestName';
+import {
+  closestName,
+  nameKey,
+  SUGGESTION_CELLS,
+  type SuggestionBudget,
+  suggestionBudget,
+} from '../domain/closestName';
 import { GUEST_WORDS } from '../domain/turnout';
-import { describeIssues, requiredMultilineText, requiredText, text } from './fields';
+import { cutText, describeIssues, requiredMultilineText, requiredText, text } from './fields';
 import { LIMITS } from './limits';
 
 // Spreadsheets in: institutions, registrants, power-holders and asks as CSV. The same code
@@ -175,19 +181,45 @@ const ROW_SCHEMAS = {
   }),
 } as const;
 
+/**
+ * The names a file's rows are looked up in, indexed once per file: a 20,000-row file against
+ * 2,000 institutions must not compare every row with every name (that froze the server).
+ */
+interface FileLookups {
+  institutions: KnownNames;
+  powerHolders: KnownNames;
+}
+
+interface KnownNames {
+  byKey: Map<string, string>;
+  ids: Set<string>;
+  names: string[];
+  keys: string[];
+  /** "Did you mean" for each name not found, worked out once per distinct name. */
+  suggested: Map<string, string | null>;
+  /** What is left of the file's allowance for working out suggestions (suggestionBudget). */
+  budget: SuggestionBudget;
+}
+
+function knownNames(known: readonly { id: string; name: string }[], budget: SuggestionBudget): KnownNames {
+  const keys = known.map((k) => nameKey(k.name));
+  const byKey = new Map<string, string>();
+  for (const [i, k] of known.entries()) if (!byKey.has(keys[i]!)) byKey.set(keys[i]!, k.id);
+  const names = known.map((k) => k.name);
+  return { byKey, ids: new Set(known.map((k) => k.id)), names, keys, suggested: new Map(), budget };
+}
+
 /** Finds a name among the known ones, or says it is not there and what it might be. */
-function find(
-  what: string,
-  typed: string,
-  known: readonly { id: string; name: string }[],
-): { id: string } | { problem: string } {
-  const found = known.find((k) => nameKey(k.name) === nameKey(typed) || k.id === typed);
-  if (found) return { id: found.id };
-  const quoted = typed.slice(0, 60);
-  const near = closestName(
-    typed,
-    known.map((k) => k.name),
-  );
+function find(what: string, typed: string, known: KnownNames): { id: string } | { problem: string } {
+  const key = nameKey(typed);
+  const id = known.byKey.get(key) ?? (known.ids.has(typed) ? typed : undefined);
+  if (id !== undefined) return { id };
+  const quoted = cutText(typed, 60);
+  let near = known.suggested.get(key);
+  if (near === undefined) {
+    near = closestName(typed, known.names, known.budget, known.keys);
+    known.suggested.set(key, near);
+  }
   return { problem: `${what} '${quoted}' not found${near ? `; did you mean ${near}?` : ''}` };
 }
 
@@ -227,10 +259,53 @@ const MULTI_LINE_COLUMNS = new Set(['wording', 'targets']);
 
 /** Reads a CSV file and checks every row; nothing is imported here. */
 export function previewCsv<K extends CsvKind>(kind: K, csv: string, context: CsvContext): CsvPreview<K> {
+  const file = readCsvFile(kind, csv, context);
+  return { kind, fileProblems: file.fileProblems, rows: file.records.map(file.check) };
+}
+
+/**
+ * previewCsv a slice of rows at a time, letting the server's other work in between: a
+ * 20,000-row file is checked without holding up the night's check-ins.
+ */
+export async function previewCsvInSteps<K extends CsvKind>(
+  kind: K,
+  csv: string,
+  context: CsvContext,
+  pause: () => Promise<void>,
+  rowsPerStep = ROWS_PER_STEP,
+): Promise<CsvPreview<K>> {
+  await pause();
+  const file = readCsvFile(kind, csv, context);
+  const rows: CheckedRow<K>[] = [];
+  for (let at = 0; at < file.records.length; at += rowsPerStep) {
+    await pause();
+    for (const record of file.records.slice(at, at + rowsPerStep)) rows.push(file.check(record));
+  }
+  return { kind, fileProblems: file.fileProblems, rows };
+}
+
+/** Rows checked in one step; each step may spend a budget of suggestions. */
+const ROWS_PER_STEP = 500;
+
+/** A file read into records, with its problems as a whole and a checker for each row. */
+interface CsvFile<K extends CsvKind> {
+  fileProblems: string[];
+  records: CsvRecord[];
+  check: (record: CsvRecord) => CheckedRow<K>;
+}
+
+function readCsvFile<K extends CsvKind>(kind: K, csv: string, context: CsvContext): CsvFile<K> {
   const columns = CSV_COLUMNS[kind];
   const records = readRecords(csv);
   const headerRecord = records.find((r) => !blank(r));
-  if (!headerRecord) return { kind, fileProblems: ['The file is empty.'], rows: [] };
+  const refused = (fileProblems: string[]): CsvFile<K> => ({
+    fileProblems,
+    records: [],
+    check: () => {
+      throw new Error('no rows to check');
+    },
+  });
+  if (!headerRecord) return refused(['The file is empty.']);
   const fields = headerRecord.cells.map(header);
   const named = fields.filter((f) => f !== '');
   const dataRecords = records.filter((r) => r.row > headerRecord.row && !blank(r));
@@ -248,16 +323,24 @@ export function previewCsv<K extends CsvKind>(kind: K, csv: string, context: Csv
   // A misspelt "instituton" would otherwise be dropped without a word.
   if (unknown.length > 0)
     fileProblems.push(
-      `Unknown column${unknown.length > 1 ? 's' : ''}: ${unknown.map((f) => `"${f.slice(0, 30)}"`).join(', ')}. The columns are: ${columns.join(', ')}.`,
+      `Unknown column${unknown.length > 1 ? 's' : ''}: ${unknown.map((f) => `"${cutText(f, 30)}"`).join(', ')}. The columns are: ${columns.join(', ')}.`,
     );
   if (dataRecords.length === 0 && fileProblems.length === 0)
     fileProblems.push(`There are no ${CSV_KIND_WORDS[kind]} in it.`);
   if (dataRecords.length > MAX_ROWS[kind])
     fileProblems.push(`At most ${MAX_ROWS[kind]} ${CSV_KIND_WORDS[kind]} in one assembly.`);
-  if (fileProblems.length > 0) return { kind, fileProblems, rows: [] };
+  if (fileProblems.length > 0) return refused(fileProblems);
 
   const seen = new Map<string, number>();
-  const rows = dataRecords.map((record): CheckedRow<K> => {
+  const budget = suggestionBudget();
+  const known: FileLookups = {
+    institutions: knownNames(context.institutions, budget),
+    powerHolders: knownNames(context.powerHolders, budget),
+  };
+  let rowsChecked = 0;
+  const check = (record: CsvRecord): CheckedRow<K> => {
+    // Suggestions cost at most so much per slice of rows, here and in previewCsvInSteps alike.
+    if (rowsChecked++ % ROWS_PER_STEP === 0) budget.cells = SUGGESTION_CELLS;
     const { row } = record;
     const cells: Record<string, string> = {};
     for (const column of columns) {
@@ -267,34 +350,38 @@ export function previewCsv<K extends CsvKind>(kind: K, csv: string, context: Csv
     const problems: string[] = [];
     const extra = record.cells.slice(fields.length).filter((c) => c.trim() !== '');
     if (extra.length > 0) problems.push(`has more cells than there are columns (${fields.length})`);
+    // Said here in the spreadsheet's terms; the schema then reads the cell as one line.
+    const oneLine = { ...cells };
     for (const column of columns)
-      if (!MULTI_LINE_COLUMNS.has(column) && /[\r\n]/.test(cells[column] ?? ''))
+      if (!MULTI_LINE_COLUMNS.has(column) && /[\r\n]/.test(cells[column] ?? '')) {
         problems.push(`${column}: must be on one line (is a quote left open?)`);
-    const checked = ROW_SCHEMAS[kind].safeParse(cells);
+        oneLine[column] = cells[column]!.replace(/[\r\n]+/g, ' ');
+      }
+    const checked = ROW_SCHEMAS[kind].safeParse(oneLine);
     if (!checked.success) problems.push(describeIssues(checked.error, 3));
     if (!checked.success || problems.length > 0) return { row, cells, value: null, problems };
-    const value = resolve(kind, checked.data as never, context, problems);
+    const value = resolve(kind, checked.data as never, known, problems);
     // The first cell names the row: the same name twice in one file is a mistake.
     const key = nameKey(cells[columns[0]!] ?? '');
     const earlier = seen.get(key);
     if (kind !== 'registrants' && earlier !== undefined)
-      problems.push(`'${cells[columns[0]!]?.slice(0, 60)}' is also on row ${earlier}`);
+      problems.push(`'${cutText(cells[columns[0]!] ?? '', 60)}' is also on row ${earlier}`);
     else seen.set(key, row);
     return { row, cells, value: problems.length === 0 ? (value as RowValues[K]) : null, problems };
-  });
-  return { kind, fileProblems, rows };
+  };
+  return { fileProblems, records: dataRecords, check };
 }
 
-function resolve(kind: CsvKind, data: Record<string, string>, context: CsvContext, problems: string[]) {
+function resolve(kind: CsvKind, data: Record<string, string>, known: FileLookups, problems: string[]) {
   switch (kind) {
     case 'institutions': {
-      if (context.institutions.some((i) => nameKey(i.name) === nameKey(data.name!)))
-        problems.push(`institution '${data.name!.slice(0, 60)}' is already in the assembly`);
+      if (known.institutions.byKey.has(nameKey(data.name!)))
+        problems.push(`institution '${cutText(data.name!, 60)}' is already in the assembly`);
       return { name: data.name!, section: data.section!, committed: Number(data.committed || 0) };
     }
     case 'powerHolders': {
-      if (context.powerHolders.some((p) => nameKey(p.name) === nameKey(data.name!)))
-        problems.push(`power-holder '${data.name!.slice(0, 60)}' is already in the assembly`);
+      if (known.powerHolders.byKey.has(nameKey(data.name!)))
+        problems.push(`power-holder '${cutText(data.name!, 60)}' is already in the assembly`);
       const attending = !['no', 'n', 'false'].includes(data.attending!);
       return { name: data.name!, role: data.role!, organisation: data.organisation!, attending };
     }
@@ -304,9 +391,9 @@ function resolve(kind: CsvKind, data: Record<string, string>, context: CsvContex
       // a member institution is really called that.
       const guest =
         nameKey(data.institution!) === nameKey(GUEST_WORDS.one) &&
-        !context.institutions.some((i) => nameKey(i.name) === nameKey(GUEST_WORDS.one));
+        !known.institutions.byKey.has(nameKey(GUEST_WORDS.one));
       if (data.institution !== '' && !guest) {
-        const found = find('institution', data.institution!, context.institutions);
+        const found = find('institution', data.institution!, known.institutions);
         if ('problem' in found) problems.push(found.problem);
         else institutionId = found.id;
       }
@@ -319,7 +406,7 @@ function resolve(kind: CsvKind, data: Record<string, string>, context: CsvContex
         .filter((t) => t !== '');
       const targetIds: string[] = [];
       for (const name of names) {
-        const found = find('power-holder', name, context.powerHolders);
+        const found = find('power-holder', name, known.powerHolders);
         if ('problem' in found) problems.push(found.problem);
         else if (!targetIds.includes(found.id)) targetIds.push(found.id);
       }
