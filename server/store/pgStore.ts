@@ -23,6 +23,13 @@ interface JournalRow {
 /** Nodes tell each other "this assembly's journal grew" on this channel (payload "CODE SEQ"). */
 const CHANNEL = 'assembly_journal';
 const RELISTEN_MS = 1000;
+/**
+ * The listening connection is asked for a reply this often: a connection dropped without a
+ * word (a NAT or firewall forgetting it) would otherwise leave this node deaf to the others
+ * for good. TCP keepalive backs it up.
+ */
+const HEARTBEAT_MS = 10_000;
+const HEARTBEAT_TIMEOUT_MS = 5_000;
 
 const toEntry = (row: JournalRow): JournalEntry => ({
   seq: row.seq,
@@ -43,10 +50,12 @@ export class PgStore implements SharedStore {
   private readonly listeners: ((code: string | null, seq: number) => void)[] = [];
   private closed = false;
   private everListened = false;
+  private stopHeartbeat: () => void = () => {};
 
   private constructor(
     private readonly connectionString: string,
     private readonly logger: Pick<Logger, 'warn' | 'error'>,
+    private readonly heartbeatMs: number,
   ) {
     this.pool = new pg.Pool({ connectionString, max: 10 });
     // An idle connection dropped by the server must not take the process with it.
@@ -54,8 +63,12 @@ export class PgStore implements SharedStore {
   }
 
   /** Connects, runs the migrations and starts listening for other nodes' appends. */
-  static async open(connectionString: string, logger: Pick<Logger, 'warn' | 'error'>): Promise<PgStore> {
-    const store = new PgStore(connectionString, logger);
+  static async open(
+    connectionString: string,
+    logger: Pick<Logger, 'warn' | 'error'>,
+    { heartbeatMs = HEARTBEAT_MS } = {},
+  ): Promise<PgStore> {
+    const store = new PgStore(connectionString, logger, heartbeatMs);
     try {
       const client = await store.pool.connect();
       try {
@@ -72,28 +85,63 @@ export class PgStore implements SharedStore {
   }
 
   private async listen(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.connectionString });
+    const client = new pg.Client({
+      connectionString: this.connectionString,
+      keepAlive: true,
+      keepAliveInitialDelayMillis: this.heartbeatMs,
+    });
+    let heartbeat: ReturnType<typeof setInterval> | undefined;
+    let lost = false;
+    const relisten = (error: unknown) => {
+      if (lost) return;
+      lost = true;
+      clearInterval(heartbeat);
+      this.logger.warn({ err: error }, 'PostgreSQL listener failed; listening again');
+      if (this.listener === client) this.listener = null;
+      client.end().catch(() => {});
+      this.listenAgain();
+    };
     client.on('notification', (message) => {
       const [code, seq] = (message.payload ?? '').split(' ');
       if (code && Number.isInteger(Number(seq)))
         for (const listener of this.listeners) listener(code, Number(seq));
     });
-    client.on('error', (error) => {
-      this.logger.warn({ err: error }, 'PostgreSQL listener failed; listening again');
-      this.listener = null;
+    client.on('error', relisten);
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CHANNEL}`);
+    } catch (error) {
+      lost = true;
       client.end().catch(() => {});
-      setTimeout(() => {
-        if (!this.closed)
-          this.listen().catch((err) => this.logger.error({ err }, 'PostgreSQL listen failed'));
-      }, RELISTEN_MS).unref();
-    });
-    await client.connect();
-    await client.query(`LISTEN ${CHANNEL}`);
+      throw error;
+    }
+    heartbeat = setInterval(() => {
+      const timeout = new Promise((_, reject) =>
+        setTimeout(
+          () => reject(new Error('no answer to the heartbeat')),
+          Math.min(HEARTBEAT_TIMEOUT_MS, this.heartbeatMs),
+        ).unref(),
+      );
+      Promise.race([client.query('SELECT 1'), timeout]).catch(relisten);
+    }, this.heartbeatMs);
+    heartbeat.unref();
+    this.stopHeartbeat = () => clearInterval(heartbeat);
     const again = this.listener === null && this.everListened;
     this.listener = client;
     this.everListened = true;
     // Notices sent while no one listened are gone: tell the host to catch everything up.
     if (again) for (const listener of this.listeners) listener(null, 0);
+  }
+
+  /** Another try at listening in a moment, and again after that until one works. */
+  private listenAgain(): void {
+    setTimeout(() => {
+      if (this.closed) return;
+      this.listen().catch((err) => {
+        this.logger.error({ err }, 'PostgreSQL listen failed; trying again');
+        this.listenAgain();
+      });
+    }, RELISTEN_MS).unref();
   }
 
   onAppended(listener: (code: string | null, seq: number) => void): void {
@@ -245,6 +293,7 @@ export class PgStore implements SharedStore {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.stopHeartbeat();
     const listener = this.listener;
     this.listener = null;
     await listener?.end().catch(() => {});

@@ -19,6 +19,8 @@ export interface Queued {
   command: CommandInput;
   /** What the steward sees in the list ("Check in Grace Obi"). */
   label: string;
+  /** Times the server answered `internal` to it: past a few, it is shown, not retried. */
+  failures?: number;
 }
 
 /** A queued command the server refused when it finally went: shown, never silently dropped. */
@@ -42,6 +44,11 @@ export const useOutbox = create<OutboxState>(() => ({ code: '', waiting: [], ref
 const storageKey = (code: string) => `assembly-live:outbox:${code}`;
 /** Failures a retry can fix: keep the command queued. */
 const TRANSIENT = new Set(['unavailable', 'internal', 'rate_limited']);
+/**
+ * A command the server failed on this many times is not the network's fault: it stops
+ * holding up the queue behind it and is shown to the steward instead.
+ */
+export const MAX_SERVER_FAILURES = 3;
 
 function save(): void {
   const { code, waiting } = useOutbox.getState();
@@ -109,8 +116,21 @@ async function flush(): Promise<void> {
     while (useAssembly.getState().status === 'live') {
       const next = useOutbox.getState().waiting[0];
       if (!next) break;
-      const reply = await sendCommand(next.command);
-      if (!reply.ok && TRANSIENT.has(reply.code)) break;
+      let reply = await sendCommand(next.command);
+      if (!reply.ok && reply.code === 'internal') {
+        const failures = (next.failures ?? 0) + 1;
+        if (failures < MAX_SERVER_FAILURES) {
+          useOutbox.setState((s) => ({
+            waiting: s.waiting.map((q) => (q.id === next.id ? { ...q, failures } : q)),
+          }));
+          save();
+          break;
+        }
+        reply = {
+          ...reply,
+          message: `The server could not take this ${failures} times, so it was not counted. Try it again by hand, or tell the organiser.`,
+        };
+      } else if (!reply.ok && TRANSIENT.has(reply.code)) break;
       // Whoever is still waiting hears the answer; otherwise it was queued earlier and a
       // refusal must be shown here. One update, so no screen sees it gone and not refused.
       const told = settle(next.id, reply);

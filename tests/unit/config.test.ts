@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { MIN_ADMIN_TOKEN_LENGTH, readConfig } from '../../server/config';
+
+describe('the configuration', () => {
+  it('refuses an admin token short enough to guess', () => {
+    expect(() => readConfig({ ADMIN_TOKEN: 'secret' })).toThrow(/at least 16 characters/);
+    const token = 'x'.repeat(MIN_ADMIN_TOKEN_LENGTH);
+    expect(readConfig({ ADMIN_TOKEN: ` ${token} ` }).adminToken).toBe(token);
+    expect(readConfig({}).adminToken).toBeUndefined();
+  });
+
+  it('trusts a proxy on this machine unless TRUST_PROXY names others, and refuses nonsense', () => {
+    expect(readConfig({}).trustProxy).toBe('loopback');
+    expect(readConfig({ TRUST_PROXY: '10.0.0.5, 10.0.1.0/24' }).trustProxy).toBe('10.0.0.5, 10.0.1.0/24');
+    expect(() => readConfig({ TRUST_PROXY: 'the proxy' })).toThrow(/TRUST_PROXY must list/);
+  });
+});
