@@ -324,10 +324,7 @@ export class AssemblyHost {
    */
   private async publicLimit({ address, connection }: Origin): Promise<Failure | null> {
     if (connection !== undefined && !(await this.limits.checkInsPerPhone.take(connection)))
-      return failure(
-        'rate_limited',
-        'This phone has checked in enough people. Please see a steward at the door.',
-      );
+      return failure('phone_limit_reached');
     if (!(await this.limits.publicCommandsPerAddress.take(address)))
       return failure('rate_limited', 'Too many check-ins from here. Wait a minute.');
     return null;

@@ -32,6 +32,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   bad_key: 403,
   forbidden: 403,
   rate_limited: 429,
+  phone_limit_reached: 429,
   unavailable: 503,
   internal: 500,
 };

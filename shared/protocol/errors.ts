@@ -14,6 +14,7 @@ export const ERROR_CODES = {
   key_required: 'This needs a staff link.',
   forbidden: 'Your role cannot do that.',
   rate_limited: 'Too many wrong keys. Wait a minute and try again.',
+  phone_limit_reached: 'This phone has checked in enough people. Please check in with a steward at the door.',
   protocol_mismatch: 'This page is out of date. Reload it.',
   not_found: 'Not found.',
   unknown_item: 'There is no such agenda item.',
