@@ -33,6 +33,8 @@ export interface AppOptions {
   adminToken?: string;
   /** The rate limits in Redis when nodes share assemblies, and how to let go of them. */
   limits?: { limits: Record<LimitName, Limit>; close(): Promise<void> };
+  /** IDLE_EVICT_MINUTES in ms: an assembly nobody uses for this long is let go from memory (0: never). */
+  idleEvictMs?: number;
   /** TRUST_PROXY: whose X-Forwarded-For to believe (default: a proxy on this machine). */
   trustProxy?: string;
 }
@@ -49,7 +51,13 @@ export interface Application {
 /** Builds the whole server without listening: only the entry point and tests call listen. */
 export function createApplication(options: AppOptions): Application {
   const { store, logger } = options;
-  const host = new AssemblyHost({ store, logger, now: options.now, limits: options.limits?.limits });
+  const host = new AssemblyHost({
+    store,
+    logger,
+    now: options.now,
+    limits: options.limits?.limits,
+    idleEvictMs: options.idleEvictMs,
+  });
   const app = express();
   const httpServer = createServer(app);
   const port = () => (httpServer.address() as AddressInfo | null)?.port ?? 0;
@@ -119,6 +127,7 @@ export function createApplication(options: AppOptions): Application {
         httpServer.listen(listenPort, hostname, () => resolve(port()));
       }),
     async close() {
+      host.stop();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await host.settle();
       await options.adapter?.close();

@@ -13,6 +13,8 @@ export interface Config {
   redisUrl: string | undefined;
   /** ADMIN_TOKEN: when set, creating (or duplicating) an assembly needs it. */
   adminToken: string | undefined;
+  /** IDLE_EVICT_MINUTES: an assembly nobody uses for this long is let go from memory (0: never). */
+  idleEvictMinutes: number;
   /** TRUST_PROXY: the proxies whose X-Forwarded-For is believed (see clientAddress.ts). */
   trustProxy: string;
 }
@@ -51,6 +53,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       `TRUST_PROXY must list proxies' addresses or subnets, e.g. "loopback" or "10.0.0.5, 10.0.1.0/24" (${(error as Error).message})`,
     );
   }
+  const idleEvictMinutes =
+    env.IDLE_EVICT_MINUTES === undefined || env.IDLE_EVICT_MINUTES.trim() === ''
+      ? 30
+      : Number(env.IDLE_EVICT_MINUTES);
+  if (!Number.isFinite(idleEvictMinutes) || idleEvictMinutes < 0)
+    throw new Error(
+      `IDLE_EVICT_MINUTES must be a number of minutes (0: never), not "${env.IDLE_EVICT_MINUTES}"`,
+    );
   return {
     port,
     host: env.HOST?.trim() || undefined,
@@ -61,5 +71,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl,
     adminToken,
     trustProxy,
+    idleEvictMinutes,
   };
 }

@@ -62,6 +62,7 @@ async function main(): Promise<void> {
     publicUrl: config.publicUrl,
     adminToken: config.adminToken,
     trustProxy: config.trustProxy,
+    idleEvictMs: config.idleEvictMinutes * 60_000,
     limits,
     adapter,
   });

@@ -59,7 +59,20 @@ export interface HostDeps {
   disconnectRole?: (code: string, role: StaffRole) => void;
   /** The rate limits (rateLimits.ts), shared through Redis when nodes share assemblies. */
   limits?: Record<LimitName, Limit>;
+  /**
+   * An assembly with no client connected and nothing asked of it for this long is let go
+   * from memory (its journal is on disk; the next client loads it again). 0 keeps all.
+   */
+  idleEvictMs?: number;
+  /** Whether any client of this node is connected to an assembly (sockets say). */
+  watched?: (code: string) => boolean;
+  /** Called when an assembly is let go, so the transports forget it too. */
+  evicted?: (code: string) => void;
 }
+
+/** Idle assemblies are looked for this often. */
+const EVICTION_SWEEP_MS = 60_000;
+export const DEFAULT_IDLE_EVICT_MS = 30 * 60_000;
 
 export type NewAssemblyDetails = Omit<AssemblyDetails, 'timeZone'> & { timeZone?: string };
 
@@ -86,9 +99,16 @@ export class AssemblyHost {
   readonly limits: Record<LimitName, Limit>;
   private readonly now: () => number;
 
+  private readonly sweep: ReturnType<typeof setInterval> | undefined;
+
   constructor(private readonly deps: HostDeps) {
     this.now = deps.now ?? Date.now;
     this.limits = deps.limits ?? limitsFor();
+    const idleMs = deps.idleEvictMs ?? DEFAULT_IDLE_EVICT_MS;
+    if (idleMs > 0) {
+      this.sweep = setInterval(() => this.evictIdle(idleMs), Math.min(EVICTION_SWEEP_MS, idleMs));
+      this.sweep.unref();
+    }
     const { store } = deps;
     if (isShared(store)) {
       const shared = new SharedJournal({
@@ -128,6 +148,55 @@ export class AssemblyHost {
 
   set disconnectRole(fn: HostDeps['disconnectRole']) {
     this.deps.disconnectRole = fn;
+  }
+
+  set watched(fn: HostDeps['watched']) {
+    this.deps.watched = fn;
+  }
+
+  set evicted(fn: HostDeps['evicted']) {
+    this.deps.evicted = fn;
+  }
+
+  /** How many assemblies this node holds in memory now. */
+  get loadedCount(): number {
+    return this.loaded.size;
+  }
+
+  /**
+   * Lets go of assemblies nobody uses: no client connected here, nothing asked for `idleMs`,
+   * nothing on its way to disk. A snapshot is saved first, so the next load is quick; the
+   * next socket, read or command loads it again with nothing lost.
+   */
+  async evictIdle(idleMs: number): Promise<string[]> {
+    const evicted: string[] = [];
+    const now = Date.now();
+    for (const [code, room] of this.loaded) {
+      if (now - room.lastUsed < idleMs || this.deps.watched?.(code)) continue;
+      if (room.broken || room.decidedSeq !== room.committedSeq) continue;
+      if (room.sinceSnapshot > 0) {
+        try {
+          await this.deps.store.saveSnapshot(code, { seq: room.committedSeq, state: room.committed });
+        } catch (error) {
+          this.deps.logger.warn({ code, err: error }, 'snapshot before eviction failed; kept in memory');
+          continue;
+        }
+      }
+      // Used again while the snapshot was saved: keep it.
+      if (now - room.lastUsed < idleMs || room.decidedSeq !== room.committedSeq) continue;
+      if (this.loaded.get(code) !== room) continue;
+      this.loaded.delete(code);
+      this.rooms.delete(code);
+      this.deps.evicted?.(code);
+      evicted.push(code);
+      this.deps.logger.info({ code, seq: room.committedSeq }, 'idle assembly let go from memory');
+    }
+    return evicted;
+  }
+
+  /** Stops looking for idle assemblies (the server is closing). */
+  stop(): void {
+    clearInterval(this.sweep);
   }
 
   /**
@@ -206,6 +275,8 @@ export class AssemblyHost {
   room(codeInput: string): Promise<AssemblyRoom | null> {
     const code = normaliseCode(codeInput);
     if (code === null) return Promise.resolve(null);
+    const loaded = this.loaded.get(code);
+    if (loaded) loaded.lastUsed = Date.now();
     let room = this.rooms.get(code);
     if (!room) {
       room = this.load(code);

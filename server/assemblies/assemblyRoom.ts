@@ -20,6 +20,8 @@ export class AssemblyRoom {
   committedSeq: number;
   sinceSnapshot = 0;
   broken = false;
+  /** When a client, command or read last used it: a room quiet for long enough is let go. */
+  lastUsed = Date.now();
   /** Settles true once the newest append is on disk, false if it failed. */
   lastAppend: Promise<boolean> = Promise.resolve(true);
   private recent: JournalEntry[];

@@ -2,7 +2,7 @@ import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import { Server, type ServerOptions, type Socket } from 'socket.io';
 import { AUDIENCES, type Audience, audienceOf } from '../../shared/domain/views';
 import { ERROR_CODES, type ErrorCode, failure } from '../../shared/protocol/errors';
-import type { Role } from '../../shared/protocol/roles';
+import { type Role, STAFF_ROLES } from '../../shared/protocol/roles';
 import {
   type ClientToServer,
   type ConnectRefusal,
@@ -99,6 +99,15 @@ export function attachSockets(
   host.disconnectRole = (code, role) => {
     io.to(roleRoom(code, role)).emit('keyReplaced');
     io.in(roleRoom(code, role)).disconnectSockets(true);
+  };
+  // An idle assembly is let go only while no client of this node is connected to it.
+  host.watched = (code) =>
+    [...STAFF_ROLES, 'public' as const].some(
+      (role) => (io.sockets.adapter.rooms.get(roleRoom(code, role))?.size ?? 0) > 0,
+    );
+  host.evicted = (code) => {
+    broadcaster.drop(code);
+    for (const audience of AUDIENCES) delivery.drop(roomFor(code, audience));
   };
   host.resync = (code) => {
     broadcaster.drop(code);

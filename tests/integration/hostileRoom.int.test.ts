@@ -6,6 +6,7 @@ import { valuesOf } from '../../shared/domain/register';
 import { namedTotal } from '../../shared/domain/turnout';
 import type { CommandReply } from '../../shared/protocol/socket';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version';
+import { expectEvictedIntact } from './eviction';
 import { MirrorClient, post, SMALL_SETUP, startAssembly, type TestSocket, waitFor } from './harness';
 
 // One person in the room who wants the night to fail: each way found to stall, skew or
@@ -274,5 +275,11 @@ describe('a hostile room', () => {
     });
     expect(made).toMatchObject({ ok: false, code: 'invalid_command' });
     expect(await server.store.listAssemblies()).toHaveLength(before);
+  });
+
+  it('an idle assembly is let go from memory and comes back intact', async () => {
+    assembly = await startAssembly();
+    const { server, created } = assembly;
+    await expectEvictedIntact(server.url, server.app.host, created);
   });
 });

@@ -7,6 +7,7 @@ import { PgStore } from '../../server/store/pgStore';
 import { valuesOf } from '../../shared/domain/register';
 import type { JournalEntry } from '../../shared/protocol/events';
 import { DATABASE_URL, freshSchema, HOW_TO_RUN_SHARED } from '../postgres';
+import { expectEvictedIntact } from './eviction';
 import { createAssembly, importSetup, MirrorClient, waitFor } from './harness';
 
 // The hostile room with PostgreSQL: what jsonb refuses, and a listening connection that
@@ -156,6 +157,24 @@ describe.skipIf(!DATABASE_URL)('a hostile room on PostgreSQL', () => {
       await other.close();
       await node.close();
       await proxy.close();
+    }
+  });
+
+  it('an idle assembly is let go from memory and comes back intact', async () => {
+    const store = await PgStore.open(url, quiet);
+    const app = createApplication({
+      store,
+      logger: createLogger('silent'),
+      publicUrl: 'http://phones.example',
+    });
+    const port = await app.listen(0, '127.0.0.1');
+    const base = `http://127.0.0.1:${port}`;
+    try {
+      const created = await createAssembly(base);
+      await importSetup(base, created);
+      await expectEvictedIntact(base, app.host, created);
+    } finally {
+      await app.close();
     }
   });
 });

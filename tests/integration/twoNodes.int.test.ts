@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { io as connectSocket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandReply } from '../../shared/protocol/socket';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version';
@@ -57,6 +58,7 @@ describe.skipIf(!available)('two nodes sharing PostgreSQL and Redis', () => {
     const screen = await connect(nodeB.url, { code: created.code });
     const phone = await connect(nodeB.url, { code: created.code });
     const door = await connect(nodeA.url, { code: created.code, key: created.keys.door });
+    const doorOnB = await connect(nodeB.url, { code: created.code, key: created.keys.door });
     expect(screen.state.agenda).toHaveLength(3);
 
     // Both chairs press Next at the same moment, on two nodes: the agenda moves one step.
@@ -90,8 +92,14 @@ describe.skipIf(!available)('two nodes sharing PostgreSQL and Redis', () => {
       presses.push(
         door.command({ type: 'checkIn', checkInId: randomUUID(), name: `A${i}`, institutionId: 'mosque' }),
       );
+      // (A door: one phone may check in only a handful of people.)
       presses.push(
-        phone.command({ type: 'checkIn', checkInId: randomUUID(), name: `B${i}`, institutionId: 'stmarys' }),
+        doorOnB.command({
+          type: 'checkIn',
+          checkInId: randomUUID(),
+          name: `B${i}`,
+          institutionId: 'stmarys',
+        }),
       );
     }
     const replies = await Promise.all(presses);
@@ -222,5 +230,34 @@ describe.skipIf(!available)('two nodes sharing PostgreSQL and Redis', () => {
     });
     expect(atDoor).toMatchObject({ ok: false, code: 'possible_duplicate', match: { name: 'Dana Roe' } });
     await waitFor(() => turnoutOf(phoneOnA) === 1 && turnoutOf(phoneOnB) === 1 && turnoutOf(doorOnA) === 1);
+  });
+
+  it('count an address once across nodes: wrong keys on one node block it on the other', async () => {
+    const [nodeA, nodeB] = await Promise.all([startNode(), startNode()]);
+    const created = await createAssembly(nodeA.url, { title: 'Limits Across Nodes' });
+    // A client address of its own for this run (the limits live in Redis for a minute).
+    const address = `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
+    const refusal = (url: string, key: string) =>
+      new Promise<string>((resolve) => {
+        const socket = connectSocket(url, {
+          auth: { code: created.code, key, v: PROTOCOL_VERSION },
+          transports: ['websocket'],
+          reconnection: false,
+          forceNew: true,
+          extraHeaders: { 'x-forwarded-for': address },
+        });
+        socket.on('connect_error', (error) => {
+          socket.disconnect();
+          resolve((error as Error & { data?: { code?: string } }).data?.code ?? 'none');
+        });
+        socket.on('connect', () => {
+          socket.disconnect();
+          resolve('accepted');
+        });
+      });
+    for (let i = 0; i < 10; i++) expect(await refusal(nodeA.url, `guess-${i}`)).toBe('bad_key');
+    expect(await refusal(nodeB.url, 'guess-on-b')).toBe('rate_limited');
+    // A right key always opens its role, on either node.
+    expect(await refusal(nodeB.url, created.keys.chair)).toBe('accepted');
   });
 });
