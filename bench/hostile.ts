@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { DoorResult, FloodKind, FloodResult } from './generatorProtocol';
 import type { BenchOptions } from './options';
 import { connectPhones, createBenchAssembly, log, sleep } from './phases';
-import { freePort, type Generator, rssKib, startGenerator, startProjectServer } from './processes';
+import { freePort, type Generator, type Ipc, rssKib, startGenerator, startProjectServer } from './processes';
 import type { LoopReading } from './serverProbe';
 import { round, spreadOf, wallNow } from './stats';
 
@@ -132,13 +132,15 @@ export interface HostileRun {
   gens: Generator[];
   doorGen: Generator;
   options: BenchOptions;
+  /** With --profile: the server's CPU profile over the first flood window. */
+  profiled: <T>(server: Ipc, name: string, work: () => Promise<T>) => Promise<T>;
 }
 
 /**
  * Its own server, data dir and assembly (the earlier phases leave tens of thousands of
  * check-ins, near the assembly's cap), with every phone connected as on the night.
  */
-export async function hostilePhase({ gens, doorGen, options }: HostileRun): Promise<HostileResult> {
+export async function hostilePhase({ gens, doorGen, options, profiled }: HostileRun): Promise<HostileResult> {
   const floodGen = startGenerator();
   os.setPriority(floodGen.pid, FLOODER_NICE);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'assembly-live-bench-hostile-'));
@@ -196,11 +198,18 @@ export async function hostilePhase({ gens, doorGen, options }: HostileRun): Prom
         }),
       ]);
       await sleep(Math.max(0, startAt - wallNow()));
-      await server.ask({ probe: 'loopStart' });
       const startedAt = new Date().toISOString();
-      const [doors, chair, phones] = await honest;
-      const flood = await flooding;
-      const loop = await server.ask<LoopReading>({ probe: 'loopStop' });
+      const measured = async () => {
+        await server.ask({ probe: 'loopStart' });
+        const [doors, chair, phones] = await honest;
+        const flood = await flooding;
+        const loop = await server.ask<LoopReading>({ probe: 'loopStop' });
+        return { doors, chair, phones, flood, loop };
+      };
+      const firstFlood = kind === 'flood' && !windows.some((w) => w.kind === 'flood');
+      const { doors, chair, phones, flood, loop } = firstFlood
+        ? await profiled(server, 'hostile-flood', measured)
+        : await measured();
       samples.push({ kind, doors: doors.ackMs, chair: chair.ackMs });
       windows.push({
         kind,

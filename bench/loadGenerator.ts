@@ -447,14 +447,14 @@ async function flood(run: FloodRun): Promise<FloodResult> {
       }
     }
     const stoppedAt = wallNow();
-    result.sendingMs = stoppedAt - started;
-    result.cpuMs = cpuMs(process.cpuUsage(cpu));
+    result.sendingMs = Math.round(stoppedAt - started);
+    result.cpuMs = Math.round(cpuMs(process.cpuUsage(cpu)));
     // The server's backlog: wait until every message is answered, or answers stop coming.
     await waitQuietly(
       () => result.answered >= result.sent || wallNow() - Math.max(lastAnswerAt, stoppedAt) > 2000,
       30_000,
     );
-    result.drainMs = Math.max(0, lastAnswerAt - stoppedAt);
+    result.drainMs = Math.round(Math.max(0, lastAnswerAt - stoppedAt));
     return result;
   } finally {
     socket.disconnect();

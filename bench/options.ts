@@ -31,7 +31,8 @@ const HELP = `npm run bench [-- options]
   --generators G     load-generator processes (default 2)
   --doors D          door devices in the storm (default 16)
   --window W         check-ins each door keeps in flight (default 16)
-  --profile          CPU-profile the server during fan-out and the check-in storm
+  --profile          CPU-profile the server during fan-out, the check-in storm and the
+                     first hostile flood window
   --nodes N          also fan-out across N nodes sharing PostgreSQL and Redis, against one
                      such node (needs DATABASE_URL and REDIS_URL; see docs/deploy.md)
   --hostile-seconds  seconds of each hostile window, doors and chair at work with and

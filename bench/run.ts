@@ -151,7 +151,7 @@ async function hostileOnly() {
   );
   const gens = Array.from({ length: options.generators }, startGenerator);
   const doorGen = startGenerator();
-  const hostile = await hostilePhase({ gens, doorGen, options });
+  const hostile = await hostilePhase({ gens, doorGen, options, profiled });
   for (const g of [...gens, doorGen]) g.child.disconnect();
   const results: HostileBenchResults = {
     date: new Date().toISOString(),
@@ -266,7 +266,7 @@ async function main() {
   await Promise.all(gens.map((g) => g.ask({ op: 'closePhones', tag: 'project' })));
   await server.stop();
 
-  const hostile = await hostilePhase({ gens, doorGen: doorGens[0]!, options });
+  const hostile = await hostilePhase({ gens, doorGen: doorGens[0]!, options, profiled });
 
   const nodes =
     options.nodes > 1
