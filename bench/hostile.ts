@@ -57,6 +57,13 @@ export interface HostileWindow {
   flood?: FloodResult;
 }
 
+export interface AckFigures {
+  baseline: Spread;
+  flood: Spread;
+  ratioP99: number;
+  pairRatiosP99: number[];
+}
+
 export interface HostileResult {
   clients: number;
   windowSeconds: number;
@@ -68,8 +75,9 @@ export interface HostileResult {
   honestPhones: number;
   phonesPerSecond: number;
   flooderNice: number;
-  doorAck: { baseline: Spread; flood: Spread; ratioP99: number };
-  chairAck: { baseline: Spread; flood: Spread; ratioP99: number };
+  /** `ratioP99` over all windows of each kind; `pairRatiosP99` per pair of neighbouring windows. */
+  doorAck: AckFigures;
+  chairAck: AckFigures;
   /** Doors, chair and phones together: every command sent must be answered. */
   honest: { baseline: HonestCounts; flood: HonestCounts };
   /** The honest phones alone (they share the flooder's address). */
@@ -250,8 +258,17 @@ function summarise(windows: HostileWindow[], samples: AckSamples[], options: Ben
   // Percentiles over every ack of that kind of window, not an average of the windows' own.
   const acks = (kind: WindowKind, who: 'doors' | 'chair') =>
     spread(samples.filter((s) => s.kind === kind).flatMap((s) => s[who]));
-  const doorAck = { baseline: acks('baseline', 'doors'), flood: acks('flood', 'doors') };
-  const chairAck = { baseline: acks('baseline', 'chair'), flood: acks('flood', 'chair') };
+  const figures = (who: 'doors' | 'chair'): AckFigures => {
+    const baseline = acks('baseline', who);
+    const flood = acks('flood', who);
+    const pairRatiosP99 = [];
+    for (let i = 0; i + 1 < windows.length; i += 2) {
+      const [a, b] = [windows[i]!, windows[i + 1]!];
+      const [without, withFlood] = a.kind === 'baseline' ? [a, b] : [b, a];
+      pairRatiosP99.push(round(withFlood[who].p99Ms / without[who].p99Ms));
+    }
+    return { baseline, flood, ratioP99: round(flood.p99Ms / baseline.p99Ms), pairRatiosP99 };
+  };
   const honestOf = (kind: WindowKind) => sumCounts(of(kind).flatMap((w) => [w.doors, w.chair, w.phones]));
   const phonesOf = (kind: WindowKind) => sumCounts(of(kind).map((w) => w.phones));
   const worstLoop = (kind: WindowKind) => ({
@@ -293,8 +310,8 @@ function summarise(windows: HostileWindow[], samples: AckSamples[], options: Ben
     honestPhones: HOSTILE_PHONES,
     phonesPerSecond: HOSTILE_PHONES_PER_SECOND,
     flooderNice: FLOODER_NICE,
-    doorAck: { ...doorAck, ratioP99: round(doorAck.flood.p99Ms / doorAck.baseline.p99Ms) },
-    chairAck: { ...chairAck, ratioP99: round(chairAck.flood.p99Ms / chairAck.baseline.p99Ms) },
+    doorAck: figures('doors'),
+    chairAck: figures('chair'),
     honest: { baseline: honestOf('baseline'), flood: honestOf('flood') },
     phones: { baseline: phonesOf('baseline'), flood: phonesOf('flood') },
     loop: { baseline: worstLoop('baseline'), flood: worstLoop('flood') },

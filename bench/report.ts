@@ -1,4 +1,4 @@
-import type { HonestCounts, HostileResult } from './hostile';
+import type { AckFigures, HonestCounts, HostileResult } from './hostile';
 import type { NodesResult } from './nodes';
 import type { BenchOptions } from './options';
 
@@ -100,7 +100,7 @@ const answered = (c: HonestCounts) => c.sent - c.lost;
 /** "Hold a hostile room": stated for the night (5,000 phones) and a 10 s flood. */
 export function judgeHostile(h: HostileResult): TargetVerdict[] {
   const atTargetScale = h.clients >= 5000 && h.windowSeconds >= 10;
-  const ratio = (name: string, a: HostileResult['doorAck']) => ({
+  const ratio = (name: string, a: AckFigures) => ({
     name: `${name} ack p99 under a flood, to without`,
     target: '<= 2x',
     actual: `${a.ratioP99}x (${a.flood.p99Ms} ms against ${a.baseline.p99Ms} ms)`,
@@ -210,8 +210,8 @@ function judgeCore(r: BenchResults): TargetVerdict[] {
 }
 
 export function hostileRows(h: HostileResult): [string, string][] {
-  const acks = (a: HostileResult['doorAck']) =>
-    `p50 ${a.baseline.p50Ms} / p99 ${a.baseline.p99Ms} / max ${a.baseline.maxMs} ms without; p50 ${a.flood.p50Ms} / p99 ${a.flood.p99Ms} / max ${a.flood.maxMs} ms with (p99 ${a.ratioP99}x)`;
+  const acks = (a: AckFigures) =>
+    `p50 ${a.baseline.p50Ms} / p99 ${a.baseline.p99Ms} / max ${a.baseline.maxMs} ms without; p50 ${a.flood.p50Ms} / p99 ${a.flood.p99Ms} / max ${a.flood.maxMs} ms with (p99 ${a.ratioP99}x; per pair ${a.pairRatiosP99.join(', ')})`;
   const counted = (c: HonestCounts) =>
     `${c.acked} acked / ${c.sent} sent, ${c.lost} unanswered${refusalsText(c.refusals)}`;
   const f = h.flooder;
