@@ -19,8 +19,6 @@ export const HOSTILE_CHAIR_PER_SECOND = 2;
 /** Honest phones on the flooder's address, and their check-ins per second between them. */
 export const HOSTILE_PHONES = 5;
 export const HOSTILE_PHONES_PER_SECOND = 1;
-/** The flooding process runs at the lowest priority: an attacker's CPU is not the server's. */
-export const FLOODER_NICE = 19;
 /** Connections made and phones synced before a window starts, so its clients start together. */
 const LEAD_MS = 1500;
 /** Between windows, after the flood's backlog is answered. */
@@ -85,6 +83,8 @@ export interface HostileResult {
   /** The worst window of each kind: its p99 and its longest delay. */
   loop: { baseline: { p99Ms: number; maxMs: number }; flood: { p99Ms: number; maxMs: number } };
   serverCpuPercent: { baseline: number; flood: number };
+  /** The server's RSS once the phones are connected, and the most at the end of any window. */
+  serverRssKib: { start: number; peak: number };
   flooder: {
     sent: number;
     answered: number;
@@ -150,7 +150,7 @@ export interface HostileRun {
  */
 export async function hostilePhase({ gens, doorGen, options, profiled }: HostileRun): Promise<HostileResult> {
   const floodGen = startGenerator();
-  os.setPriority(floodGen.pid, FLOODER_NICE);
+  os.setPriority(floodGen.pid, options.flooderNice);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'assembly-live-bench-hostile-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -159,6 +159,7 @@ export async function hostilePhase({ gens, doorGen, options, profiled }: Hostile
   try {
     const { code, keys } = await createBenchAssembly(url);
     await connectPhones(gens, url, code, false, options.clients);
+    const startRssKib = rssKib(server.pid);
     const durationMs = options.hostileSeconds * 1000;
     const windows: HostileWindow[] = [];
     const samples: AckSamples[] = [];
@@ -238,7 +239,7 @@ export async function hostilePhase({ gens, doorGen, options, profiled }: Hostile
       await sleep(SETTLE_MS);
     }
     await Promise.all(gens.map((g) => g.ask({ op: 'closePhones', tag: 'project' })));
-    return summarise(windows, samples, options);
+    return summarise(windows, samples, options, startRssKib);
   } finally {
     floodGen.child.disconnect();
     await server.stop();
@@ -253,7 +254,12 @@ interface AckSamples {
   chair: number[];
 }
 
-function summarise(windows: HostileWindow[], samples: AckSamples[], options: BenchOptions): HostileResult {
+function summarise(
+  windows: HostileWindow[],
+  samples: AckSamples[],
+  options: BenchOptions,
+  startRssKib: number,
+): HostileResult {
   const of = (kind: WindowKind) => windows.filter((w) => w.kind === kind);
   // Percentiles over every ack of that kind of window, not an average of the windows' own.
   const acks = (kind: WindowKind, who: 'doors' | 'chair') =>
@@ -309,13 +315,14 @@ function summarise(windows: HostileWindow[], samples: AckSamples[], options: Ben
     chairPerSecond: HOSTILE_CHAIR_PER_SECOND,
     honestPhones: HOSTILE_PHONES,
     phonesPerSecond: HOSTILE_PHONES_PER_SECOND,
-    flooderNice: FLOODER_NICE,
+    flooderNice: options.flooderNice,
     doorAck: figures('doors'),
     chairAck: figures('chair'),
     honest: { baseline: honestOf('baseline'), flood: honestOf('flood') },
     phones: { baseline: phonesOf('baseline'), flood: phonesOf('flood') },
     loop: { baseline: worstLoop('baseline'), flood: worstLoop('flood') },
     serverCpuPercent: { baseline: cpuOf('baseline'), flood: cpuOf('flood') },
+    serverRssKib: { start: startRssKib, peak: Math.max(...windows.map((w) => w.serverRssKib)) },
     flooder: {
       sent: total((f) => f.sent),
       answered: total((f) => f.answered),

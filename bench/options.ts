@@ -16,6 +16,8 @@ export interface BenchOptions {
   hostileSeconds: number;
   /** Pairs of hostile windows (one without the flood, one with it). */
   hostileRounds: number;
+  /** The flooding process's niceness: 19 by default, so an attacker's CPU is not the server's. */
+  flooderNice: number;
   /** `hostile`: that phase alone, on its own server. */
   only: 'all' | 'hostile';
   out: string;
@@ -38,6 +40,8 @@ const HELP = `npm run bench [-- options]
   --hostile-seconds  seconds of each hostile window, doors and chair at work with and
                      without one public socket flooding (default 10; 5 with --quick)
   --hostile-rounds R pairs of hostile windows, without and with the flood (default 2)
+  --flooder-nice N   niceness of the flooding process, 0 to 19 (default 19: it floods
+                     with the CPU nothing else on the machine wants)
   --only hostile     just the hostile phase, on its own server, with --clients phones
                      (default out: bench/results/hostile.json, hostile-quick.json with --quick)
   --out FILE         where to write the results (default bench/results/latest.json)`;
@@ -58,6 +62,7 @@ export function readOptions(argv: string[]): BenchOptions {
       nodes: { type: 'string' },
       'hostile-seconds': { type: 'string' },
       'hostile-rounds': { type: 'string' },
+      'flooder-nice': { type: 'string' },
       only: { type: 'string' },
       out: { type: 'string' },
       help: { type: 'boolean', default: false },
@@ -95,6 +100,7 @@ export function readOptions(argv: string[]): BenchOptions {
     nodes: count('nodes', values.nodes, 1),
     hostileSeconds: count('hostile-seconds', values['hostile-seconds'], quick ? 5 : 10),
     hostileRounds: count('hostile-rounds', values['hostile-rounds'], 2),
+    flooderNice: Math.min(19, count('flooder-nice', values['flooder-nice'], 19, 0)),
     only,
     out: values.out ?? defaultOut,
   };

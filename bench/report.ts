@@ -244,8 +244,12 @@ export function hostileRows(h: HostileResult): [string, string][] {
       `p99 ${h.loop.baseline.p99Ms} / max ${h.loop.baseline.maxMs} ms without; p99 ${h.loop.flood.p99Ms} / max ${h.loop.flood.maxMs} ms with (worst window); server CPU ${h.serverCpuPercent.baseline}% / ${h.serverCpuPercent.flood}%`,
     ],
     [
+      'hostile server memory',
+      `RSS ${Math.round(h.serverRssKib.start / 1024)} MiB with the phones connected, ${Math.round(h.serverRssKib.peak / 1024)} MiB at most after a window`,
+    ],
+    [
       'hostile flood',
-      `${f.sent} sent (${f.perSecond}/s), ${f.answered} answered (${f.answeredPerSecond}/s), ${f.accepted} ok, ${f.refused} refused; backlog answered ${f.drainMsMax} ms after it stopped; flooder CPU ${f.cpuSeconds} s`,
+      `${f.sent} sent (${f.perSecond}/s), ${f.answered} answered (${f.answeredPerSecond}/s), ${f.accepted} ok, ${f.refused} refused; backlog answered ${f.drainMsMax} ms after it stopped; flooder CPU ${f.cpuSeconds} s at nice ${h.flooderNice}`,
     ],
     ['hostile flood by kind', kinds],
     [

@@ -110,6 +110,7 @@ function expectHostilePlumbing(hostile: HostileResult, clients: number) {
   expect(hostile.doorAck.ratioP99).toBeGreaterThan(0);
   expect(hostile.chairAck.ratioP99).toBeGreaterThan(0);
   expect(hostile.doorAck.pairRatiosP99).toHaveLength(1);
+  expect(hostile.serverRssKib.peak).toBeGreaterThan(0);
   const { flooder } = hostile;
   expect(flooder.sent).toBeGreaterThan(0);
   expect(flooder.answered).toBe(flooder.accepted + flooder.refused);
