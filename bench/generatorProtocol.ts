@@ -33,6 +33,28 @@ export interface DoorRun {
   durationMs?: number;
   /** Named so the check-ins of one run are told apart in the record. */
   label: string;
+  /** Wall-clock ms: connect first, then start at this moment (windows that must line up). */
+  startAt?: number;
+}
+
+/** A steady stream of one honest client's commands (the chair's presses, phones' check-ins). */
+export interface SteadyRun {
+  url: string;
+  code: string;
+  /** No key: public phones, each checking one person in. */
+  key?: string;
+  perSecond: number;
+  durationMs: number;
+  label: string;
+  startAt?: number;
+}
+
+/** The hostile phase's flood: one public socket, as fast as its socket takes it. */
+export interface FloodRun {
+  url: string;
+  code: string;
+  durationMs: number;
+  startAt?: number;
 }
 
 export type GeneratorRequest =
@@ -47,15 +69,50 @@ export type GeneratorRequest =
   | { op: 'turnoutPeak' }
   | ({ op: 'doors' } & DoorRun)
   | { op: 'stopDoors' }
+  | ({ op: 'chairPresses' } & SteadyRun)
+  | ({ op: 'phoneCheckIns'; phones: number } & SteadyRun)
+  | ({ op: 'flood' } & FloodRun)
   | { op: 'resynced'; epoch: string; seq: number }
   | { op: 'statesMatching'; state: unknown };
 
 export interface DoorResult {
+  /** Commands sent; each is acked, refused (`refusals` by code) or lost (no answer in time). */
+  sent: number;
   acked: number;
   failed: number;
+  refusals: Record<string, number>;
+  lost: number;
   ackMs: number[];
   ackedIds: string[];
   elapsedMs: number;
+}
+
+/** What one flood message kind got back. */
+export interface FloodKind {
+  sent: number;
+  answered: number;
+  /** Answers by code: `ok`, or the failure's code. */
+  answers: Record<string, number>;
+}
+
+export interface FloodResult {
+  /** From the first message to the last one sent. */
+  sendingMs: number;
+  sent: number;
+  answered: number;
+  accepted: number;
+  refused: number;
+  byKind: Record<string, FloodKind>;
+  /** Times the socket was closed, by Socket.IO's reason (`io server disconnect`: the server closed it). */
+  disconnects: Record<string, number>;
+  /** Connections made again after a disconnect (the flooder reconnects as fast as the client lets it). */
+  reconnects: number;
+  /** Reconnections the server refused, by code. */
+  connectRefusals: Record<string, number>;
+  /** From the last message sent to the last answer: the server's backlog. */
+  drainMs: number;
+  /** The flooding process's own CPU while it sent (user + system). */
+  cpuMs: number;
 }
 
 export interface Receipts {

@@ -11,8 +11,11 @@ import {
   type DoorResult,
   type DoorRun,
   type Envelope,
+  type FloodResult,
+  type FloodRun,
   perTag,
   type Receipts,
+  type SteadyRun,
   type Tag,
   type Target,
   tagOf,
@@ -212,6 +215,42 @@ const checkInFor = (label: string, n: number, device: string) => ({
   device,
 });
 
+type Reply = CommandReply | SyncReply;
+const codeOf = (reply: unknown) =>
+  typeof reply === 'object' && reply !== null && 'ok' in reply && !(reply as Reply).ok
+    ? (reply as Extract<Reply, { ok: false }>).code
+    : 'ok';
+
+/** Sends one command and counts what came back: acked (timed), refused by code, or lost. */
+async function timedCommand(socket: Socket, command: unknown, result: DoorResult): Promise<boolean> {
+  result.sent++;
+  const at = wallNow();
+  try {
+    const reply: CommandReply = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('command', command);
+    if (reply.ok) {
+      result.acked++;
+      result.ackMs.push(wallNow() - at);
+      return true;
+    }
+    result.refusals[reply.code] = (result.refusals[reply.code] ?? 0) + 1;
+  } catch {
+    result.lost++;
+  }
+  result.failed++;
+  return false;
+}
+
+const emptyResult = (): DoorResult => ({
+  sent: 0,
+  acked: 0,
+  failed: 0,
+  refusals: {},
+  lost: 0,
+  ackMs: [],
+  ackedIds: [],
+  elapsedMs: 0,
+});
+
 /** Door devices checking people in, closed loop (as fast as acks return) or at an offered rate. */
 async function runDoors(run: DoorRun): Promise<DoorResult> {
   doorsStopped = false;
@@ -225,33 +264,15 @@ async function runDoors(run: DoorRun): Promise<DoorResult> {
     }),
   );
   await waitUntil(() => sockets.every((s) => s.connected), 30_000, 'doors to connect');
-  const result: DoorResult = { acked: 0, failed: 0, ackMs: [], ackedIds: [], elapsedMs: 0 };
-  let sent = 0;
+  await sleepUntil(run.startAt);
+  const result = emptyResult();
   let inFlight = 0;
   const started = wallNow();
-  const send = (socket: Socket): Promise<void> => {
-    const command = checkInFor(run.label, sent, `Door ${sockets.indexOf(socket) + 1}`);
-    sent++;
+  const send = async (socket: Socket): Promise<void> => {
+    const command = checkInFor(run.label, result.sent, `Door ${sockets.indexOf(socket) + 1}`);
     inFlight++;
-    const at = wallNow();
-    return socket
-      .timeout(ACK_TIMEOUT_MS)
-      .emitWithAck('command', command)
-      .then(
-        (reply: CommandReply) => {
-          if (reply.ok) {
-            result.acked++;
-            result.ackMs.push(wallNow() - at);
-            result.ackedIds.push(command.checkInId);
-          } else result.failed++;
-        },
-        () => {
-          result.failed++;
-        },
-      )
-      .finally(() => {
-        inFlight--;
-      });
+    if (await timedCommand(socket, command, result)) result.ackedIds.push(command.checkInId);
+    inFlight--;
   };
   const alive = () => !doorsStopped && sockets.some((s) => s.connected);
 
@@ -261,7 +282,7 @@ async function runDoors(run: DoorRun): Promise<DoorResult> {
     const tickMs = 10;
     while (wallNow() - started < duration && alive()) {
       const due = Math.floor(((wallNow() - started) / 1000) * run.perSecond);
-      while (sent < due) pending.push(send(sockets[sent % sockets.length]!));
+      while (result.sent < due) pending.push(send(sockets[result.sent % sockets.length]!));
       await new Promise((resolve) => setTimeout(resolve, tickMs));
     }
     await Promise.all(pending);
@@ -279,6 +300,175 @@ async function runDoors(run: DoorRun): Promise<DoorResult> {
   result.elapsedMs = wallNow() - started;
   for (const socket of sockets) socket.disconnect();
   return result;
+}
+
+/** Commands offered at a steady rate over some sockets in turn, whatever the acks do. */
+async function steadily(
+  sockets: Socket[],
+  run: SteadyRun,
+  commandFor: (n: number) => unknown,
+): Promise<DoorResult> {
+  await sleepUntil(run.startAt);
+  const result = emptyResult();
+  const pending: Promise<boolean>[] = [];
+  const started = wallNow();
+  for (let n = 0; wallNow() - started < run.durationMs; n++) {
+    const dueAt = started + (n * 1000) / run.perSecond;
+    if (dueAt - started >= run.durationMs) break;
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, dueAt - wallNow())));
+    pending.push(timedCommand(sockets[n % sockets.length]!, commandFor(n), result));
+  }
+  await Promise.all(pending);
+  result.elapsedMs = wallNow() - started;
+  return result;
+}
+
+/** The chair at work: the timer nudged a second on, then back, so each press is an update. */
+async function chairPresses(run: SteadyRun): Promise<DoorResult> {
+  const socket = connectSocket(run.url, {
+    auth: { v: PROTOCOL_VERSION, code: run.code, key: run.key },
+    transports: ['websocket'],
+    forceNew: true,
+  });
+  try {
+    await waitUntil(() => socket.connected, 30_000, 'the chair to connect');
+    return await steadily([socket], run, (n) => ({
+      type: 'adjustTimer',
+      deltaMs: n % 2 === 0 ? 1000 : -1000,
+    }));
+  } finally {
+    socket.disconnect();
+  }
+}
+
+/** Honest phones (no key, the same address as any flooder here) checking their people in. */
+async function phoneCheckIns(run: SteadyRun & { phones: number }): Promise<DoorResult> {
+  const target = { url: run.url, code: run.code, bare: false };
+  const honest = Array.from({ length: run.phones }, () => new Phone(target));
+  try {
+    await waitUntil(() => honest.every((phone) => phone.ready), 30_000, 'honest phones to sync');
+    return await steadily(
+      honest.map((phone) => phone.socket),
+      run,
+      (n) => checkInFor(run.label, n, ''),
+    );
+  } finally {
+    for (const phone of honest) phone.close();
+  }
+}
+
+/** Messages the flood cycles through: well-formed check-ins, garbage, full resyncs, clocks. */
+const FLOOD_KINDS: { kind: string; event: 'command' | 'sync' | 'clock'; body: (n: number) => unknown }[] = [
+  { kind: 'checkIn', event: 'command', body: (n) => checkInFor('Flood', n, '') },
+  { kind: 'unknownCommand', event: 'command', body: () => ({ type: 'launchFireworks', loud: true }) },
+  {
+    kind: 'invalidCheckIn',
+    event: 'command',
+    body: () => ({ type: 'checkIn', checkInId: 'not-a-uuid', name: '', institutionId: 7 }),
+  },
+  { kind: 'notAnObject', event: 'command', body: (n) => `garbage ${n} ${'x'.repeat(40)}` },
+  { kind: 'forbidden', event: 'command', body: () => ({ type: 'closeAssembly' }) },
+  { kind: 'syncFromZero', event: 'sync', body: () => ({ epoch: null, seq: 0 }) },
+  { kind: 'clock', event: 'clock', body: () => undefined },
+];
+/** Queued in the flood socket's buffer before it waits for the kernel to take more. */
+const FLOOD_HIGH_WATER_BYTES = 512 * 1024;
+const FLOOD_BURST = 64;
+const FLOOD_DRAIN_TIMEOUT_MS = 60_000;
+
+const bufferedBytes = (socket: Socket) =>
+  (socket.io.engine?.transport as unknown as { ws?: { bufferedAmount: number } } | undefined)?.ws
+    ?.bufferedAmount ?? 0;
+
+/**
+ * One public socket (no key) sending as fast as its socket takes it, reconnecting as fast as
+ * the client allows if the server closes it. Counts what was sent, answered and refused.
+ */
+async function flood(run: FloodRun): Promise<FloodResult> {
+  const socket = connectSocket(run.url, {
+    auth: { v: PROTOCOL_VERSION, code: run.code },
+    transports: ['websocket'],
+    forceNew: true,
+    reconnectionDelay: 100,
+    reconnectionDelayMax: 500,
+  });
+  const result: FloodResult = {
+    sendingMs: 0,
+    sent: 0,
+    answered: 0,
+    accepted: 0,
+    refused: 0,
+    byKind: Object.fromEntries(FLOOD_KINDS.map(({ kind }) => [kind, { sent: 0, answered: 0, answers: {} }])),
+    disconnects: {},
+    reconnects: 0,
+    connectRefusals: {},
+    drainMs: 0,
+    cpuMs: 0,
+  };
+  let connects = 0;
+  let lastAnswerAt = 0;
+  socket.on('connect', () => {
+    if (connects++ > 0) result.reconnects++;
+  });
+  socket.on('disconnect', (reason) => {
+    result.disconnects[reason] = (result.disconnects[reason] ?? 0) + 1;
+  });
+  socket.on('connect_error', (error: Error & { data?: { code?: string } }) => {
+    const code = error.data?.code ?? error.message;
+    result.connectRefusals[code] = (result.connectRefusals[code] ?? 0) + 1;
+  });
+  try {
+    await waitUntil(() => socket.connected, 30_000, 'the flood socket to connect');
+    await sleepUntil(run.startAt);
+    const cpu = process.cpuUsage();
+    const started = wallNow();
+    const answer = (kind: string) => (reply: unknown) => {
+      const counts = result.byKind[kind]!;
+      const code = kind === 'clock' ? 'ok' : codeOf(reply);
+      counts.answered++;
+      counts.answers[code] = (counts.answers[code] ?? 0) + 1;
+      result.answered++;
+      if (code === 'ok') result.accepted++;
+      else result.refused++;
+      lastAnswerAt = wallNow();
+    };
+    while (wallNow() - started < run.durationMs) {
+      if (socket.connected && bufferedBytes(socket) < FLOOD_HIGH_WATER_BYTES) {
+        for (let i = 0; i < FLOOD_BURST; i++) {
+          const { kind, event, body } = FLOOD_KINDS[result.sent % FLOOD_KINDS.length]!;
+          result.byKind[kind]!.sent++;
+          result.sent++;
+          if (event === 'clock') socket.emit('clock', answer(kind));
+          else socket.emit(event, body(result.sent) as never, answer(kind) as never);
+        }
+        // Let the answers in (and the burst out) before the next one.
+        await new Promise((resolve) => setImmediate(resolve));
+      } else {
+        await new Promise((resolve) => setTimeout(resolve, 1));
+      }
+    }
+    const stoppedAt = wallNow();
+    result.sendingMs = Math.round(stoppedAt - started);
+    result.cpuMs = Math.round(cpuMs(process.cpuUsage(cpu)));
+    // The server's backlog (kernel buffers hold megabytes of it): wait until every message is
+    // answered, unless the server closed the socket, so that the next window starts on a
+    // server that has caught up. A loop held for seconds is part of the backlog, not its end.
+    await waitQuietly(() => result.answered >= result.sent || !socket.connected, FLOOD_DRAIN_TIMEOUT_MS);
+    result.drainMs = Math.round(Math.max(0, lastAnswerAt - stoppedAt));
+    return result;
+  } finally {
+    socket.disconnect();
+  }
+}
+
+const sleepUntil = (at: number | undefined) =>
+  new Promise((resolve) => setTimeout(resolve, at === undefined ? 0 : Math.max(0, at - wallNow())));
+
+const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
+
+async function waitQuietly(check: () => boolean, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (!check() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
 async function handle(request: Envelope): Promise<unknown> {
@@ -327,6 +517,12 @@ async function handle(request: Envelope): Promise<unknown> {
     case 'stopDoors':
       doorsStopped = true;
       return true;
+    case 'chairPresses':
+      return chairPresses(request);
+    case 'phoneCheckIns':
+      return phoneCheckIns(request);
+    case 'flood':
+      return flood(request);
     case 'resynced':
       return phonesOf('project').filter(
         (phone) =>

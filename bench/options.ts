@@ -12,11 +12,20 @@ export interface BenchOptions {
   profile: boolean;
   /** 2 or more: also fan-out across that many nodes sharing PostgreSQL and Redis, against one. */
   nodes: number;
+  /** Seconds of each hostile window, with and without the flood. */
+  hostileSeconds: number;
+  /** Pairs of hostile windows (one without the flood, one with it). */
+  hostileRounds: number;
+  /** The flooding process's niceness: 19 by default, so an attacker's CPU is not the server's. */
+  flooderNice: number;
+  /** `hostile`: that phase alone, on its own server. */
+  only: 'all' | 'hostile';
   out: string;
 }
 
 const HELP = `npm run bench [-- options]
-  --quick            1,000 clients, 5,000 check-ins, 10 s offered load (about a minute)
+  --quick            1,000 clients, 5,000 check-ins, 10 s offered load, 5 s hostile
+                     windows (about a minute and a half)
   --clients N        public clients (default 5000)
   --checkins M       check-ins acked in the storm (default 20000)
   --rounds R         fan-out rounds (default 30)
@@ -24,9 +33,17 @@ const HELP = `npm run bench [-- options]
   --generators G     load-generator processes (default 2)
   --doors D          door devices in the storm (default 16)
   --window W         check-ins each door keeps in flight (default 16)
-  --profile          CPU-profile the server during fan-out and the check-in storm
+  --profile          CPU-profile the server during fan-out, the check-in storm and the
+                     first hostile flood window
   --nodes N          also fan-out across N nodes sharing PostgreSQL and Redis, against one
                      such node (needs DATABASE_URL and REDIS_URL; see docs/deploy.md)
+  --hostile-seconds  seconds of each hostile window, doors and chair at work with and
+                     without one public socket flooding (default 10; 5 with --quick)
+  --hostile-rounds R pairs of hostile windows, without and with the flood (default 2)
+  --flooder-nice N   niceness of the flooding process, 0 to 19 (default 19: it floods
+                     with the CPU nothing else on the machine wants)
+  --only hostile     just the hostile phase, on its own server, with --clients phones
+                     (default out: bench/results/hostile.json, hostile-quick.json with --quick)
   --out FILE         where to write the results (default bench/results/latest.json)`;
 
 export function readOptions(argv: string[]): BenchOptions {
@@ -43,6 +60,10 @@ export function readOptions(argv: string[]): BenchOptions {
       window: { type: 'string' },
       profile: { type: 'boolean', default: false },
       nodes: { type: 'string' },
+      'hostile-seconds': { type: 'string' },
+      'hostile-rounds': { type: 'string' },
+      'flooder-nice': { type: 'string' },
+      only: { type: 'string' },
       out: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
@@ -59,6 +80,13 @@ export function readOptions(argv: string[]): BenchOptions {
     return n;
   };
   const quick = values.quick;
+  if (values.only !== undefined && values.only !== 'hostile')
+    throw new Error('--only takes one phase: hostile');
+  const only = values.only === 'hostile' ? 'hostile' : 'all';
+  const defaultOut =
+    only === 'hostile'
+      ? `bench/results/${quick ? 'hostile-quick' : 'hostile'}.json`
+      : `bench/results/${quick ? 'quick' : 'latest'}.json`;
   return {
     quick,
     clients: count('clients', values.clients, quick ? 1000 : 5000),
@@ -70,6 +98,10 @@ export function readOptions(argv: string[]): BenchOptions {
     window: count('window', values.window, 16),
     profile: values.profile,
     nodes: count('nodes', values.nodes, 1),
-    out: values.out ?? (quick ? 'bench/results/quick.json' : 'bench/results/latest.json'),
+    hostileSeconds: count('hostile-seconds', values['hostile-seconds'], quick ? 5 : 10),
+    hostileRounds: count('hostile-rounds', values['hostile-rounds'], 2),
+    flooderNice: Math.min(19, count('flooder-nice', values['flooder-nice'], 19, 0)),
+    only,
+    out: values.out ?? defaultOut,
   };
 }

@@ -1,3 +1,4 @@
+import type { AckFigures, HonestCounts, HostileResult } from './hostile';
 import type { NodesResult } from './nodes';
 import type { BenchOptions } from './options';
 
@@ -83,11 +84,62 @@ export interface BenchResults {
   };
   /** With `--nodes N`: fan-out across N nodes sharing PostgreSQL and Redis, against one. */
   nodes?: NodesResult;
+  /** Doors and the chair at work with and without one public socket flooding. */
+  hostile: HostileResult;
   targets: TargetVerdict[];
 }
 
+/** `--only hostile`: the same record with just that phase. */
+export type HostileBenchResults = Pick<
+  BenchResults,
+  'date' | 'quick' | 'machine' | 'options' | 'hostile' | 'targets'
+>;
+
+const answered = (c: HonestCounts) => c.sent - c.lost;
+
+/** "Hold a hostile room": stated for the night (5,000 phones) and a 10 s flood. */
+export function judgeHostile(h: HostileResult): TargetVerdict[] {
+  const atTargetScale = h.clients >= 5000 && h.windowSeconds >= 10;
+  const ratio = (name: string, a: AckFigures) => ({
+    name: `${name} ack p99 under a flood, to without`,
+    target: '<= 2x',
+    actual: `${a.ratioP99}x (${a.flood.p99Ms} ms against ${a.baseline.p99Ms} ms)`,
+    pass: a.ratioP99 <= 2,
+    atTargetScale,
+  });
+  const honest = h.honest.flood;
+  const phones = h.phones.flood;
+  return [
+    ratio('door', h.doorAck),
+    ratio('chair', h.chairAck),
+    {
+      name: 'every honest command answered under a flood',
+      target: 'all',
+      actual: `${answered(honest)} of ${honest.sent} (${honest.acked} acked)`,
+      pass: honest.lost === 0,
+      atTargetScale,
+    },
+    {
+      name: "honest phones' check-ins on the flooder's address",
+      target: 'all acked',
+      actual: `${phones.acked} of ${phones.sent}${refusalsText(phones.refusals)}`,
+      pass: phones.acked === phones.sent,
+      atTargetScale,
+    },
+  ];
+}
+
+const refusalsText = (refusals: Record<string, number>) => {
+  const parts = Object.entries(refusals).map(([code, n]) => `${n} ${code}`);
+  return parts.length > 0 ? `; refused: ${parts.join(', ')}` : '';
+};
+
 /** The issue's targets, stated for 5,000 clients and 20,000 check-ins on this 2-core machine. */
 export function judge(r: BenchResults): TargetVerdict[] {
+  return [...judgeCore(r), ...judgeHostile(r.hostile)];
+}
+
+function judgeCore(r: BenchResults): TargetVerdict[] {
   const full = r.fanout.clients >= 5000;
   const fullStorm = r.checkins.acked >= 20_000;
   return [
@@ -157,6 +209,81 @@ export function judge(r: BenchResults): TargetVerdict[] {
   ];
 }
 
+export function hostileRows(h: HostileResult): [string, string][] {
+  const acks = (a: AckFigures) =>
+    `p50 ${a.baseline.p50Ms} / p99 ${a.baseline.p99Ms} / max ${a.baseline.maxMs} ms without; p50 ${a.flood.p50Ms} / p99 ${a.flood.p99Ms} / max ${a.flood.maxMs} ms with (p99 ${a.ratioP99}x; per pair ${a.pairRatiosP99.join(', ')})`;
+  const counted = (c: HonestCounts) =>
+    `${c.acked} acked / ${c.sent} sent, ${c.lost} unanswered${refusalsText(c.refusals)}`;
+  const f = h.flooder;
+  const kinds = Object.entries(f.byKind)
+    .map(
+      ([kind, k]) =>
+        `${kind} ${k.answered}/${k.sent} (${
+          Object.entries(k.answers)
+            .map(([code, n]) => `${code} ${n}`)
+            .join(', ') || 'none'
+        })`,
+    )
+    .join('; ');
+  const closed = Object.entries(f.disconnects)
+    .map(([reason, n]) => `${n} ${reason}`)
+    .join(', ');
+  return [
+    [
+      'hostile windows',
+      `${h.rounds} x (${h.windowSeconds} s without + ${h.windowSeconds} s with one public socket flooding), ${h.clients} phones, ${h.doorsPerSecond} door check-ins/s, chair ${h.chairPerSecond}/s`,
+    ],
+    ['hostile door ack', acks(h.doorAck)],
+    ['hostile chair ack', acks(h.chairAck)],
+    ['hostile honest, without', counted(h.honest.baseline)],
+    ['hostile honest, with', counted(h.honest.flood)],
+    ['hostile phones, without', counted(h.phones.baseline)],
+    ['hostile phones, with', counted(h.phones.flood)],
+    [
+      'hostile event loop',
+      `p99 ${h.loop.baseline.p99Ms} / max ${h.loop.baseline.maxMs} ms without; p99 ${h.loop.flood.p99Ms} / max ${h.loop.flood.maxMs} ms with (worst window); server CPU ${h.serverCpuPercent.baseline}% / ${h.serverCpuPercent.flood}%`,
+    ],
+    [
+      'hostile server memory',
+      `RSS ${Math.round(h.serverRssKib.start / 1024)} MiB with the phones connected, ${Math.round(h.serverRssKib.peak / 1024)} MiB at most after a window`,
+    ],
+    [
+      'hostile flood',
+      `${f.sent} sent (${f.perSecond}/s), ${f.answered} answered (${f.answeredPerSecond}/s), ${f.accepted} ok, ${f.refused} refused; backlog answered ${f.drainMsMax} ms after it stopped; flooder CPU ${f.cpuSeconds} s at nice ${h.flooderNice}`,
+    ],
+    ['hostile flood by kind', kinds],
+    [
+      'hostile flooder closed',
+      f.disconnected
+        ? `${closed}; reconnected ${f.reconnects}${refusalsText(f.connectRefusals)}`
+        : 'never (the server kept it connected)',
+    ],
+  ];
+}
+
+function printRows(rows: [string, string][], targets: TargetVerdict[]): void {
+  const width = Math.max(...rows.map(([name]) => name.length));
+  console.log('');
+  for (const [name, value] of rows) console.log(`${name.padEnd(width)}  ${value}`);
+  console.log('');
+  for (const t of targets) {
+    const verdict = t.pass ? 'PASS' : 'MISS';
+    const scale = t.atTargetScale ? '' : '  (below the target scale)';
+    console.log(`${verdict}  ${t.name}: ${t.actual} (target ${t.target})${scale}`);
+  }
+  console.log('');
+}
+
+export function printHostile(r: HostileBenchResults): void {
+  printRows(
+    [
+      ['machine', `${r.machine.cores} cores, ${r.machine.cpu}, node ${r.machine.node}`],
+      ...hostileRows(r.hostile),
+    ],
+    r.targets,
+  );
+}
+
 export function printTable(r: BenchResults): void {
   const rows: [string, string][] = [
     ['machine', `${r.machine.cores} cores, ${r.machine.cpu}, node ${r.machine.node}`],
@@ -217,14 +344,6 @@ export function printTable(r: BenchResults): void {
       [`fan-out ratio, ${r.nodes.count} nodes to one`, `p50 ${r.nodes.ratioP50}, p99 ${r.nodes.ratioP99}`],
     );
   }
-  const width = Math.max(...rows.map(([name]) => name.length));
-  console.log('');
-  for (const [name, value] of rows) console.log(`${name.padEnd(width)}  ${value}`);
-  console.log('');
-  for (const t of r.targets) {
-    const verdict = t.pass ? 'PASS' : 'MISS';
-    const scale = t.atTargetScale ? '' : '  (below the target scale)';
-    console.log(`${verdict}  ${t.name}: ${t.actual} (target ${t.target})${scale}`);
-  }
-  console.log('');
+  rows.push(...hostileRows(r.hostile));
+  printRows(rows, r.targets);
 }

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { DoorResult } from './generatorProtocol';
+import { hostilePhase } from './hostile';
 import { fanOutAcrossNodes } from './nodes';
 import { readOptions } from './options';
 import {
@@ -25,7 +26,14 @@ import {
   startProjectServer,
 } from './processes';
 import { summariseProfile } from './profileSummary';
-import { type BenchResults, judge, printTable } from './report';
+import {
+  type BenchResults,
+  type HostileBenchResults,
+  judge,
+  judgeHostile,
+  printHostile,
+  printTable,
+} from './report';
 import { round, spreadOf, wallNow } from './stats';
 
 // `npm run bench`: the production server and a bare Socket.IO server, driven alike by the
@@ -121,6 +129,42 @@ async function profiled<T>(server: Ipc, name: string, work: () => Promise<T>): P
   }
 }
 
+const machine = () => ({
+  cores: os.availableParallelism(),
+  node: process.version,
+  cpu: os.cpus()[0]?.model ?? 'unknown',
+  memoryGiB: round(os.totalmem() / 2 ** 30, 1),
+  loadAverage: os.loadavg().map((n) => round(n, 2)),
+});
+
+function writeResults(results: object) {
+  const out = path.resolve(ROOT, options.out);
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+  log(`results: ${path.relative(ROOT, out)}`);
+}
+
+/** `--only hostile`: that phase alone, with its own server and the same generators. */
+async function hostileOnly() {
+  log(
+    `bench, hostile phase only: ${options.clients} clients, ${options.hostileRounds} x 2 windows of ${options.hostileSeconds} s${options.quick ? ' (quick)' : ''}`,
+  );
+  const gens = Array.from({ length: options.generators }, startGenerator);
+  const doorGen = startGenerator();
+  const hostile = await hostilePhase({ gens, doorGen, options, profiled });
+  for (const g of [...gens, doorGen]) g.child.disconnect();
+  const results: HostileBenchResults = {
+    date: new Date().toISOString(),
+    quick: options.quick,
+    machine: machine(),
+    options,
+    hostile,
+    targets: judgeHostile(hostile),
+  };
+  writeResults(results);
+  printHostile(results);
+}
+
 async function main() {
   const limit = openFilesLimit();
   if (limit < options.clients + 500) {
@@ -128,6 +172,7 @@ async function main() {
       `The open-files limit is ${limit}, too low for ${options.clients} clients: run \`ulimit -n ${options.clients * 2 + 1000}\` first.`,
     );
   }
+  if (options.only === 'hostile') return hostileOnly();
   log(
     `bench: ${options.clients} clients, ${options.checkIns} check-ins, ${options.rounds} rounds, ${options.generators} load generators${options.quick ? ' (quick)' : ''}`,
   );
@@ -221,6 +266,8 @@ async function main() {
   await Promise.all(gens.map((g) => g.ask({ op: 'closePhones', tag: 'project' })));
   await server.stop();
 
+  const hostile = await hostilePhase({ gens, doorGen: doorGens[0]!, options, profiled });
+
   const nodes =
     options.nodes > 1
       ? await fanOutAcrossNodes({
@@ -240,13 +287,7 @@ async function main() {
   const results: BenchResults = {
     date: new Date().toISOString(),
     quick: options.quick,
-    machine: {
-      cores: os.availableParallelism(),
-      node: process.version,
-      cpu: os.cpus()[0]?.model ?? 'unknown',
-      memoryGiB: round(os.totalmem() / 2 ** 30, 1),
-      loadAverage: os.loadavg().map((n) => round(n, 2)),
-    },
+    machine: machine(),
     options,
     fanout: {
       clients: options.clients,
@@ -313,14 +354,12 @@ async function main() {
       totalStored: stored.size,
     },
     ...(nodes ? { nodes } : {}),
+    hostile,
     targets: [],
   };
   results.targets = judge(results);
-  const out = path.resolve(ROOT, options.out);
-  fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+  writeResults(results);
   printTable(results);
-  log(`results: ${path.relative(ROOT, out)}`);
 }
 
 const mapSpread = (s: ReturnType<typeof spreadOf>) => ({

@@ -1,18 +1,38 @@
 import fs from 'node:fs';
 import { Session } from 'node:inspector/promises';
+import { type IntervalHistogram, monitorEventLoopDelay } from 'node:perf_hooks';
 
 // Preloaded into a server the bench starts (`--import bench/serverProbe.ts`), answering over
-// the IPC channel the bench opened: the heap after a full GC, and a CPU profile (the same V8
-// profiler as `node --cpu-prof`) of just the phase being measured. Without an IPC channel
+// the IPC channel the bench opened: the heap after a full GC, a CPU profile (the same V8
+// profiler as `node --cpu-prof`) of just the phase being measured, and the event loop's delay
+// (perf_hooks.monitorEventLoopDelay) with the process's CPU time over one window. Without an IPC channel
 // (any other start) it does nothing, so the production server carries no bench code.
 
 type ProbeRequest =
   | { probe: 'memory'; id: number }
   | { probe: 'profileStart'; id: number }
-  | { probe: 'profileStop'; id: number; file: string };
+  | { probe: 'profileStop'; id: number; file: string }
+  | { probe: 'loopStart'; id: number }
+  | { probe: 'loopStop'; id: number };
+
+/** What the event loop went through over one window: delays in ms, CPU in ms of the process. */
+export interface LoopReading {
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  meanMs: number;
+  cpuMs: number;
+  elapsedMs: number;
+  /** The delay timer's interval: a loop never held reads about this much. */
+  resolutionMs: number;
+}
+
+const LOOP_RESOLUTION_MS = 1;
 
 const gc = (globalThis as { gc?: () => void }).gc;
 let session: Session | null = null;
+let loop: { histogram: IntervalHistogram; cpu: NodeJS.CpuUsage; at: number } | null = null;
+const ms = (ns: number) => Math.round(ns / 1e4) / 100;
 
 async function answer(request: ProbeRequest): Promise<unknown> {
   switch (request.probe) {
@@ -33,6 +53,31 @@ async function answer(request: ProbeRequest): Promise<unknown> {
       session.disconnect();
       session = null;
       return true;
+    }
+    case 'loopStart':
+      loop?.histogram.disable();
+      loop = {
+        histogram: monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS }),
+        cpu: process.cpuUsage(),
+        at: performance.now(),
+      };
+      loop.histogram.enable();
+      return true;
+    case 'loopStop': {
+      if (!loop) return null;
+      const { histogram, cpu, at } = loop;
+      histogram.disable();
+      loop = null;
+      const used = process.cpuUsage(cpu);
+      return {
+        p50Ms: ms(histogram.percentile(50)),
+        p99Ms: ms(histogram.percentile(99)),
+        maxMs: ms(histogram.max),
+        meanMs: ms(histogram.mean),
+        cpuMs: Math.round((used.user + used.system) / 1000),
+        elapsedMs: Math.round(performance.now() - at),
+        resolutionMs: LOOP_RESOLUTION_MS,
+      } satisfies LoopReading;
     }
     default:
       return request satisfies never;

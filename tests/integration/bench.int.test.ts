@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { BenchResults } from '../../bench/report';
+import type { HostileResult } from '../../bench/hostile';
+import type { BenchResults, HostileBenchResults } from '../../bench/report';
 import { DATABASE_URL, REDIS_URL } from '../postgres';
 import { tempDir } from './harness';
 
@@ -24,6 +25,7 @@ describe('npm run bench, tiny', () => {
         'bench/run.ts',
         ...['--clients', '20', '--checkins', '200', '--rounds', '3', '--offered-seconds', '1'],
         ...['--generators', '1', '--doors', '2', '--window', '4', '--out', out],
+        ...['--hostile-seconds', '1', '--hostile-rounds', '1'],
         // With PostgreSQL and Redis at hand, the fan-out across two nodes too.
         ...(withNodes ? ['--nodes', '2'] : []),
       ],
@@ -48,8 +50,10 @@ describe('npm run bench, tiny', () => {
     expect(results.restart).toMatchObject({ clients: 20, statesMatching: 20, lostAcked: 0 });
     expect(results.restart.ackedBeforeKill).toBeGreaterThan(0);
     expect(results.restart.totalStored).toBeGreaterThanOrEqual(results.restart.totalAcked);
-    expect(results.targets.map((target) => target.name)).toHaveLength(9);
+    expectHostilePlumbing(results.hostile, 20);
+    expect(results.targets.map((target) => target.name)).toHaveLength(13);
     expect(run.stdout).toContain('fan-out ratio');
+    expect(run.stdout).toContain('hostile door ack');
     if (withNodes) {
       expect(results.nodes).toMatchObject({ count: 2, clients: 20 });
       for (const figure of [
@@ -65,4 +69,56 @@ describe('npm run bench, tiny', () => {
       expect(results.nodes).toBeUndefined();
     }
   }, 180_000);
+
+  it('runs the hostile phase alone with --only hostile', () => {
+    const out = path.join(tempDir('assembly-live-bench-test-'), 'hostile.json');
+    const run = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'bench/run.ts',
+        ...['--only', 'hostile', '--clients', '10', '--generators', '1', '--doors', '2'],
+        ...['--hostile-seconds', '1', '--hostile-rounds', '1', '--out', out],
+      ],
+      { cwd: ROOT, encoding: 'utf8', timeout: 90_000 },
+    );
+    expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
+    const results = JSON.parse(fs.readFileSync(out, 'utf8')) as HostileBenchResults & Partial<BenchResults>;
+    expect(results.fanout).toBeUndefined();
+    expectHostilePlumbing(results.hostile, 10);
+    expect(results.targets.map((target) => target.name)).toHaveLength(4);
+    expect(run.stdout).toContain('hostile flood');
+  }, 120_000);
 });
+
+/** The hostile phase ran both kinds of window and recorded each figure; no timing is judged. */
+function expectHostilePlumbing(hostile: HostileResult, clients: number) {
+  expect(hostile).toMatchObject({ clients, windowSeconds: 1, rounds: 1 });
+  expect(hostile.windows.map((w) => w.kind)).toEqual(['baseline', 'flood']);
+  for (const kind of ['baseline', 'flood'] as const) {
+    expect(hostile.doorAck[kind].p99Ms).toBeGreaterThan(0);
+    expect(hostile.chairAck[kind].p99Ms).toBeGreaterThan(0);
+    // Every honest command is answered, whatever the answer: nothing may be lost.
+    expect(hostile.honest[kind].sent).toBeGreaterThan(0);
+    expect(hostile.honest[kind].lost).toBe(0);
+    expect(hostile.phones[kind].sent).toBeGreaterThan(0);
+    expect(hostile.loop[kind].maxMs).toBeGreaterThan(0);
+    expect(hostile.loop[kind].p99Ms).toBeGreaterThan(0);
+    expect(hostile.serverCpuPercent[kind]).toBeGreaterThanOrEqual(0);
+  }
+  expect(hostile.doorAck.ratioP99).toBeGreaterThan(0);
+  expect(hostile.chairAck.ratioP99).toBeGreaterThan(0);
+  expect(hostile.doorAck.pairRatiosP99).toHaveLength(1);
+  expect(hostile.serverRssKib.peak).toBeGreaterThan(0);
+  const { flooder } = hostile;
+  expect(flooder.sent).toBeGreaterThan(0);
+  expect(flooder.answered).toBe(flooder.accepted + flooder.refused);
+  expect(Object.keys(flooder.byKind)).toEqual(
+    expect.arrayContaining(['checkIn', 'unknownCommand', 'syncFromZero', 'clock']),
+  );
+  expect(typeof flooder.disconnected).toBe('boolean');
+  expect(flooder.reconnects).toBeGreaterThanOrEqual(0);
+  expect(hostile.windows[1]!.flood?.sent).toBe(flooder.sent);
+  expect(hostile.windows[0]!.flood).toBeUndefined();
+}
