@@ -42,6 +42,8 @@ export const ALLOWANCES = {
   eventsPerStaffSocket: { points: 10_000, seconds: 10 },
   /** Full syncs one socket may ask for (each may be the whole assembly). */
   syncsPerSocket: { points: 12, seconds: 60 },
+  /** The whole state over HTTP without a key, per address (pages use the socket). */
+  publicStateReadsPerAddress: { points: 120, seconds: 60 },
 } as const satisfies Record<string, Allowance>;
 
 export type LimitName = keyof typeof ALLOWANCES;
@@ -123,5 +125,6 @@ export function limitsFor(redis?: LimitsRedis): Record<LimitName, Limit> {
     eventsPerPublicSocket: local('eventsPerPublicSocket'),
     eventsPerStaffSocket: local('eventsPerStaffSocket'),
     syncsPerSocket: local('syncsPerSocket'),
+    publicStateReadsPerAddress: shared('publicStateReadsPerAddress'),
   };
 }

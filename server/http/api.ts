@@ -190,13 +190,14 @@ export function apiRouter({ host, logger, publicUrl, adminToken }: ApiDeps): exp
   router.get('/assemblies/:code', async (req, res) => {
     const found = await locate(req, res);
     if (!found) return;
+    const { room, role } = found;
+    if (role === 'public' && !(await host.limits.publicStateReadsPerAddress.take(req.ip ?? 'unknown')))
+      return send(res, failure('rate_limited', 'Too many reads from here. Wait a minute.'));
+    // Projected once per seq, as syncs are: a thousand reads cost one projection.
+    const audience = audienceOf(role);
+    const state = room.projected(`${audience}:state`, () => stateFor(audience, room.committed));
     // Staff state holds names and notes: no cache, shared or private, may keep it.
-    res.set('cache-control', 'no-store').json({
-      ok: true,
-      seq: found.room.committedSeq,
-      role: found.role,
-      state: stateFor(audienceOf(found.role), found.room.committed),
-    });
+    res.set('cache-control', 'no-store').json({ ok: true, seq: room.committedSeq, role, state });
   });
 
   router.post('/assemblies/:code/commands', async (req, res) => {

@@ -269,6 +269,14 @@ describe('a hostile room', () => {
       headers: { authorization: `Bearer ${created.keys.admin}` },
     });
     expect(response.headers.get('cache-control')).toBe('no-store');
+    // The whole state over HTTP without a key: a few a minute per address, not a flood.
+    const statuses: number[] = [];
+    for (let i = 0; i < ALLOWANCES.publicStateReadsPerAddress.points + 2; i++)
+      statuses.push((await fetch(`${server.url}/api/assemblies/${created.code}`)).status);
+    expect(statuses.filter((status) => status === 200)).toHaveLength(
+      ALLOWANCES.publicStateReadsPerAddress.points,
+    );
+    expect(statuses.at(-1)).toBe(429);
     const before = (await server.store.listAssemblies()).length;
     const made = await server.app.host.createWithSetup({ title: 'Next year', venue: '' } as never, {
       agenda: [{ id: 'x', kind: 'nonsense', title: 'Bad', minutes: 1 }],
