@@ -410,8 +410,12 @@ async function flood(run: FloodRun): Promise<FloodResult> {
   socket.on('connect', () => {
     if (connects++ > 0) result.reconnects++;
   });
+  let flooding = true;
   socket.on('disconnect', (reason) => {
     result.disconnects[reason] = (result.disconnects[reason] ?? 0) + 1;
+    // Closed by the server: a determined attacker comes straight back (Socket.IO itself
+    // would not), and floods again on the new connection.
+    if (reason === 'io server disconnect' && flooding) socket.connect();
   });
   socket.on('connect_error', (error: Error & { data?: { code?: string } }) => {
     const code = error.data?.code ?? error.message;
@@ -448,6 +452,7 @@ async function flood(run: FloodRun): Promise<FloodResult> {
       }
     }
     const stoppedAt = wallNow();
+    flooding = false;
     result.sendingMs = Math.round(stoppedAt - started);
     result.cpuMs = Math.round(cpuMs(process.cpuUsage(cpu)));
     // The server's backlog (kernel buffers hold megabytes of it): wait until every message is
