@@ -151,6 +151,22 @@ test('bad links say what is wrong instead of showing a blank page', async ({ ope
   await expect(page.getByTestId('refused')).toContainText(
     'The organiser made a new link for this screen; ask them for it.',
   );
+
+  // A door whose link is replaced (a lost or stolen phone) lets go of the names it held.
+  await page.goto(assembly.paths.door);
+  await expect(page.getByRole('heading', { name: 'Check someone in' })).toBeVisible();
+  const cached = () =>
+    page.evaluate(
+      (code) => Object.keys(localStorage).filter((key) => key.includes(`:mirror:${code}:staff`)).length,
+      assembly.code,
+    );
+  await expect.poll(cached).toBe(1);
+  const replaced = await request.post(`/api/assemblies/${assembly.code}/keys/door`, {
+    headers: { authorization: `Bearer ${adminKey}` },
+  });
+  expect(replaced.status()).toBe(200);
+  await expect(page.getByTestId('refused')).toContainText('This link has been replaced');
+  expect(await cached()).toBe(0);
 });
 
 test('an organiser creates an assembly from the home page and gets its links', async ({ openPage }) => {
