@@ -5,6 +5,7 @@ import { LIMITS } from '../protocol/limits';
 import type { Role } from '../protocol/roles';
 import { normaliseSetup, type SetupFile } from '../protocol/setup';
 import { type AssemblyState, currentIndex, currentItem } from './assembly';
+import { ownValue } from './ownKeys';
 import { lookup } from './register';
 import { currentAnswer, DEFAULT_RESPONSE_MS } from './responses';
 import {
@@ -198,7 +199,8 @@ export function decide(state: AssemblyState, command: Command, ctx: DecideContex
       const sections = new Set(state.institutions.map((i) => i.section));
       if (sections.size === 0) sections.add('');
       if (!sections.has(command.section)) return failure('unknown_section');
-      const current = state.turnout.headcounts[command.section]?.[command.deviceId] ?? 0;
+      const devices = ownValue(state.turnout.headcounts, command.section);
+      const current = (devices && ownValue(devices, command.deviceId)) ?? 0;
       return current === command.count
         ? unchanged()
         : accept({
