@@ -310,7 +310,7 @@ export function decide(state: AssemblyState, command: Command, ctx: DecideContex
       return accept({
         type: 'followUpAdded',
         followUp: {
-          id: `f${ctx.now.toString(36)}${state.followUps.length + 1}`,
+          id: newFollowUpId(state, ctx.now),
           askId: command.askId,
           powerHolderId: command.powerHolderId,
           status: command.status,
@@ -328,6 +328,17 @@ export function decide(state: AssemblyState, command: Command, ctx: DecideContex
     default:
       return command satisfies never;
   }
+}
+
+/**
+ * Unique among the follow-ups held: counting them alone gave a removed one's successor, added
+ * in the same millisecond, the id of one still there (and removing either removed both).
+ */
+function newFollowUpId(state: AssemblyState, now: number): string {
+  const stem = `f${now.toString(36)}`;
+  let n = state.followUps.length + 1;
+  while (state.followUps.some((f) => f.id === `${stem}${n}`)) n++;
+  return `${stem}${n}`;
 }
 
 /** Refuses an answer, clock or follow-up for an ask that does not exist or was not put to this power-holder. */

@@ -214,3 +214,25 @@ describe('a scanned ticket with a broken % escape', () => {
     },
   );
 });
+
+describe('follow-up ids', () => {
+  it('stay unique when one is removed and another added in the same millisecond', () => {
+    const followUp = {
+      type: 'addFollowUp',
+      askId: 'constructor',
+      powerHolderId: 'toString',
+      status: 'progress',
+      date: T0,
+    } as const;
+    let state = withHostileSetup();
+    for (const input of [followUp, followUp, null, followUp]) {
+      const command = input ?? { type: 'removeFollowUp', followUpId: state.followUps[0]!.id };
+      const parsed = parseCommand(command);
+      const decision = parsed.ok && decide(state, parsed.command, ctx(T0, 'admin'));
+      if (!decision || !decision.ok) throw new Error('refused');
+      state = evolveAll(state, decision.events);
+    }
+    const ids = state.followUps.map((f) => f.id);
+    expect(new Set(ids).size).toBe(2);
+  });
+});
