@@ -245,7 +245,7 @@ const field = <T>(valid: fc.Arbitrary<T>, hostileWeight = 1): fc.Arbitrary<unkno
 
 /** Ids a setup may give (object words among them), and ids nobody gave. */
 export const idLike: fc.Arbitrary<string> = fc.oneof(
-  { arbitrary: fc.constantFrom(...ID_WORDS), weight: 4 },
+  { arbitrary: fc.constantFrom(...ID_WORDS), weight: 10 },
   {
     arbitrary: fc.constantFrom(
       'stmarys',
@@ -277,10 +277,21 @@ const checkInIdLike: fc.Arbitrary<string> = fc.oneof(
 /** Free text, mostly what a person could type, often what a script would. */
 const textLike: fc.Arbitrary<string> = fc.oneof(
   {
-    arbitrary: fc.constantFrom('Grace Obi', 'grace obi', 'Grace  Obi', 'Yusuf Ali', 'Ana', 'North door', ''),
-    weight: 3,
+    arbitrary: fc.constantFrom(
+      'Grace Obi',
+      'grace obi',
+      'Grace  Obi',
+      'Gracie Obi',
+      'Yusuf Ali',
+      'Ana',
+      'North door',
+      '',
+    ),
+    weight: 4,
   },
-  { arbitrary: hostileString, weight: 4 },
+  { arbitrary: fc.constantFrom(...OBJECT_WORDS), weight: 2 },
+  { arbitrary: fc.string({ unit: hostileChar, minLength: 1, maxLength: 8 }), weight: 2 },
+  { arbitrary: hostileString, weight: 1 },
 );
 
 const deviceLike: fc.Arbitrary<string> = fc.oneof(
