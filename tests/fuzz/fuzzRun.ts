@@ -172,15 +172,15 @@ export async function fuzzServer(
     let sender = senders.get(role);
     // Fresh public sockets every few commands: a phone sends a check-in or two, not a flood.
     const stale = role === 'public' && sender !== undefined && sender.used >= PUBLIC_COMMANDS_PER_SOCKET;
-    if (!sender || !sender.socket.connected || stale) {
+    if (!sender?.socket.connected || stale) {
       sender?.socket.disconnect();
       const socket = openSocket(role);
       await connected(socket);
       sender = { socket, used: 0 };
       senders.set(role, sender);
     }
-    sender.used++;
-    return sender.socket;
+    sender!.used++;
+    return sender!.socket;
   }
 
   /** A reply to something that may change the assembly: coded, and a refusal changes nothing. */
@@ -192,7 +192,10 @@ export async function fuzzServer(
     after: AssemblyRoom,
   ): void {
     const type = typeOf(input);
-    if (!isObject(reply)) return fail(`${where} ${type}: reply is not an object`, short({ input, reply }));
+    if (!isObject(reply)) {
+      fail(`${where} ${type}: reply is not an object`, short({ input, reply }));
+      return;
+    }
     const r = reply as Reply;
     if (r.ok === true) {
       count(`${type}:${after.committedSeq === before.seq ? 'unchanged' : 'accepted'}`);
@@ -209,8 +212,10 @@ export async function fuzzServer(
       return;
     }
     count(`${type}:${String(r.code)}`);
-    if (r.ok !== false || typeof r.code !== 'string' || !Object.hasOwn(ERROR_CODES, r.code))
-      return fail(`${where} ${type}: reply neither ok nor coded`, short({ input, reply }));
+    if (r.ok !== false || typeof r.code !== 'string' || !Object.hasOwn(ERROR_CODES, r.code)) {
+      fail(`${where} ${type}: reply neither ok nor coded`, short({ input, reply }));
+      return;
+    }
     if (typeof r.message !== 'string')
       fail(`${where} ${type}: ${r.code} without a message`, short({ input, reply }));
     if (r.code === 'internal') {

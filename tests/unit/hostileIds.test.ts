@@ -228,8 +228,9 @@ describe('follow-up ids', () => {
     for (const input of [followUp, followUp, null, followUp]) {
       const command = input ?? { type: 'removeFollowUp', followUpId: state.followUps[0]!.id };
       const parsed = parseCommand(command);
-      const decision = parsed.ok && decide(state, parsed.command, ctx(T0, 'admin'));
-      if (!decision || !decision.ok) throw new Error('refused');
+      if (!parsed.ok) throw new Error(parsed.message);
+      const decision = decide(state, parsed.command, ctx(T0, 'admin'));
+      if (!decision.ok) throw new Error(decision.message);
       state = evolveAll(state, decision.events);
     }
     const ids = state.followUps.map((f) => f.id);
