@@ -251,11 +251,17 @@ export async function fuzzServer(
       let reply: unknown;
       try {
         reply = await socket.timeout(10_000).emitWithAck('command', input as never);
-      } catch {
+      } catch (error) {
         // Too big for one message: Socket.IO closes the connection, by design.
         if (sizeOf(input) > MAX_MESSAGE_BYTES * 0.9) return void count('(too big: disconnected)');
         if (!socket.connected && role === 'public') return void count('(public socket dropped)');
-        return fail(`socket ${typeOf(input)}: no answer (${role})`, short(input));
+        // socket.io-client itself recurses through what it sends: a value nested deep enough
+        // overflows the sender's stack and never leaves it (HTTP sends those instead).
+        if (error instanceof RangeError) return void count('(too deep for the client to send)');
+        return fail(
+          `socket ${typeOf(input)}: no answer (${role}, ${String(error)}, ${socket.connected ? 'connected' : 'disconnected'}, ${sizeOf(input)} bytes)`,
+          short(input, 20_000),
+        );
       }
       checkReply(`socket ${role}`, input, reply, before, await roomNow());
     }),
@@ -433,9 +439,10 @@ export async function fuzzServer(
       let reply: unknown;
       try {
         reply = await socket.timeout(10_000).emitWithAck('sync', request as never);
-      } catch {
+      } catch (error) {
         if (!socket.connected && role === 'public') return void count('(public socket dropped)');
-        return fail(`sync: no answer (${role})`, short(request));
+        if (error instanceof RangeError) return void count('(too deep for the client to send)');
+        return fail(`sync: no answer (${role}, ${String(error)})`, short(request));
       }
       room = await roomNow();
       if (!isObject(reply)) return fail('sync: reply is not an object', short({ request, reply }));
