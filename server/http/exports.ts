@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import type { AssemblyState } from '../../shared/domain/assembly';
 import { lookup, valuesOf } from '../../shared/domain/register';
-import { NO_ANSWER_WORDS } from '../../shared/domain/responses';
+import { historyOf, NO_ANSWER_WORDS } from '../../shared/domain/responses';
 import { ticketPath } from '../../shared/domain/tickets';
 import {
   CHECK_IN_METHOD_LABELS,
@@ -196,7 +196,7 @@ export function responsesCsv(state: AssemblyState): string {
   for (const ask of state.asks) {
     for (const holderId of ask.targetIds) {
       const holder = state.powerHolders.find((p) => p.id === holderId);
-      const history = state.responses[ask.id]?.[holderId] ?? [];
+      const history = historyOf(state.responses, ask.id, holderId);
       const base = [
         ask.id,
         ask.title,

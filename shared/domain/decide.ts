@@ -5,6 +5,7 @@ import { LIMITS } from '../protocol/limits';
 import type { Role } from '../protocol/roles';
 import { normaliseSetup, type SetupFile } from '../protocol/setup';
 import { type AssemblyState, currentIndex, currentItem } from './assembly';
+import { ownValue } from './ownKeys';
 import { lookup } from './register';
 import { currentAnswer, DEFAULT_RESPONSE_MS } from './responses';
 import {
@@ -198,7 +199,8 @@ export function decide(state: AssemblyState, command: Command, ctx: DecideContex
       const sections = new Set(state.institutions.map((i) => i.section));
       if (sections.size === 0) sections.add('');
       if (!sections.has(command.section)) return failure('unknown_section');
-      const current = state.turnout.headcounts[command.section]?.[command.deviceId] ?? 0;
+      const devices = ownValue(state.turnout.headcounts, command.section);
+      const current = (devices && ownValue(devices, command.deviceId)) ?? 0;
       return current === command.count
         ? unchanged()
         : accept({
@@ -308,7 +310,7 @@ export function decide(state: AssemblyState, command: Command, ctx: DecideContex
       return accept({
         type: 'followUpAdded',
         followUp: {
-          id: `f${ctx.now.toString(36)}${state.followUps.length + 1}`,
+          id: newFollowUpId(state, ctx.now),
           askId: command.askId,
           powerHolderId: command.powerHolderId,
           status: command.status,
@@ -326,6 +328,17 @@ export function decide(state: AssemblyState, command: Command, ctx: DecideContex
     default:
       return command satisfies never;
   }
+}
+
+/**
+ * Unique among the follow-ups held: counting them alone gave a removed one's successor, added
+ * in the same millisecond, the id of one still there (and removing either removed both).
+ */
+function newFollowUpId(state: AssemblyState, now: number): string {
+  const stem = `f${now.toString(36)}`;
+  let n = state.followUps.length + 1;
+  while (state.followUps.some((f) => f.id === `${stem}${n}`)) n++;
+  return `${stem}${n}`;
 }
 
 /** Refuses an answer, clock or follow-up for an ask that does not exist or was not put to this power-holder. */

@@ -7,6 +7,7 @@ import {
   UNDO_DEPTH,
   type UndoStep,
 } from './assembly';
+import { ownValue } from './ownKeys';
 import { lookup, put, remove } from './register';
 import type { ResponseEntry, Responses } from './responses';
 import { indexed, unindexed } from './samePerson';
@@ -128,7 +129,7 @@ export function evolve(state: AssemblyState, event: DomainEvent): AssemblyState 
       );
     case 'headcountSet': {
       const { headcounts } = state.turnout;
-      const { [event.deviceId]: _old, ...others } = headcounts[event.section] ?? {};
+      const { [event.deviceId]: _old, ...others } = ownValue(headcounts, event.section) ?? {};
       const devices = event.count > 0 ? { ...others, [event.deviceId]: event.count } : others;
       return {
         ...state,
@@ -300,8 +301,11 @@ function withHistory(
   powerHolderId: string,
   change: (history: ResponseEntry[]) => ResponseEntry[],
 ): Responses {
-  const forAsk = responses[askId] ?? {};
-  return { ...responses, [askId]: { ...forAsk, [powerHolderId]: change(forAsk[powerHolderId] ?? []) } };
+  const forAsk = ownValue(responses, askId) ?? {};
+  return {
+    ...responses,
+    [askId]: { ...forAsk, [powerHolderId]: change(ownValue(forAsk, powerHolderId) ?? []) },
+  };
 }
 
 /** Absolute counts for some keys; a zero removes the key. */

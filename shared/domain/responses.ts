@@ -1,4 +1,5 @@
 import type { Ask, PowerHolder, Timer } from './asks';
+import { ownValue } from './ownKeys';
 
 // Power-holders answer asks in public: yes, no, a waffle (a non-answer), or the empty
 // chair. Every answer is kept with its time; a changed answer keeps the earlier one.
@@ -66,7 +67,8 @@ export interface FollowUp {
 export const DEFAULT_RESPONSE_MS = 60_000;
 
 export function historyOf(responses: Responses, askId: string, powerHolderId: string): ResponseEntry[] {
-  return responses[askId]?.[powerHolderId] ?? [];
+  const forAsk = ownValue(responses, askId);
+  return (forAsk && ownValue(forAsk, powerHolderId)) ?? [];
 }
 
 export function currentAnswer(

@@ -1,4 +1,5 @@
 import type { Institution } from './assembly';
+import { ownValue } from './ownKeys';
 import type { RollCallOrder, Turnout } from './turnout';
 import { headcountTotal, namedTotal, sumOf } from './turnout';
 
@@ -31,7 +32,7 @@ export function rollCallBoard(
   order: RollCallOrder,
 ): RollCallBoard {
   const rows = institutions.map((institution) => {
-    const checkedIn = turnout.byInstitution[institution.id] ?? 0;
+    const checkedIn = ownValue(turnout.byInstitution, institution.id) ?? 0;
     const share = institution.committed > 0 ? Math.min(1, checkedIn / institution.committed) : 0;
     return { institution, checkedIn, share, called: Object.hasOwn(turnout.called, institution.id) };
   });

@@ -9,8 +9,17 @@ export const ticketToken = (code: string, secret: string): string => `${code}.${
 export function ticketFromScan(scanned: string): string | null {
   const text = scanned.trim();
   const fromUrl = text.match(/\/t\/([^/?#\s]+)\/?(?:[?#].*)?$/);
-  const token = fromUrl ? decodeURIComponent(fromUrl[1]!) : text;
-  return TICKET.test(token) ? token : null;
+  const token = fromUrl ? decoded(fromUrl[1]!) : text;
+  return token !== null && TICKET.test(token) ? token : null;
+}
+
+/** A malformed %-escape (a misread or forged code) is no ticket, not an error. */
+function decoded(component: string): string | null {
+  try {
+    return decodeURIComponent(component);
+  } catch {
+    return null;
+  }
 }
 
 export function ticketAssembly(token: string): string | null {

@@ -1,3 +1,4 @@
+import { ownValue, setOwn } from './ownKeys';
 import { emptyRegister, type Register, valuesOf } from './register';
 
 // Turnout is the alliance's power: who came, for which institution, counted at the door.
@@ -121,7 +122,9 @@ export const emptyAttendance = (): Attendance => ({
  * case. An import skips them; a correction may not make someone into another.
  */
 export const registrantKey = (r: Pick<Registrant, 'name' | 'institutionId' | 'email'>): string =>
-  `${r.name.toLocaleLowerCase()}|${r.institutionId}|${r.email.toLocaleLowerCase()}`;
+  // JSON, not a join: a guest (null) is not the institution with the id "null", and a "|" in a
+  // name cannot make two people one.
+  JSON.stringify([r.name.toLocaleLowerCase(), r.institutionId, r.email.toLocaleLowerCase()]);
 
 /** Registrant ids are never reused, so the next is one past every registrant there has been. */
 export const nextRegistrantNumber = (attendance: Attendance): number =>
@@ -133,7 +136,7 @@ export const sumOf = (counts: Record<string, number>): number =>
 export const namedTotal = (turnout: Turnout): number => sumOf(turnout.byInstitution) + turnout.guests;
 
 export const sectionHeadcount = (turnout: Turnout, section: string): number =>
-  sumOf(turnout.headcounts[section] ?? {});
+  sumOf(ownValue(turnout.headcounts, section) ?? {});
 
 export const headcountTotal = (turnout: Turnout): number =>
   Object.keys(turnout.headcounts).reduce((total, section) => total + sectionHeadcount(turnout, section), 0);
@@ -141,8 +144,8 @@ export const headcountTotal = (turnout: Turnout): number =>
 /** Adds `delta` to a count, dropping it at zero so the record stays small. One copy, no rest-spread (3x slower). */
 export function bump(counts: Record<string, number>, key: string, delta: number): Record<string, number> {
   const next = { ...counts };
-  const n = (Object.hasOwn(counts, key) ? counts[key]! : 0) + delta;
-  if (n > 0) next[key] = n;
+  const n = (ownValue(counts, key) ?? 0) + delta;
+  if (n > 0) setOwn(next, key, n);
   else delete next[key];
   return next;
 }
