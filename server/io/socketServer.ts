@@ -175,6 +175,17 @@ function unsent(socket: AssemblySocket): { bytes: number; stalled: boolean } {
   };
 }
 
+/**
+ * What a client sent and how to answer it. Socket.IO puts the ack last, however many
+ * arguments came before it: a raw client may send none, one or several.
+ */
+function ackOf(args: unknown[]): { payload: unknown; reply: ((answer: unknown) => void) | null } {
+  const last = args.at(-1);
+  return isFunction(last)
+    ? { payload: args.length > 1 ? args[0] : undefined, reply: last }
+    : { payload: args[0], reply: null };
+}
+
 const tooMany = (what: string) =>
   failure('rate_limited', `Too many ${what} from this connection. Wait a little.`);
 
@@ -216,8 +227,9 @@ function onConnection(socket: AssemblySocket, host: AssemblyHost, logger: Logger
   // The room object is re-fetched per message: after a storage failure the host reloads it.
   const currentRoom = async () => (await host.room(code)) ?? socket.data.room;
 
-  socket.on('sync', async (request: unknown, reply: unknown) => {
-    if (!isFunction(reply)) return;
+  socket.on('sync', async (...args: unknown[]) => {
+    const { payload: request, reply } = ackOf(args);
+    if (!reply) return;
     try {
       const parsed = syncRequestSchema.safeParse(request);
       if (!parsed.success) return reply(failure('invalid_body', 'sync needs {epoch, seq}'));
@@ -235,8 +247,9 @@ function onConnection(socket: AssemblySocket, host: AssemblyHost, logger: Logger
     }
   });
 
-  socket.on('command', async (command: unknown, reply: unknown) => {
-    const answer = isFunction(reply) ? reply : () => {};
+  socket.on('command', async (...args: unknown[]) => {
+    const { payload: command, reply } = ackOf(args);
+    const answer = reply ?? (() => {});
     try {
       answer(await host.execute(await currentRoom(), role, command, { address, connection: socket.id }));
     } catch (error) {
@@ -245,7 +258,7 @@ function onConnection(socket: AssemblySocket, host: AssemblyHost, logger: Logger
     }
   });
 
-  socket.on('clock', (reply: unknown) => {
-    if (isFunction(reply)) reply(Date.now());
+  socket.on('clock', (...args: unknown[]) => {
+    ackOf(args).reply?.(Date.now());
   });
 }

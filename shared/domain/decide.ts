@@ -151,7 +151,7 @@ export function decide(state: AssemblyState, command: Command, ctx: DecideContex
         contact: command.consent ? command.contact : '',
         consent: command.consent && command.contact !== '',
         method: self ? ('self' as const) : ('walkIn' as const),
-        device: self ? PHONES_DEVICE : command.device || 'Door',
+        device: self ? PHONES_DEVICE : doorLabel(command.device),
         registrantId: null,
       };
       if (arrival.kind === 'likely' && self) return checkInOnce(state, ctx, checkIn);
@@ -160,12 +160,12 @@ export function decide(state: AssemblyState, command: Command, ctx: DecideContex
     case 'checkInRegistrant': {
       const registrant = state.attendance.registrants.find((r) => r.id === command.registrantId);
       if (!registrant) return failure('unknown_registrant');
-      return admit(state, ctx, registrant, command, 'steward', command.device || 'Door');
+      return admit(state, ctx, registrant, command, 'steward', doorLabel(command.device));
     }
     case 'scanTicket': {
       const registrant = ticketHolder(state, command.ticket);
       if (!('id' in registrant)) return registrant;
-      return admit(state, ctx, registrant, command, 'ticket', command.device || 'Door');
+      return admit(state, ctx, registrant, command, 'ticket', doorLabel(command.device));
     }
     case 'checkInOwnTicket': {
       const registrant = ticketHolder(state, command.ticket);
@@ -539,4 +539,13 @@ function mergeCheckIns(
       `${kept.name} and ${duplicate.name} are two registrants: remove one registration instead.`,
     );
   return accept({ type: 'checkInsMerged', keptId, duplicateId, at: ctx.now });
+}
+
+/**
+ * The door a steward's device names itself ("North door"). A door cannot call itself what the
+ * phones are counted under: its check-ins would be counted as phones' (and against their cap).
+ */
+function doorLabel(device: string): string {
+  if (device === '') return 'Door';
+  return device.trim().toLowerCase() === PHONES_DEVICE.toLowerCase() ? `${device} (door)` : device;
 }

@@ -237,3 +237,16 @@ describe('follow-up ids', () => {
     expect(new Set(ids).size).toBe(2);
   });
 });
+
+describe('a door named like the phones', () => {
+  it('is a door of its own: its check-ins are not counted as phones’', () => {
+    const state = run(withHostileSetup(), 'door', {
+      type: 'checkIn',
+      checkInId: uuid(901),
+      name: 'Grace Obi',
+      institutionId: 'toString',
+      device: 'phones',
+    });
+    expect(state.turnout.byDevice).toEqual({ 'phones (door)': 1 });
+  });
+});
