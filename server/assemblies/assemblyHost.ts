@@ -40,6 +40,9 @@ const RECENT_ON_LOAD = 1000;
 /** Wrong keys past the limit are answered this much later: guessing slows to a crawl. */
 const WRONG_KEY_PENALTY_MS = 1000;
 
+/** Commands that may carry up to a megabyte (over HTTP): checked, then decided a step later. */
+const LARGE_COMMANDS = new Set<CommandType>(['importSetup', 'editSetup', 'addRegistrants']);
+
 /** Where a command came from: limits count per address, and per connection where there is one. */
 export interface Origin {
   address: string;
@@ -357,6 +360,9 @@ export class AssemblyHost {
     const parsed = parseCommand(input);
     if (!parsed.ok) return parsed;
     const { command } = parsed;
+    // A whole setup or a thousand registrants: checking it took the loop a while, so let
+    // the night's other commands in before deciding it.
+    if (LARGE_COMMANDS.has(command.type)) await new Promise((resolve) => setImmediate(resolve));
     if (role === 'public') {
       const limited = await this.publicLimit(origin);
       if (limited) return limited;
