@@ -18,8 +18,10 @@ export interface BenchOptions {
   hostileRounds: number;
   /** The flooding process's niceness: 19 by default, so an attacker's CPU is not the server's. */
   flooderNice: number;
-  /** `hostile`: that phase alone, on its own server. */
-  only: 'all' | 'hostile';
+  /** Hostile commands in the long fuzz run (tests/fuzz), after the other phases; 0 skips it. */
+  fuzzRuns: number;
+  /** `hostile` or `fuzz`: that phase alone, on its own server. */
+  only: 'all' | 'hostile' | 'fuzz';
   out: string;
 }
 
@@ -42,8 +44,11 @@ const HELP = `npm run bench [-- options]
   --hostile-rounds R pairs of hostile windows, without and with the flood (default 2)
   --flooder-nice N   niceness of the flooding process, 0 to 19 (default 19: it floods
                      with the CPU nothing else on the machine wants)
+  --fuzz-runs N      hostile commands in the long fuzz run, with syncs, requests and
+                     handshakes in proportion (default 5000; 0 with --quick: skipped)
   --only hostile     just the hostile phase, on its own server, with --clients phones
                      (default out: bench/results/hostile.json, hostile-quick.json with --quick)
+  --only fuzz        just the long fuzz run (default out: bench/results/fuzz.json)
   --out FILE         where to write the results (default bench/results/latest.json)`;
 
 export function readOptions(argv: string[]): BenchOptions {
@@ -63,6 +68,7 @@ export function readOptions(argv: string[]): BenchOptions {
       'hostile-seconds': { type: 'string' },
       'hostile-rounds': { type: 'string' },
       'flooder-nice': { type: 'string' },
+      'fuzz-runs': { type: 'string' },
       only: { type: 'string' },
       out: { type: 'string' },
       help: { type: 'boolean', default: false },
@@ -80,13 +86,15 @@ export function readOptions(argv: string[]): BenchOptions {
     return n;
   };
   const quick = values.quick;
-  if (values.only !== undefined && values.only !== 'hostile')
-    throw new Error('--only takes one phase: hostile');
-  const only = values.only === 'hostile' ? 'hostile' : 'all';
+  if (values.only !== undefined && values.only !== 'hostile' && values.only !== 'fuzz')
+    throw new Error('--only takes one phase: hostile or fuzz');
+  const only = values.only === 'hostile' || values.only === 'fuzz' ? values.only : 'all';
   const defaultOut =
     only === 'hostile'
       ? `bench/results/${quick ? 'hostile-quick' : 'hostile'}.json`
-      : `bench/results/${quick ? 'quick' : 'latest'}.json`;
+      : only === 'fuzz'
+        ? 'bench/results/fuzz.json'
+        : `bench/results/${quick ? 'quick' : 'latest'}.json`;
   return {
     quick,
     clients: count('clients', values.clients, quick ? 1000 : 5000),
@@ -101,6 +109,7 @@ export function readOptions(argv: string[]): BenchOptions {
     hostileSeconds: count('hostile-seconds', values['hostile-seconds'], quick ? 5 : 10),
     hostileRounds: count('hostile-rounds', values['hostile-rounds'], 2),
     flooderNice: Math.min(19, count('flooder-nice', values['flooder-nice'], 19, 0)),
+    fuzzRuns: count('fuzz-runs', values['fuzz-runs'], quick && only !== 'fuzz' ? 0 : 5000, 0),
     only,
     out: values.out ?? defaultOut,
   };

@@ -1,3 +1,4 @@
+import type { FuzzResult } from './fuzz';
 import type { AckFigures, HonestCounts, HostileResult } from './hostile';
 import type { NodesResult } from './nodes';
 import type { BenchOptions } from './options';
@@ -19,6 +20,8 @@ interface Spread {
 }
 
 export interface BenchResults {
+  /** The long fuzz run, when it ran (not in --quick). */
+  fuzz?: FuzzResult;
   date: string;
   quick: boolean;
   machine: { cores: number; node: string; cpu: string; memoryGiB: number; loadAverage: number[] };
@@ -136,7 +139,32 @@ const refusalsText = (refusals: Record<string, number>) => {
 
 /** The issue's targets, stated for 5,000 clients and 20,000 check-ins on this 2-core machine. */
 export function judge(r: BenchResults): TargetVerdict[] {
-  return [...judgeCore(r), ...judgeHostile(r.hostile)];
+  return [...judgeCore(r), ...judgeHostile(r.hostile), ...(r.fuzz ? [judgeFuzz(r.fuzz)] : [])];
+}
+
+/** Every hostile command, sync, request and handshake answered ok or with a coded refusal. */
+export const judgeFuzz = (f: FuzzResult): TargetVerdict => ({
+  name: 'long fuzz: every reply ok or coded, nothing changed by a refusal, server up',
+  target: 'no violations',
+  actual: `${f.failures.length} violation(s) in ${f.commands} commands and the rest (seed ${f.seed}, ${f.wallSeconds} s)`,
+  pass: f.failures.length === 0,
+  atTargetScale: f.commands >= 5000,
+});
+
+export function printFuzz(f: FuzzResult): void {
+  const outcomes = Object.entries(f.outcomes)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 8)
+    .map(([outcome, n]) => `${outcome} ${n}`)
+    .join(', ');
+  printRows(
+    [
+      ['fuzz', `${f.commands} commands and the rest, seed ${f.seed}, ${f.wallSeconds} s`],
+      ['fuzz outcomes', outcomes],
+      ...f.failures.slice(0, 10).map((line): [string, string] => ['fuzz VIOLATION', line]),
+    ],
+    [judgeFuzz(f)],
+  );
 }
 
 function judgeCore(r: BenchResults): TargetVerdict[] {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { fuzzPhase } from './fuzz';
 import type { DoorResult } from './generatorProtocol';
 import { hostilePhase } from './hostile';
 import { fanOutAcrossNodes } from './nodes';
@@ -31,6 +32,7 @@ import {
   type HostileBenchResults,
   judge,
   judgeHostile,
+  printFuzz,
   printHostile,
   printTable,
 } from './report';
@@ -173,6 +175,13 @@ async function main() {
     );
   }
   if (options.only === 'hostile') return hostileOnly();
+  if (options.only === 'fuzz') {
+    const fuzz = await fuzzPhase(options.fuzzRuns);
+    writeResults({ date: new Date().toISOString(), machine: machine(), options, fuzz });
+    printFuzz(fuzz);
+    if (fuzz.failures.length > 0) process.exitCode = 1;
+    return;
+  }
   log(
     `bench: ${options.clients} clients, ${options.checkIns} check-ins, ${options.rounds} rounds, ${options.generators} load generators${options.quick ? ' (quick)' : ''}`,
   );
@@ -280,6 +289,7 @@ async function main() {
 
   for (const g of [...gens, ...doorGens]) g.child.disconnect();
   fs.rmSync(dataDir, { recursive: true, force: true });
+  const fuzz = options.fuzzRuns > 0 ? await fuzzPhase(options.fuzzRuns) : undefined;
 
   const project = spreadOf(fan.lastByRound);
   const floor = spreadOf(bareFan.lastByRound);
@@ -355,11 +365,13 @@ async function main() {
     },
     ...(nodes ? { nodes } : {}),
     hostile,
+    ...(fuzz ? { fuzz } : {}),
     targets: [],
   };
   results.targets = judge(results);
   writeResults(results);
   printTable(results);
+  if (fuzz) printFuzz(fuzz);
 }
 
 const mapSpread = (s: ReturnType<typeof spreadOf>) => ({
