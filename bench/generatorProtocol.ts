@@ -85,6 +85,8 @@ export interface DoorResult {
   ackMs: number[];
   ackedIds: string[];
   elapsedMs: number;
+  /** Resends of a command refused for now (`rate_limited`), as a phone's outbox resends it. */
+  retries?: number;
 }
 
 /** What one flood message kind got back. */

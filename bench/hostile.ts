@@ -39,6 +39,8 @@ export interface HonestCounts {
   acked: number;
   refusals: Record<string, number>;
   lost: number;
+  /** Honest phones' resends of a check-in refused for now, as their outbox does (every 3 s). */
+  retries: number;
 }
 
 export interface HostileWindow {
@@ -114,6 +116,7 @@ const counts = (r: DoorResult): HonestCounts => ({
   acked: r.acked,
   refusals: r.refusals,
   lost: r.lost,
+  retries: r.retries ?? 0,
 });
 
 const addCounts = (into: Record<string, number>, from: Record<string, number>) => {
@@ -127,6 +130,7 @@ function sumCounts(all: HonestCounts[]): HonestCounts {
     acked: all.reduce((n, c) => n + c.acked, 0),
     refusals: all.reduce((into, c) => addCounts(into, c.refusals), {} as Record<string, number>),
     lost: all.reduce((n, c) => n + c.lost, 0),
+    retries: all.reduce((n, c) => n + c.retries, 0),
   };
 }
 

@@ -240,6 +240,40 @@ async function timedCommand(socket: Socket, command: unknown, result: DoorResult
   return false;
 }
 
+/** A phone's outbox resends a check-in refused for now this often, for this long (outbox.ts). */
+const PHONE_RETRY_MS = 3_000;
+const PHONE_RETRY_FOR_MS = 30_000;
+
+/**
+ * A check-in as a phone's outbox sends it: refused for now (`rate_limited`), the same
+ * check-in goes again 3 s later, until it is acked or 30 s have passed. The ack time is the
+ * person's wait, from the first send.
+ */
+async function retriedCommand(socket: Socket, command: unknown, result: DoorResult): Promise<boolean> {
+  result.sent++;
+  const at = wallNow();
+  for (;;) {
+    try {
+      const reply: CommandReply = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('command', command);
+      if (reply.ok) {
+        result.acked++;
+        result.ackMs.push(wallNow() - at);
+        return true;
+      }
+      if (reply.code === 'rate_limited' && wallNow() - at < PHONE_RETRY_FOR_MS) {
+        result.retries = (result.retries ?? 0) + 1;
+        await new Promise((resolve) => setTimeout(resolve, PHONE_RETRY_MS));
+        continue;
+      }
+      result.refusals[reply.code] = (result.refusals[reply.code] ?? 0) + 1;
+    } catch {
+      result.lost++;
+    }
+    result.failed++;
+    return false;
+  }
+}
+
 const emptyResult = (): DoorResult => ({
   sent: 0,
   acked: 0,
@@ -307,6 +341,7 @@ async function steadily(
   sockets: Socket[],
   run: SteadyRun,
   commandFor: (n: number) => unknown,
+  send: typeof timedCommand = timedCommand,
 ): Promise<DoorResult> {
   await sleepUntil(run.startAt);
   const result = emptyResult();
@@ -316,7 +351,7 @@ async function steadily(
     const dueAt = started + (n * 1000) / run.perSecond;
     if (dueAt - started >= run.durationMs) break;
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, dueAt - wallNow())));
-    pending.push(timedCommand(sockets[n % sockets.length]!, commandFor(n), result));
+    pending.push(send(sockets[n % sockets.length]!, commandFor(n), result));
   }
   await Promise.all(pending);
   result.elapsedMs = wallNow() - started;
@@ -351,6 +386,7 @@ async function phoneCheckIns(run: SteadyRun & { phones: number }): Promise<DoorR
       honest.map((phone) => phone.socket),
       run,
       (n) => checkInFor(run.label, n, ''),
+      retriedCommand,
     );
   } finally {
     for (const phone of honest) phone.close();

@@ -241,7 +241,7 @@ export function hostileRows(h: HostileResult): [string, string][] {
   const acks = (a: AckFigures) =>
     `p50 ${a.baseline.p50Ms} / p99 ${a.baseline.p99Ms} / max ${a.baseline.maxMs} ms without; p50 ${a.flood.p50Ms} / p99 ${a.flood.p99Ms} / max ${a.flood.maxMs} ms with (p99 ${a.ratioP99}x; per pair ${a.pairRatiosP99.join(', ')})`;
   const counted = (c: HonestCounts) =>
-    `${c.acked} acked / ${c.sent} sent, ${c.lost} unanswered${refusalsText(c.refusals)}`;
+    `${c.acked} acked / ${c.sent} sent, ${c.lost} unanswered${refusalsText(c.refusals)}${c.retries ? `; ${c.retries} resent after rate_limited` : ''}`;
   const f = h.flooder;
   const kinds = Object.entries(f.byKind)
     .map(

@@ -23,7 +23,7 @@ import type { Logger } from '../logger';
 import { isShared, type Store } from '../store/store';
 import { AssemblyRoom } from './assemblyRoom';
 import { hashKey, newAssemblyCode, newKey, newKeys, normaliseCode, roleForKey } from './keys';
-import { type Limit, type LimitName, limitsFor } from './rateLimits';
+import { type Limit, type LimitName, limitsFor, NEW_CONNECTION_MS } from './rateLimits';
 import { SharedJournal } from './sharedJournal';
 
 const SNAPSHOT_EVERY = 500;
@@ -48,6 +48,8 @@ export interface Origin {
   address: string;
   /** The socket's id: a phone's connection may check in a family, not a crowd. */
   connection?: string;
+  /** When that connection was made (epoch ms). */
+  connectedAt?: number;
 }
 
 export interface HostDeps {
@@ -399,9 +401,15 @@ export class AssemblyHost {
    * counts what the connection's own limit let through, so one script flooding from the
    * venue's wifi uses up its own allowance, never the honest phones'.
    */
-  private async publicLimit({ address, connection }: Origin): Promise<Failure | null> {
+  private async publicLimit({ address, connection, connectedAt }: Origin): Promise<Failure | null> {
     if (connection !== undefined && !(await this.limits.checkInsPerPhone.take(connection)))
       return failure('phone_limit_reached');
+    const young = connectedAt !== undefined && this.now() - connectedAt < NEW_CONNECTION_MS;
+    if (young && (await this.limits.floodedAddresses.exhausted(address)))
+      return failure(
+        'rate_limited',
+        'Too many check-ins from here just now. It will go through in a moment.',
+      );
     if (!(await this.limits.publicCommandsPerAddress.take(address)))
       return failure('rate_limited', 'Too many check-ins from here. Wait a minute.');
     return null;

@@ -10,6 +10,9 @@ import {
 // dodge a limit by landing on another node. If Redis is unreachable each node falls back to
 // its own memory (the insurance limiter) rather than refusing or stalling anyone.
 
+/** How old a connection must be to check in from an address that just hosted a flood. */
+export const NEW_CONNECTION_MS = 10_000;
+
 /** A number of events per window. */
 export interface Allowance {
   points: number;
@@ -42,6 +45,13 @@ export const ALLOWANCES = {
   eventsPerStaffSocket: { points: 10_000, seconds: 10 },
   /** Full syncs one socket may ask for (each may be the whole assembly). */
   syncsPerSocket: { points: 12, seconds: 60 },
+  /**
+   * An address one of whose sockets was just closed for flooding: for a minute, a connection
+   * from it younger than NEW_CONNECTION_MS may not check anyone in (it is asked to wait a
+   * moment; a phone's queued check-in retries by itself). A flooder that comes straight back
+   * cannot spend the venue's allowance; the honest phones, connected for longer, go on.
+   */
+  floodedAddresses: { points: 1, seconds: 60 },
   /** The whole state over HTTP without a key, per address (pages use the socket). */
   publicStateReadsPerAddress: { points: 120, seconds: 60 },
 } as const satisfies Record<string, Allowance>;
@@ -126,5 +136,6 @@ export function limitsFor(redis?: LimitsRedis): Record<LimitName, Limit> {
     eventsPerStaffSocket: local('eventsPerStaffSocket'),
     syncsPerSocket: local('syncsPerSocket'),
     publicStateReadsPerAddress: shared('publicStateReadsPerAddress'),
+    floodedAddresses: shared('floodedAddresses'),
   };
 }

@@ -210,7 +210,11 @@ function onConnection(socket: AssemblySocket, host: AssemblyHost, logger: Logger
     void events.count(socket.id).then((used) => {
       if (used <= events.allowance.points) return next();
       if (used > 2 * events.allowance.points) {
-        if (socket.connected) logger.warn({ code, role, address }, 'socket flooding; closed');
+        if (socket.connected) {
+          logger.warn({ code, role, address }, 'socket flooding; closed');
+          // New connections from here wait a moment before checking anyone in (rateLimits.ts).
+          if (role === 'public') void limits.floodedAddresses.take(address);
+        }
         socket.disconnect(true);
         return;
       }
@@ -251,7 +255,13 @@ function onConnection(socket: AssemblySocket, host: AssemblyHost, logger: Logger
     const { payload: command, reply } = ackOf(args);
     const answer = reply ?? (() => {});
     try {
-      answer(await host.execute(await currentRoom(), role, command, { address, connection: socket.id }));
+      answer(
+        await host.execute(await currentRoom(), role, command, {
+          address,
+          connection: socket.id,
+          connectedAt: socket.handshake.issued,
+        }),
+      );
     } catch (error) {
       logger.error({ err: error, code }, 'command failed');
       answer(failure('internal'));

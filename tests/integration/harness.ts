@@ -22,7 +22,9 @@ export type TestSocket = Socket<ServerToClient, ClientToServer>;
 export const tempDir = (prefix = 'assembly-live-') => fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 
 /** A real server on a free port, with its own SQLite file. */
-export async function startServer(options: { dataDir?: string; adminToken?: string } = {}) {
+export async function startServer(
+  options: { dataDir?: string; adminToken?: string; now?: () => number } = {},
+) {
   const dataDir = options.dataDir ?? tempDir();
   const store = new SqliteStore(path.join(dataDir, 'assembly-live.sqlite'));
   const app = createApplication({
@@ -30,6 +32,7 @@ export async function startServer(options: { dataDir?: string; adminToken?: stri
     logger: createLogger('silent'),
     publicUrl: 'http://phones.example',
     adminToken: options.adminToken,
+    now: options.now,
   });
   const port = await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
@@ -212,8 +215,11 @@ export async function waitFor(check: () => boolean, timeoutMs = 10_000, what = '
  * A server with one assembly set up (SMALL_SETUP), and `open` for clients on it that are
  * closed with the server. One per test, so tests run in any order.
  */
-export async function startAssembly(details: object = { title: 'Test Assembly' }) {
-  const server = await startServer();
+export async function startAssembly(
+  details: object = { title: 'Test Assembly' },
+  serverOptions: Parameters<typeof startServer>[0] = {},
+) {
+  const server = await startServer(serverOptions);
   const created = await createAssembly(server.url, details);
   await importSetup(server.url, created);
   const clients: MirrorClient[] = [];

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { io as connectSocket } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ALLOWANCES } from '../../server/assemblies/rateLimits';
+import { ALLOWANCES, NEW_CONNECTION_MS } from '../../server/assemblies/rateLimits';
 import { valuesOf } from '../../shared/domain/register';
 import { namedTotal } from '../../shared/domain/turnout';
 import type { CommandReply } from '../../shared/protocol/socket';
@@ -141,7 +141,9 @@ describe('a hostile room', () => {
   });
 
   it('garbage does not use up the venue address; a socket flooding it is closed', async () => {
-    assembly = await startAssembly();
+    // The server's clock, moved on below to age the honest phones' connections.
+    let later = 0;
+    assembly = await startAssembly(undefined, { now: () => Date.now() + later });
     const { server, created } = assembly;
     // More malformed commands from one address than its public allowance, spread over
     // sockets so that each stays inside its own allowance of messages.
@@ -173,11 +175,23 @@ describe('a hostile room', () => {
     for (let i = 0; i < ALLOWANCES.eventsPerPublicSocket.points * 3 && !closed; i++)
       flood.emit('clock', (answer: unknown) => answers.push(answer));
     await waitFor(() => closed, 5_000, 'the flooding socket to be closed');
+    // Straight after a flood from this address, a brand-new connection waits a moment before
+    // it may check anyone in (a flooder coming straight back); the door is not affected.
+    const brandNew = await assembly.open();
+    expect(await brandNew.command(checkIn('Just Arrived'))).toMatchObject({
+      ok: false,
+      code: 'rate_limited',
+    });
+    expect(await (await assembly.open(created.keys.door)).command(checkIn('At the door'))).toMatchObject({
+      ok: true,
+    });
+    later = NEW_CONNECTION_MS;
     // (Answers still being written when it closed are lost with it.)
     expect(answers.filter((a) => typeof a === 'number').length).toBeLessThanOrEqual(
       ALLOWANCES.eventsPerPublicSocket.points,
     );
     expect(await honest.command(checkIn('Yusef Hasan'))).toMatchObject({ ok: true });
+    expect(await brandNew.command(checkIn('Just Arrived'))).toMatchObject({ ok: true });
   });
 
   it('syncs are limited per socket; a big message closes only its own connection', async () => {
