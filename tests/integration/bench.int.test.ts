@@ -25,7 +25,7 @@ describe('npm run bench, tiny', () => {
         'bench/run.ts',
         ...['--clients', '20', '--checkins', '200', '--rounds', '3', '--offered-seconds', '1'],
         ...['--generators', '1', '--doors', '2', '--window', '4', '--out', out],
-        ...['--hostile-seconds', '1', '--hostile-rounds', '1'],
+        ...['--hostile-seconds', '1', '--hostile-rounds', '1', '--fuzz-runs', '30'],
         // With PostgreSQL and Redis at hand, the fan-out across two nodes too.
         ...(withNodes ? ['--nodes', '2'] : []),
       ],
@@ -51,7 +51,10 @@ describe('npm run bench, tiny', () => {
     expect(results.restart.ackedBeforeKill).toBeGreaterThan(0);
     expect(results.restart.totalStored).toBeGreaterThanOrEqual(results.restart.totalAcked);
     expectHostilePlumbing(results.hostile, 20);
-    expect(results.targets.map((target) => target.name)).toHaveLength(13);
+    // The long fuzz, at a tiny size: it ran, on its own server, and found nothing.
+    expect(results.fuzz).toMatchObject({ commands: 30, failures: [] });
+    expect(results.fuzz?.wallSeconds).toBeGreaterThanOrEqual(0);
+    expect(results.targets.map((target) => target.name)).toHaveLength(14);
     expect(run.stdout).toContain('fan-out ratio');
     expect(run.stdout).toContain('hostile door ack');
     if (withNodes) {
