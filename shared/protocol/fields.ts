@@ -17,15 +17,19 @@ const HAS_LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBF
 /** Line and paragraph breaks, which a one-line field (a name, a title) must not hold. */
 const LINE_BREAK = /[\n\r\u2028\u2029]/;
 
+const visible = (value: string): string =>
+  value.replace(INVISIBLE, '').replace(LONE_SURROGATE, '').replace(/\t/g, ' ');
 /** People's text as it will be kept: invisible characters and half characters gone, trimmed. */
-export const cleanText = (value: string): string =>
-  value.replace(INVISIBLE, '').replace(LONE_SURROGATE, '').replace(/\t/g, ' ').trim();
-/** As cleanText, keeping line breaks (normalised to \n) in text that may run over lines. */
+export const cleanText = (value: string): string => visible(value).trim();
+/**
+ * As cleanText, keeping line breaks (normalised to \n) in text that may run over lines, and
+ * each line's indentation.
+ */
 const cleanLines = (value: string): string =>
   value
     .replace(/\r\n?|[\u2028\u2029]/g, '\n')
     .split('\n')
-    .map(cleanText)
+    .map((line) => visible(line).trimEnd())
     .join('\n')
     .trim();
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { COMMAND_TYPES, mayRun, parseCommand } from '../../shared/protocol/commands';
+import { cutText, isWellFormed, multilineText, text } from '../../shared/protocol/fields';
 import { normaliseSetup, setupFileSchema } from '../../shared/protocol/setup';
 
 describe('commands at the edge', () => {
@@ -138,5 +139,31 @@ describe('the setup file', () => {
     },
   ])('refuses $name', ({ file }) => {
     expect(setupFileSchema.safeParse(file).success).toBe(false);
+  });
+});
+
+describe('text from people', () => {
+  const emoji = '\u{1F600}';
+  it('half a character is removed; a whole one is kept', () => {
+    expect(text(40).parse(`Amal ${emoji.slice(0, 1)}`)).toBe('Amal');
+    expect(text(40).parse(`Amal ${emoji}`)).toBe(`Amal ${emoji}`);
+    expect(text(40).parse('\udc00x\ud800')).toBe('x');
+    expect(isWellFormed(`a${emoji}b`)).toBe(true);
+    expect(isWellFormed('a\ud800b')).toBe(false);
+  });
+
+  it('is cut by whole characters', () => {
+    expect(cutText(`abc${emoji}`, 4)).toBe('abc');
+    expect(cutText(`abc${emoji}`, 5)).toBe(`abc${emoji}`);
+    expect(cutText('abcdef', 3)).toBe('abc');
+  });
+
+  it('a one-line field refuses a line break; a multi-line one keeps lines and their indentation', () => {
+    expect(text(200).safeParse('=HYPERLINK(\n"https://evil.example","x")').success).toBe(false);
+    expect(text(200).safeParse('Grace\u2028Obi').success).toBe(false);
+    expect(text(200).parse('Grace\tObi')).toBe('Grace Obi');
+    expect(multilineText(200).parse('Welcome\r\n  - tea  \r\n  - songs\u2028Close')).toBe(
+      'Welcome\n  - tea\n  - songs\nClose',
+    );
   });
 });
