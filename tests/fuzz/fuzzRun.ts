@@ -608,6 +608,11 @@ export async function fuzzServer(
           return;
         }
         const data = outcome.data as { code?: unknown } | undefined;
+        // Over the socket's message size: the server closes the connection unread. Right.
+        if (sizeOf(sent) > MAX_MESSAGE_BYTES * 0.9) {
+          count('handshake:too large, closed');
+          return;
+        }
         count(`handshake:${String(data?.code ?? outcome.message)}`);
         if (!isObject(sent)) return; // Socket.IO itself refuses a handshake that is not an object.
         if (outcome.message === 'timeout') return fail('handshake: no answer', short(auth));
