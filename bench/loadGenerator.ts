@@ -221,35 +221,22 @@ const codeOf = (reply: unknown) =>
     ? (reply as Extract<Reply, { ok: false }>).code
     : 'ok';
 
-/** Sends one command and counts what came back: acked (timed), refused by code, or lost. */
-async function timedCommand(socket: Socket, command: unknown, result: DoorResult): Promise<boolean> {
-  result.sent++;
-  const at = wallNow();
-  try {
-    const reply: CommandReply = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('command', command);
-    if (reply.ok) {
-      result.acked++;
-      result.ackMs.push(wallNow() - at);
-      return true;
-    }
-    result.refusals[reply.code] = (result.refusals[reply.code] ?? 0) + 1;
-  } catch {
-    result.lost++;
-  }
-  result.failed++;
-  return false;
-}
-
 /** A phone's outbox resends a check-in refused for now this often, for this long (outbox.ts). */
 const PHONE_RETRY_MS = 3_000;
 const PHONE_RETRY_FOR_MS = 30_000;
 
 /**
- * A check-in as a phone's outbox sends it: refused for now (`rate_limited`), the same
- * check-in goes again 3 s later, until it is acked or 30 s have passed. The ack time is the
- * person's wait, from the first send.
+ * Sends one command and counts what came back: acked (timed), refused by code, or lost. With
+ * `retryFor`, as a phone's outbox sends a check-in: refused for now (`rate_limited`), the same
+ * command goes again 3 s later until it is acked or that long has passed; the ack time is then
+ * the person's wait, from the first send.
  */
-async function retriedCommand(socket: Socket, command: unknown, result: DoorResult): Promise<boolean> {
+async function timedCommand(
+  socket: Socket,
+  command: unknown,
+  result: DoorResult,
+  retryFor = 0,
+): Promise<boolean> {
   result.sent++;
   const at = wallNow();
   for (;;) {
@@ -260,7 +247,7 @@ async function retriedCommand(socket: Socket, command: unknown, result: DoorResu
         result.ackMs.push(wallNow() - at);
         return true;
       }
-      if (reply.code === 'rate_limited' && wallNow() - at < PHONE_RETRY_FOR_MS) {
+      if (reply.code === 'rate_limited' && wallNow() - at < retryFor) {
         result.retries = (result.retries ?? 0) + 1;
         await new Promise((resolve) => setTimeout(resolve, PHONE_RETRY_MS));
         continue;
@@ -273,6 +260,10 @@ async function retriedCommand(socket: Socket, command: unknown, result: DoorResu
     return false;
   }
 }
+
+/** A check-in as a phone's outbox sends it (timedCommand, resent while refused for now). */
+const retriedCommand = (socket: Socket, command: unknown, result: DoorResult) =>
+  timedCommand(socket, command, result, PHONE_RETRY_FOR_MS);
 
 const emptyResult = (): DoorResult => ({
   sent: 0,

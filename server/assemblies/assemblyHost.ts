@@ -77,7 +77,7 @@ export interface HostDeps {
 
 /** Idle assemblies are looked for this often. */
 const EVICTION_SWEEP_MS = 60_000;
-export const DEFAULT_IDLE_EVICT_MS = 30 * 60_000;
+const DEFAULT_IDLE_EVICT_MS = 30 * 60_000;
 
 export type NewAssemblyDetails = Omit<AssemblyDetails, 'timeZone'> & { timeZone?: string };
 

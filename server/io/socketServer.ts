@@ -45,7 +45,7 @@ export const MAX_MESSAGE_BYTES = 64 * 1024;
  * reading must not make the server hold its broadcasts (or its syncs) without end. A closed
  * client that comes back resyncs.
  */
-export const MAX_UNSENT_BYTES = 8 * 1024 * 1024;
+const MAX_UNSENT_BYTES = 8 * 1024 * 1024;
 const MAX_UNSENT_PACKETS = 2_000;
 const PACKETS_IN_PASSING = 50;
 /** A sync is answered only once the last one's reply has left: one snapshot waiting at most. */
@@ -105,13 +105,14 @@ export function attachSockets(
     [...STAFF_ROLES, 'public' as const].some(
       (role) => (io.sockets.adapter.rooms.get(roleRoom(code, role))?.size ?? 0) > 0,
     );
-  host.evicted = (code) => {
+  // What is held back for an assembly's rooms (paced batches) goes: it was let go, or broke.
+  const forget = (code: string) => {
     broadcaster.drop(code);
     for (const audience of AUDIENCES) delivery.drop(roomFor(code, audience));
   };
+  host.evicted = forget;
   host.resync = (code) => {
-    broadcaster.drop(code);
-    for (const audience of AUDIENCES) delivery.drop(roomFor(code, audience));
+    forget(code);
     io.to(AUDIENCES.map((audience) => roomFor(code, audience))).emit('resync');
   };
 

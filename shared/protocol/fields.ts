@@ -13,7 +13,7 @@ const INVISIBLE = new RegExp(
  * two. PostgreSQL's jsonb refuses it, and no font can draw it: it is removed, never stored.
  */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const HAS_LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const HAS_LONE_SURROGATE = new RegExp(LONE_SURROGATE.source);
 /** Line and paragraph breaks, which a one-line field (a name, a title) must not hold. */
 const LINE_BREAK = /[\n\r\u2028\u2029]/;
 

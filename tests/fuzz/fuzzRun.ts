@@ -28,7 +28,6 @@ import {
   OBJECT_WORDS,
 } from './hostileValues';
 import { canonicalJson, countProblems } from './invariants';
-import { knownFailure } from './knownFailures';
 
 // The real server under a hostile room: every command type, sync and the handshake, from
 // every role, over Socket.IO and HTTP, with generated hostile values. Every reply must be
@@ -60,8 +59,6 @@ export interface FuzzReport {
   seed: number;
   /** One line per distinct violation (the first example), with how often it happened. */
   failures: string[];
-  /** How often each known failure (knownFailures.ts) was met. */
-  excluded: Record<string, number>;
   /** Replies by command type and outcome, to see what the fuzz reached. */
   outcomes: Record<string, number>;
   ms: Record<string, number>;
@@ -114,7 +111,6 @@ export async function fuzzServer(
   const { seed, runs } = options;
   const log = options.log ?? (() => {});
   const failures = new Map<string, { example: string; count: number }>();
-  const excluded: Record<string, number> = {};
   const outcomes: Record<string, number> = {};
   const ms: Record<string, number> = {};
   const fail = (signature: string, example: string) => {
@@ -218,11 +214,7 @@ export async function fuzzServer(
     }
     if (typeof r.message !== 'string')
       fail(`${where} ${type}: ${r.code} without a message`, short({ input, reply }));
-    if (r.code === 'internal') {
-      const known = knownFailure(received(input), r);
-      if (known) excluded[known.id] = (excluded[known.id] ?? 0) + 1;
-      else fail(`${where} ${type}: internal`, short(input));
-    }
+    if (r.code === 'internal') fail(`${where} ${type}: internal`, short(input));
     if (
       after.committedSeq !== before.seq ||
       after.decidedSeq !== before.seq ||
@@ -286,11 +278,7 @@ export async function fuzzServer(
       });
       const json = (await response.json().catch(() => null)) as unknown;
       const type = typeOf(input);
-      if (response.status >= 500) {
-        const known = isObject(json) ? knownFailure(received(input), json) : undefined;
-        if (known) excluded[known.id] = (excluded[known.id] ?? 0) + 1;
-        else fail(`http ${type}: ${response.status}`, short({ input, json }));
-      }
+      if (response.status >= 500) fail(`http ${type}: ${response.status}`, short({ input, json }));
       if (role === 'public') {
         // No key: refused (a body that is not a JSON object is refused before the key is asked for).
         const refused =
@@ -501,16 +489,14 @@ export async function fuzzServer(
               .timeout(event.args.length === 0 ? 1_000 : 5_000)
               .emitWithAck(event.name, ...event.args);
           } catch {
-            const known = knownFailure(event, { code: '(no answer)' });
-            if (known) excluded[known.id] = (excluded[known.id] ?? 0) + 1;
-            else fail(`events: ${event.name} not answered`, short(event));
+            fail(`events: ${event.name} not answered`, short(event));
             continue;
           }
           const coded =
             isObject(reply) && (reply.ok === true || Object.hasOwn(ERROR_CODES, String(reply.code)));
           if (event.name !== 'clock' && !coded)
             fail(`events: ${event.name} answered uncoded`, short({ event, reply }));
-          if (isObject(reply) && reply.code === 'internal' && !knownFailure(received(event.args[0]), reply))
+          if (isObject(reply) && reply.code === 'internal')
             fail(`events: ${event.name} answered internal`, short(event));
         } else if (event.ack) socket.emit(event.name, ...event.args, () => {});
         else socket.emit(event.name, ...event.args);
@@ -695,7 +681,6 @@ export async function fuzzServer(
   return {
     seed,
     failures: [...failures].map(([signature, { example, count: n }]) => `${signature} (x${n}): ${example}`),
-    excluded,
     outcomes,
     ms,
   };

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -74,6 +75,15 @@ export async function post(url: string, body: unknown, key?: string, raw = false
     json: (await response.json().catch(() => null)) as Record<string, unknown> | null,
   };
 }
+
+/** A check-in command for someone of St Mary's (SMALL_SETUP), with its own id. */
+export const checkIn = (name: string, extra: Record<string, unknown> = {}) => ({
+  type: 'checkIn',
+  checkInId: randomUUID(),
+  name,
+  institutionId: 'stmarys',
+  ...extra,
+});
 
 export const SMALL_SETUP = {
   agenda: [

@@ -7,7 +7,7 @@ import { namedTotal } from '../../shared/domain/turnout';
 import type { CommandReply } from '../../shared/protocol/socket';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version';
 import { expectEvictedIntact } from './eviction';
-import { MirrorClient, post, SMALL_SETUP, startAssembly, type TestSocket, waitFor } from './harness';
+import { checkIn, MirrorClient, post, SMALL_SETUP, startAssembly, type TestSocket, waitFor } from './harness';
 
 // One person in the room who wants the night to fail: each way found to stall, skew or
 // poison it, and what must hold instead.
@@ -15,14 +15,6 @@ import { MirrorClient, post, SMALL_SETUP, startAssembly, type TestSocket, waitFo
 type Assembly = Awaited<ReturnType<typeof startAssembly>>;
 let assembly: Assembly;
 afterEach(() => assembly?.close());
-
-const checkIn = (name: string, extra: Record<string, unknown> = {}) => ({
-  type: 'checkIn',
-  checkInId: randomUUID(),
-  name,
-  institutionId: 'stmarys',
-  ...extra,
-});
 
 /** A raw socket as a script would open one: no mirror, no reconnection. */
 function rawSocket(url: string, auth: Record<string, unknown>, headers: Record<string, string> = {}) {

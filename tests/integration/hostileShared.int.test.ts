@@ -65,6 +65,18 @@ async function silenceableProxy(target: URL) {
   };
 }
 
+/** The whole server in this process, on the test schema. */
+async function serverOnPostgres() {
+  const store = await PgStore.open(url, quiet);
+  const app = createApplication({
+    store,
+    logger: createLogger('silent'),
+    publicUrl: 'http://phones.example',
+  });
+  const port = await app.listen(0, '127.0.0.1');
+  return { app, base: `http://127.0.0.1:${port}` };
+}
+
 const message = (seq: number): JournalEntry => ({
   seq,
   at: Date.now(),
@@ -74,14 +86,7 @@ const message = (seq: number): JournalEntry => ({
 
 describe.skipIf(!DATABASE_URL)('a hostile room on PostgreSQL', () => {
   it('half characters never reach jsonb: everyone in the batch is answered', async () => {
-    const store = await PgStore.open(url, quiet);
-    const app = createApplication({
-      store,
-      logger: createLogger('silent'),
-      publicUrl: 'http://phones.example',
-    });
-    const port = await app.listen(0, '127.0.0.1');
-    const base = `http://127.0.0.1:${port}`;
+    const { app, base } = await serverOnPostgres();
     const clients: MirrorClient[] = [];
     try {
       const created = await createAssembly(base);
@@ -161,14 +166,7 @@ describe.skipIf(!DATABASE_URL)('a hostile room on PostgreSQL', () => {
   });
 
   it('an idle assembly is let go from memory and comes back intact', async () => {
-    const store = await PgStore.open(url, quiet);
-    const app = createApplication({
-      store,
-      logger: createLogger('silent'),
-      publicUrl: 'http://phones.example',
-    });
-    const port = await app.listen(0, '127.0.0.1');
-    const base = `http://127.0.0.1:${port}`;
+    const { app, base } = await serverOnPostgres();
     try {
       const created = await createAssembly(base);
       await importSetup(base, created);

@@ -3,15 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { lookup, valuesOf } from '../../shared/domain/register';
 import { namedTotal } from '../../shared/domain/turnout';
 import type { CommandReply } from '../../shared/protocol/socket';
-import { type Created, post, startAssembly, waitFor } from './harness';
-
-const checkIn = (name: string, extra: Record<string, unknown> = {}) => ({
-  type: 'checkIn',
-  checkInId: randomUUID(),
-  name,
-  institutionId: 'stmarys',
-  ...extra,
-});
+import { type Created, checkIn, post, startAssembly, waitFor } from './harness';
 
 async function postCsv(url: string, csv: string, key?: string) {
   const response = await fetch(url, {
