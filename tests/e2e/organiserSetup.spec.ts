@@ -41,6 +41,14 @@ test('an organiser builds a small assembly from nothing in the browser, and the 
   await expect(page.getByTestId('held-assembly')).toContainText(code);
   await page.goto(new URL(adminLink).pathname + new URL(adminLink).hash);
   await expect(page.getByRole('heading', { name: 'Riverside Assembly', level: 1 })).toBeVisible();
+  // The page's contents take the organiser to a section and keep the page's key.
+  await page
+    .getByRole('navigation', { name: 'On this page' })
+    .getByRole('link', { name: 'Institutions' })
+    .click();
+  await expect(page.getByRole('heading', { name: 'Institutions', exact: true })).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Add an institution' })).toBeVisible();
+  expect(page.url()).toContain('#key=');
 
   // Details: a blank title is refused beside the field; a good one is saved.
   await page.locator('#details-title').fill(' ');

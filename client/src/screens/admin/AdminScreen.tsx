@@ -1,3 +1,4 @@
+import type { MouseEvent } from 'react';
 import { Connecting } from '../../components/Connecting';
 import { ConnectionBadge } from '../../components/ConnectionBadge';
 import { Refused } from '../../components/Refused';
@@ -13,6 +14,34 @@ import { SetupFileImport } from './SetupFileImport';
 import { DetailsEditor } from './setup/DetailsEditor';
 import { SetupEditor } from './setup/SetupEditor';
 import { TurnoutAdmin } from './TurnoutAdmin';
+
+/** The page's sections, by the id of their heading. */
+const CONTENTS = [
+  ['links-h', 'Links'],
+  ['details-editor-h', 'Details'],
+  ['agenda-editor-h', 'Agenda'],
+  ['institutions-editor-h', 'Institutions'],
+  ['power-holders-editor-h', 'Power-holders'],
+  ['asks-editor-h', 'Asks'],
+  ['csv-import-h', 'Spreadsheets'],
+  ['registrants-h', 'Registrants'],
+  ['printables-h', 'Print'],
+  ['duplicates-h', 'Counted once'],
+] as const;
+
+/**
+ * Scrolls to a section and moves the keyboard there, leaving the address alone: the page's
+ * key is in its fragment (#key=...), and a "#institutions" in its place reloaded the page
+ * without it ("This needs the organiser link").
+ */
+function goToSection(event: MouseEvent<HTMLAnchorElement>, id: string): void {
+  const heading = document.getElementById(id);
+  if (!heading) return;
+  event.preventDefault();
+  heading.setAttribute('tabindex', '-1');
+  heading.scrollIntoView();
+  heading.focus({ preventScroll: true });
+}
 
 /**
  * The organiser's page: edit the assembly's setup, import spreadsheets or a whole setup
@@ -61,16 +90,11 @@ export default function AdminScreen({ code, staffKey }: { code: string; staffKey
       </nav>
 
       <nav aria-label="On this page" className="page-contents">
-        <a href="#links-h">Links</a>
-        <a href="#details-editor-h">Details</a>
-        <a href="#agenda-editor-h">Agenda</a>
-        <a href="#institutions-editor-h">Institutions</a>
-        <a href="#power-holders-editor-h">Power-holders</a>
-        <a href="#asks-editor-h">Asks</a>
-        <a href="#csv-import-h">Spreadsheets</a>
-        <a href="#registrants-h">Registrants</a>
-        <a href="#printables-h">Print</a>
-        <a href="#duplicates-h">Counted once</a>
+        {CONTENTS.map(([id, words]) => (
+          <a key={id} href={`#${id}`} onClick={(e) => goToSection(e, id)}>
+            {words}
+          </a>
+        ))}
         <a href={`/a/${code}/exports#key=${staffKey}`}>Exports</a>
       </nav>
 
