@@ -1,6 +1,7 @@
 import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ErrorBoundary } from './components/ErrorBoundary';
+import { keepAppOnDevice, reloadIntoNewRelease } from './offline/keepOnDevice';
 import { parseRoute } from './route';
 import './styles.css';
 
@@ -52,10 +53,12 @@ function App() {
   }
 }
 
-// The app shell survives a reload while the server restarts (secure contexts only:
-// https, or localhost for a projector on the server's own laptop).
-if ('serviceWorker' in navigator) {
-  navigator.serviceWorker.register('/sw.js').catch(() => {});
+// Every route's code stays on the device from its first visit. A phone on the join page asks
+// for it once it has checked in (JoinScreen): before, its share of the venue's wifi goes to
+// the check-in form alone.
+reloadIntoNewRelease();
+if (parseRoute(location.pathname, location.hash).screen !== 'join') {
+  window.addEventListener('load', keepAppOnDevice, { once: true });
 }
 
 // The key in the fragment never reaches the server's logs; a changed fragment is a new role.

@@ -3,18 +3,9 @@ import { SCENES } from '../domain/assembly';
 import { ANSWERS, FOLLOW_UP_STATUSES } from '../domain/responses';
 import { ROLL_CALL_ORDERS } from '../domain/turnout';
 import { type Failure, failure } from './errors';
-import {
-  checkInId,
-  cutText,
-  describeIssues,
-  idField,
-  isWellFormed,
-  moment,
-  multilineText,
-  requiredText,
-  text,
-} from './fields';
+import { checkInId, describeIssues, idField, moment, multilineText, requiredText, text } from './fields';
 import { LIMITS } from './limits';
+import { cutText, isWellFormed } from './peoplesText';
 import type { Role } from './roles';
 import { assemblyDetailsSchema, setupFileSchema } from './setup';
 

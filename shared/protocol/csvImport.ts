@@ -8,8 +8,9 @@ import {
   suggestionBudget,
 } from '../domain/closestName';
 import { GUEST_WORDS } from '../domain/turnout';
-import { cutText, describeIssues, requiredMultilineText, requiredText, text } from './fields';
+import { describeIssues, requiredMultilineText, requiredText, text } from './fields';
 import { LIMITS } from './limits';
+import { cutText } from './peoplesText';
 
 // Spreadsheets in: institutions, registrants, power-holders and asks as CSV. The same code
 // reads the file in the organiser's browser (the preview) and on the server (which checks

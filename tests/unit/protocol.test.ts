@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { COMMAND_TYPES, mayRun, parseCommand } from '../../shared/protocol/commands';
-import { cutText, isWellFormed, multilineText, text } from '../../shared/protocol/fields';
+import { multilineText, text } from '../../shared/protocol/fields';
+import { cutText, isWellFormed } from '../../shared/protocol/peoplesText';
 import { normaliseSetup, setupFileSchema } from '../../shared/protocol/setup';
 
 describe('commands at the edge', () => {

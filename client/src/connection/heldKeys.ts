@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { STAFF_ROLES, type StaffRole } from '../../../shared/protocol/roles';
 import { storedJson, storeJson } from './deviceStorage';
 
@@ -8,21 +7,42 @@ import { storedJson, storeJson } from './deviceStorage';
 
 const STORAGE_KEY = 'assembly-live:held-keys';
 
-const heldSchema = z.array(
-  z.object({
-    code: z.string().regex(/^[A-Z0-9]{1,12}$/),
-    title: z.string().max(400).default(''),
-    keys: z.partialRecord(z.enum(STAFF_ROLES), z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)),
-    /** When this browser last used it: the list is newest first. */
-    at: z.number(),
-  }),
-);
-export type HeldAssembly = z.output<typeof heldSchema>[number];
+export interface HeldAssembly {
+  code: string;
+  title: string;
+  keys: Partial<Record<StaffRole, string>>;
+  /** When this browser last used it: the list is newest first. */
+  at: number;
+}
+
+const CODE = /^[A-Z0-9]{1,12}$/;
+const KEY = /^[A-Za-z0-9_-]{1,64}$/;
+
+// Checked by hand, not with the protocol's schemas: this runs on every page, the join
+// page included, whose phones should not download a validation library to read a list.
+function asHeld(value: unknown): HeldAssembly | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { code, title = '', keys, at } = value as Record<string, unknown>;
+  if (typeof code !== 'string' || !CODE.test(code)) return undefined;
+  if (typeof title !== 'string' || title.length > 400) return undefined;
+  if (typeof at !== 'number' || !Number.isFinite(at)) return undefined;
+  if (typeof keys !== 'object' || keys === null) return undefined;
+  const held: HeldAssembly['keys'] = {};
+  for (const role of STAFF_ROLES) {
+    const key = Object.hasOwn(keys, role) ? (keys as Record<string, unknown>)[role] : undefined;
+    if (typeof key === 'string' && KEY.test(key)) held[role] = key;
+  }
+  return { code, title, keys: held, at };
+}
 
 /** What this browser holds. Anything an older version or another tab wrote wrongly is dropped. */
 export function heldAssemblies(): HeldAssembly[] {
-  const parsed = heldSchema.safeParse(storedJson(STORAGE_KEY));
-  return parsed.success ? [...parsed.data].sort((a, b) => b.at - a.at) : [];
+  const stored = storedJson(STORAGE_KEY);
+  if (!Array.isArray(stored)) return [];
+  return stored
+    .map(asHeld)
+    .filter((held): held is HeldAssembly => held !== undefined)
+    .sort((a, b) => b.at - a.at);
 }
 
 /** Remembers a key that the server just accepted for this role (never an unchecked one). */

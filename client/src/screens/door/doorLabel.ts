@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { cleanText, cutText } from '../../../../shared/protocol/fields';
 import { LIMITS } from '../../../../shared/protocol/limits';
+import { cleanText, cutText } from '../../../../shared/protocol/peoplesText';
 import { deviceId } from '../../connection/deviceId';
 import { storedText, storeText } from '../../connection/deviceStorage';
 

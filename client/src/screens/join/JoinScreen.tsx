@@ -11,6 +11,7 @@ import { useAssembly } from '../../connection/assemblyStore';
 import { dismissRefusal, openOutbox, useOutbox } from '../../connection/outbox';
 import { useAssemblyConnection } from '../../connection/useAssemblyConnection';
 import { formatTimeOfDay } from '../../format';
+import { keepAppOnDevice } from '../../offline/keepOnDevice';
 import { CheckInForm } from './CheckInForm';
 import { loadMyCheckIn, type MyCheckIn, saveMyCheckIn } from './myCheckIn';
 
@@ -41,6 +42,11 @@ export default function JoinScreen({ code }: { code: string }) {
       setMine(confirmed);
     }
   }, [code, mine, waiting, refusal]);
+  // Checked in: now the rest of the app may come onto the phone, for a reload with no wifi.
+  const confirmed = mine?.confirmed === true;
+  useEffect(() => {
+    if (confirmed) keepAppOnDevice();
+  }, [confirmed]);
 
   if (connectionRefusal) return <Refused />;
   if (!state) return <Connecting code={code} />;
