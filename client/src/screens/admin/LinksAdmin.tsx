@@ -5,6 +5,7 @@ import { CopyLink } from '../../components/CopyLink';
 import { JoinQr } from '../../components/JoinQr';
 import { useAssembly } from '../../connection/assemblyStore';
 import { heldKey, rememberKey } from '../../connection/heldKeys';
+import { OfflineNote } from './OfflineNote';
 
 const ROLES: { role: Role; label: string; hint: string }[] = [
   { role: 'admin', label: 'Organiser', hint: 'Set up, links and exports. Keep private.' },
@@ -55,6 +56,7 @@ export function LinksAdmin({ code, staffKey }: { code: string; staffKey: string 
   return (
     <section aria-labelledby="links-h">
       <h2 id="links-h">Links</h2>
+      {base && <OfflineNote base={base} code={code} />}
       {message && (
         <p className={message.ok ? 'success' : 'error'} role="status" data-testid="links-result">
           {message.text}
