@@ -156,6 +156,8 @@ test('an organiser builds a small assembly from nothing in the browser, and the 
 test('the organiser page sections and home have no accessibility faults axe can find', async ({
   openPage,
 }) => {
+  // Nine axe analyses of long pages: a minute on a busy two-core machine.
+  test.setTimeout(150_000);
   const page = await openPage({ width: 1280, height: 900 });
   await page.goto('/');
   await page.getByLabel('Title').fill('Axe Assembly');
