@@ -35,7 +35,16 @@ export interface JoinTransfer {
   usableMs: number;
   /** Same-origin GETs the page made, in order: the join rush fetches these. */
   staticPaths: string[];
+  /**
+   * What the service worker fetched for itself (its script, any precache), which the page's
+   * CDP session does not see: by the time the form was usable, and SETTLE_MS later. Not in
+   * the totals above, but on a slow link it shares the phone's bandwidth with them.
+   */
+  serviceWorker: { requests: number; bytesByUsable: number; bytes: number; settleMs: number };
 }
+
+/** How long after the form is usable the service worker's own fetches are still counted. */
+const SETTLE_MS = 3_000;
 
 interface Pending {
   /** In the order the page asked for them. */
@@ -101,6 +110,14 @@ export async function measureJoinTransfer(
     });
     await cdp.send('Network.enable');
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    const worker = { requests: 0, bytes: 0 };
+    context.on('requestfinished', (request) => {
+      if (!request.serviceWorker() && !request.url().endsWith('/sw.js')) return;
+      void request.sizes().then((sizes) => {
+        worker.requests++;
+        worker.bytes += sizes.responseHeadersSize + sizes.responseBodySize;
+      });
+    });
 
     await page.goto(`${base}/j/${code}`, { waitUntil: 'commit' });
     const usableMs = await untilFormUsable(page);
@@ -108,7 +125,9 @@ export async function measureJoinTransfer(
     const done = [...finished].sort((a, b) => a.order - b.order);
     const socketFrames = { sent: frames.sent, received: frames.received };
     const socketFrameBytes = frames.bytes;
+    const workerBytesByUsable = worker.bytes;
     await cdp.detach();
+    await page.waitForTimeout(SETTLE_MS);
 
     const files: FileTransfer[] = [];
     let pollingBytes = 0;
@@ -143,6 +162,12 @@ export async function measureJoinTransfer(
       uncompressedFiles: files.filter((f) => f.encoding === null).length,
       usableMs: round(usableMs, 1),
       staticPaths,
+      serviceWorker: {
+        requests: worker.requests,
+        bytesByUsable: workerBytesByUsable,
+        bytes: worker.bytes,
+        settleMs: SETTLE_MS,
+      },
     };
   } finally {
     await context.close();

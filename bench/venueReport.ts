@@ -111,6 +111,10 @@ export function printVenue(r: VenueBenchResults): void {
       ],
       ...files,
       [
+        'service worker',
+        `${t.serviceWorker.requests} fetches of its own, ${kb(t.serviceWorker.bytesByUsable)} by the form usable, ${kb(t.serviceWorker.bytes)} ${t.serviceWorker.settleMs / 1000} s later (not in the total)`,
+      ],
+      [
         'slow phone',
         `${f.link.roundTripMs} ms round trip, ${f.link.bitsPerSecond / 1000} kbit/s each way, CPU ${f.link.cpuSlowdown}x slower; ${f.runs} fresh visits`,
       ],
