@@ -64,8 +64,8 @@ const HELP = `npm run bench [-- options]
                      the join page's transfer, a slow phone's first visit, the join rush,
                      two projectors' clocks, in Chromium (default out:
                      bench/results/venue.json, venue-quick.json with --quick)
-  --venue-runs N     slow-phone first visits timed (default 5; 3 with --quick)
-  --clock-flips N    timer changes compared across two projectors (default 20; 10 with --quick)
+  --venue-runs N     slow-phone first visits timed (default 5; 1 with --quick)
+  --clock-flips N    timer changes compared across two projectors (default 20; 8 with --quick)
   --rush-phones N    phones opening the join link in the rush (default 2000; 300 with --quick)
   --rush-seconds S   the window they arrive in (default 120; 30 with --quick)
   --rush-check-in-every N  every n-th rush phone checks someone in (default 2; 0: none)
@@ -137,8 +137,8 @@ export function readOptions(argv: string[]): BenchOptions {
     hostileRounds: count('hostile-rounds', values['hostile-rounds'], 2),
     flooderNice: Math.min(19, count('flooder-nice', values['flooder-nice'], 19, 0)),
     fuzzRuns: count('fuzz-runs', values['fuzz-runs'], quick && only !== 'fuzz' ? 0 : 5000, 0),
-    venueRuns: count('venue-runs', values['venue-runs'], quick ? 3 : 5),
-    clockFlips: count('clock-flips', values['clock-flips'], quick ? 10 : 20),
+    venueRuns: count('venue-runs', values['venue-runs'], quick ? 1 : 5),
+    clockFlips: count('clock-flips', values['clock-flips'], quick ? 8 : 20),
     rushPhones: count('rush-phones', values['rush-phones'], quick ? 300 : 2000),
     rushSeconds: count('rush-seconds', values['rush-seconds'], quick ? 30 : 120),
     rushCheckInEvery: count('rush-check-in-every', values['rush-check-in-every'], 2, 0),

@@ -95,7 +95,15 @@ export async function projectorClocks(
       await new Promise((resolve) => setTimeout(resolve, wait));
       const pageB = await openProjector(b, base, code);
       const flipsB = (await untilFlips(pageB, each)).slice(1);
-      const flipsA = new Map((await flipsOf(pageA)).slice(1).map((flip) => [flip.text, flip.at]));
+      // If B leads, A shows B's last value a moment later: wait for it before pairing.
+      const lastB = flipsB.at(-1)?.text;
+      const deadline = Date.now() + 3_000;
+      let seenA = await flipsOf(pageA);
+      while (!seenA.some((flip) => flip.text === lastB) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        seenA = await flipsOf(pageA);
+      }
+      const flipsA = new Map(seenA.slice(1).map((flip) => [flip.text, flip.at]));
       for (const flip of flipsB) {
         const atA = flipsA.get(flip.text);
         if (atA !== undefined) differencesMs.push(round(flip.at - atA, 1));

@@ -137,7 +137,9 @@ describe('npm run bench, tiny', () => {
       expect(venue.firstVisit.confirmation.samplesMs).toHaveLength(1);
       expect(venue.firstVisit.socket.framesToServer).toBeGreaterThan(0);
       expect(venue.firstVisit.socket.framesToPage).toBeGreaterThan(0);
-      expect(venue.clocks).toMatchObject({ flips: 4, openings: 4 });
+      expect(venue.clocks.openings).toBe(4);
+      expect(venue.clocks.flips).toBeGreaterThan(0);
+      expect(venue.clocks.differencesMs).toHaveLength(venue.clocks.flips);
       // Every rush phone loaded the page, synced, and every other one checked in.
       expect(venue.rush).toMatchObject({ phones: 10, loaded: 10, synced: 10, httpErrors: {} });
       expect(venue.rush.requests).toBe(10 * transfer.staticPaths.length);
