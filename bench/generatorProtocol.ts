@@ -57,6 +57,51 @@ export interface FloodRun {
   startAt?: number;
 }
 
+/**
+ * The join rush (venue phase): this generator's share of the phones opening the join link,
+ * each at its moment in the window. Phone `index + k * of` of `total` arrives at
+ * `startAt + durationMs * (index + k * of) / total`, so the generators' phones interleave.
+ */
+export interface RushRun {
+  url: string;
+  code: string;
+  total: number;
+  index: number;
+  of: number;
+  startAt: number;
+  durationMs: number;
+  /** The join page's files as the browser fetched them: the page first, then the rest. */
+  paths: string[];
+  /** Every n-th phone checks its person in once synced (0: none). */
+  checkInEvery: number;
+  /** Wall-clock ms: the phones stay connected, following the assembly, until then. */
+  holdUntil: number;
+}
+
+export interface RushResult {
+  phones: number;
+  /** Phones whose every file came back 200. */
+  loaded: number;
+  /** Phones whose socket connected and synced. */
+  synced: number;
+  requests: number;
+  /** Requests that failed, by status code or error. */
+  httpErrors: Record<string, number>;
+  /** Each request's time to its last byte. */
+  requestMs: number[];
+  /** Each phone's time to have every file (the page, then the rest, 6 at a time). */
+  pageMs: number[];
+  /** Bytes of bodies received (as sent: compressed or not). */
+  bodyBytes: number;
+  /** Responses that came with a Content-Encoding. */
+  compressed: number;
+  /** From the files loaded to the socket connected and synced. */
+  syncMs: number[];
+  checkIns: DoorResult;
+  /** How late the generator started its phones against their schedule: its own bottleneck. */
+  lateMsMax: number;
+}
+
 export type GeneratorRequest =
   | ({ op: 'connectPhones'; count: number } & Target)
   | { op: 'closePhones'; tag: Tag }
@@ -72,6 +117,7 @@ export type GeneratorRequest =
   | ({ op: 'chairPresses' } & SteadyRun)
   | ({ op: 'phoneCheckIns'; phones: number } & SteadyRun)
   | ({ op: 'flood' } & FloodRun)
+  | ({ op: 'joinRush' } & RushRun)
   | { op: 'resynced'; epoch: string; seq: number }
   | { op: 'statesMatching'; state: unknown };
 

@@ -20,6 +20,7 @@ import {
   type Target,
   tagOf,
 } from './generatorProtocol';
+import { joinRush } from './rushPhones';
 import { mostInWindow, wallNow } from './stats';
 
 // One load-generator process: phones, a chair and door devices, driven by run.ts over IPC.
@@ -555,6 +556,13 @@ async function handle(request: Envelope): Promise<unknown> {
       return phoneCheckIns(request);
     case 'flood':
       return flood(request);
+    case 'joinRush':
+      return joinRush(request, {
+        newPhone: (target) => new Phone(target),
+        checkIn: retriedCommand,
+        checkInFor,
+        emptyResult,
+      });
     case 'resynced':
       return phonesOf('project').filter(
         (phone) =>

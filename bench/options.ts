@@ -20,8 +20,19 @@ export interface BenchOptions {
   flooderNice: number;
   /** Hostile commands in the long fuzz run (tests/fuzz), after the other phases; 0 skips it. */
   fuzzRuns: number;
-  /** `hostile` or `fuzz`: that phase alone, on its own server. */
-  only: 'all' | 'hostile' | 'fuzz';
+  /** The venue phase (`--only venue`): slow-phone first visits, timed this many times each. */
+  venueRuns: number;
+  /** Changes of the projectors' timer digits compared. */
+  clockFlips: number;
+  /** The join rush: phones opening the join link, within this many seconds. */
+  rushPhones: number;
+  rushSeconds: number;
+  /** Every n-th phone of the rush checks its person in (0: none). */
+  rushCheckInEvery: number;
+  /** The chair's presses a second during the rush. */
+  chairPerSecond: number;
+  /** `hostile`, `fuzz` or `venue`: that phase alone, on its own server. */
+  only: 'all' | 'hostile' | 'fuzz' | 'venue';
   out: string;
 }
 
@@ -49,6 +60,16 @@ const HELP = `npm run bench [-- options]
   --only hostile     just the hostile phase, on its own server, with --clients phones
                      (default out: bench/results/hostile.json, hostile-quick.json with --quick)
   --only fuzz        just the long fuzz run (default out: bench/results/fuzz.json)
+  --only venue       the venue phase (npm run bench:venue, which builds the client first):
+                     the join page's transfer, a slow phone's first visit, the join rush,
+                     two projectors' clocks, in Chromium (default out:
+                     bench/results/venue.json, venue-quick.json with --quick)
+  --venue-runs N     slow-phone first visits timed (default 5; 1 with --quick)
+  --clock-flips N    timer changes compared across two projectors (default 20; 8 with --quick)
+  --rush-phones N    phones opening the join link in the rush (default 2000; 300 with --quick)
+  --rush-seconds S   the window they arrive in (default 120; 30 with --quick)
+  --rush-check-in-every N  every n-th rush phone checks someone in (default 2; 0: none)
+  --chair-per-second N     the chair's presses a second during the rush (default 2)
   --out FILE         where to write the results (default bench/results/latest.json)`;
 
 export function readOptions(argv: string[]): BenchOptions {
@@ -69,6 +90,12 @@ export function readOptions(argv: string[]): BenchOptions {
       'hostile-rounds': { type: 'string' },
       'flooder-nice': { type: 'string' },
       'fuzz-runs': { type: 'string' },
+      'venue-runs': { type: 'string' },
+      'clock-flips': { type: 'string' },
+      'rush-phones': { type: 'string' },
+      'rush-seconds': { type: 'string' },
+      'rush-check-in-every': { type: 'string' },
+      'chair-per-second': { type: 'string' },
       only: { type: 'string' },
       out: { type: 'string' },
       help: { type: 'boolean', default: false },
@@ -86,12 +113,12 @@ export function readOptions(argv: string[]): BenchOptions {
     return n;
   };
   const quick = values.quick;
-  if (values.only !== undefined && values.only !== 'hostile' && values.only !== 'fuzz')
-    throw new Error('--only takes one phase: hostile or fuzz');
-  const only = values.only === 'hostile' || values.only === 'fuzz' ? values.only : 'all';
+  const phases = ['hostile', 'fuzz', 'venue'] as const;
+  const only = values.only === undefined ? 'all' : phases.find((phase) => phase === values.only);
+  if (only === undefined) throw new Error('--only takes one phase: hostile, fuzz or venue');
   const defaultOut =
-    only === 'hostile'
-      ? `bench/results/${quick ? 'hostile-quick' : 'hostile'}.json`
+    only === 'hostile' || only === 'venue'
+      ? `bench/results/${only}${quick ? '-quick' : ''}.json`
       : only === 'fuzz'
         ? 'bench/results/fuzz.json'
         : `bench/results/${quick ? 'quick' : 'latest'}.json`;
@@ -110,6 +137,12 @@ export function readOptions(argv: string[]): BenchOptions {
     hostileRounds: count('hostile-rounds', values['hostile-rounds'], 2),
     flooderNice: Math.min(19, count('flooder-nice', values['flooder-nice'], 19, 0)),
     fuzzRuns: count('fuzz-runs', values['fuzz-runs'], quick && only !== 'fuzz' ? 0 : 5000, 0),
+    venueRuns: count('venue-runs', values['venue-runs'], quick ? 1 : 5),
+    clockFlips: count('clock-flips', values['clock-flips'], quick ? 8 : 20),
+    rushPhones: count('rush-phones', values['rush-phones'], quick ? 300 : 2000),
+    rushSeconds: count('rush-seconds', values['rush-seconds'], quick ? 30 : 120),
+    rushCheckInEvery: count('rush-check-in-every', values['rush-check-in-every'], 2, 0),
+    chairPerSecond: count('chair-per-second', values['chair-per-second'], 2),
     only,
     out: values.out ?? defaultOut,
   };

@@ -52,8 +52,16 @@ export class Ipc {
   ask<T>(request: object): Promise<T> {
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
+      const gone = () =>
+        new Error(
+          `process ${this.child.pid} is gone (${this.child.exitCode ?? this.child.signalCode}): ${this.output.slice(-2000)}`,
+        );
+      if (!this.child.connected) return reject(gone());
       this.waiting.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      this.child.send({ ...request, id });
+      this.child.send({ ...request, id }, (error) => {
+        if (!error || !this.waiting.delete(id)) return;
+        reject(gone());
+      });
     });
   }
 

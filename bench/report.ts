@@ -289,7 +289,7 @@ export function hostileRows(h: HostileResult): [string, string][] {
   ];
 }
 
-function printRows(rows: [string, string][], targets: TargetVerdict[]): void {
+export function printRows(rows: [string, string][], targets: TargetVerdict[]): void {
   const width = Math.max(...rows.map(([name]) => name.length));
   console.log('');
   for (const [name, value] of rows) console.log(`${name.padEnd(width)}  ${value}`);

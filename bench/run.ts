@@ -37,6 +37,8 @@ import {
   printTable,
 } from './report';
 import { round, spreadOf, wallNow } from './stats';
+import { venuePhase } from './venue';
+import { judgeVenue, printVenue, type VenueBenchResults } from './venueReport';
 
 // `npm run bench`: the production server and a bare Socket.IO server, driven alike by the
 // same load generators, one after the other on this machine. See BENCHMARKS.md.
@@ -167,14 +169,36 @@ async function hostileOnly() {
   printHostile(results);
 }
 
+/** `--only venue` (`npm run bench:venue`): Chromium pages and the join rush, on its own server. */
+async function venueOnly() {
+  log(
+    `bench, venue phase: ${options.venueRuns} slow first visits, ${options.clockFlips} projector clock changes, ${options.rushPhones} phones in ${options.rushSeconds} s${options.quick ? ' (quick)' : ''}`,
+  );
+  const started = wallNow();
+  const venue = await venuePhase(options);
+  const results: VenueBenchResults = {
+    date: new Date().toISOString(),
+    quick: options.quick,
+    machine: machine(),
+    options,
+    venue,
+    targets: judgeVenue(venue),
+  };
+  writeResults(results);
+  printVenue(results);
+  log(`venue phase took ${round((wallNow() - started) / 1000, 0)} s`);
+}
+
 async function main() {
   const limit = openFilesLimit();
-  if (limit < options.clients + 500) {
+  const sockets = options.only === 'venue' ? options.rushPhones : options.clients;
+  if (limit < sockets + 500) {
     throw new Error(
-      `The open-files limit is ${limit}, too low for ${options.clients} clients: run \`ulimit -n ${options.clients * 2 + 1000}\` first.`,
+      `The open-files limit is ${limit}, too low for ${sockets} clients: run \`ulimit -n ${sockets * 2 + 1000}\` first.`,
     );
   }
   if (options.only === 'hostile') return hostileOnly();
+  if (options.only === 'venue') return venueOnly();
   if (options.only === 'fuzz') {
     const fuzz = await fuzzPhase(options.fuzzRuns);
     writeResults({ date: new Date().toISOString(), machine: machine(), options, fuzz });

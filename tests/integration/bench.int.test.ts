@@ -1,15 +1,27 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { HostileResult } from '../../bench/hostile';
 import type { BenchResults, HostileBenchResults } from '../../bench/report';
+import type { VenueBenchResults } from '../../bench/venueReport';
+import { chromiumPath } from '../e2e/browser';
 import { DATABASE_URL, REDIS_URL } from '../postgres';
 import { tempDir } from './harness';
 
 const withNodes = DATABASE_URL !== undefined && REDIS_URL !== undefined;
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
+
+/**
+ * The venue phase needs the built client (`npm test` builds it first) and a Chromium. Without
+ * either it is skipped, except under CI, where the test fails and says which is missing.
+ */
+const venueCanRun =
+  Boolean(process.env.CI) ||
+  (fs.existsSync(path.join(ROOT, 'dist/client/index.html')) &&
+    fs.existsSync(chromiumPath() ?? chromium.executablePath()));
 
 // The bench's plumbing, at a size that says nothing about speed: both servers start, every
 // phase runs, the record holds what the issue asks for, and the durability checks hold.
@@ -93,6 +105,52 @@ describe('npm run bench, tiny', () => {
     expect(results.targets.map((target) => target.name)).toHaveLength(4);
     expect(run.stdout).toContain('hostile flood');
   }, 120_000);
+
+  it.skipIf(!venueCanRun)(
+    'runs the venue phase alone with --only venue, in Chromium',
+    () => {
+      expect(chromiumPath() ?? chromium.executablePath()).toBeTruthy();
+      expect(fs.existsSync(path.join(ROOT, 'dist/client/index.html')), 'run npm run build first').toBe(true);
+      const out = path.join(tempDir('assembly-live-bench-test-'), 'venue.json');
+      const run = spawnSync(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          'bench/run.ts',
+          ...['--only', 'venue', '--venue-runs', '1', '--clock-flips', '4', '--generators', '1'],
+          ...['--rush-phones', '10', '--rush-seconds', '2', '--rush-check-in-every', '2', '--out', out],
+        ],
+        { cwd: ROOT, encoding: 'utf8', timeout: 150_000 },
+      );
+      expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
+      const { venue, targets } = JSON.parse(fs.readFileSync(out, 'utf8')) as VenueBenchResults;
+      // The join page as Chromium fetched it: the page first, then its scripts; the socket's frames.
+      const { transfer } = venue;
+      expect(transfer.staticPaths[0]).toMatch(/^\/j\/[A-Z0-9]+$/);
+      expect(transfer.files.some((file) => file.path.endsWith('.js') && file.status === 200)).toBe(true);
+      expect(transfer.httpBytes).toBe(transfer.files.reduce((n, file) => n + file.bytes, 0));
+      expect(transfer.socketFrames.received).toBeGreaterThan(0);
+      expect(transfer.totalBytes).toBe(transfer.httpBytes + transfer.socketBytes);
+      // The slow phone checked in, over the throttled socket.
+      expect(venue.firstVisit.formUsable.samplesMs).toHaveLength(1);
+      expect(venue.firstVisit.confirmation.samplesMs).toHaveLength(1);
+      expect(venue.firstVisit.socket.framesToServer).toBeGreaterThan(0);
+      expect(venue.firstVisit.socket.framesToPage).toBeGreaterThan(0);
+      expect(venue.clocks.openings).toBe(4);
+      expect(venue.clocks.flips).toBeGreaterThan(0);
+      expect(venue.clocks.differencesMs).toHaveLength(venue.clocks.flips);
+      // Every rush phone loaded the page, synced, and every other one checked in.
+      expect(venue.rush).toMatchObject({ phones: 10, loaded: 10, synced: 10, httpErrors: {} });
+      expect(venue.rush.requests).toBe(10 * transfer.staticPaths.length);
+      expect(venue.rush.checkIns).toMatchObject({ sent: 5, acked: 5, lost: 0 });
+      expect(venue.rush.chair.sent).toBeGreaterThan(0);
+      expect(venue.rush.chair.acked).toBe(venue.rush.chair.sent);
+      expect(targets).toHaveLength(6);
+      expect(run.stdout).toContain('join page transfer');
+    },
+    180_000,
+  );
 });
 
 /** The hostile phase ran both kinds of window and recorded each figure; no timing is judged. */
