@@ -17,8 +17,11 @@ const SETUP = {
 const FRAME_AND_SLACK_MS = 50;
 /** Time for a press on the chair to reach the screens. */
 const SETTLE_MS = 250;
-/** The page's clock and the server's are one (the same machine) and read in whole milliseconds. */
-const EARLY_MS = 5;
+/**
+ * The page's clock and the server's are one (the same machine), but the page knows the
+ * server's only by its estimate (within half a ping's round trip, a millisecond or two here).
+ */
+const EARLY_MS = 10;
 
 interface Flip {
   value: string;
@@ -142,7 +145,6 @@ test('two projectors side by side change their second at the same instant, on th
         `${value} (run ${run + 1}): ${lags.map((lag) => `+${lag.toFixed(1)}`).join(' ')} ms`,
     )
     .join('\n');
-  console.log(summary);
   expect(flips.length, summary).toBeGreaterThanOrEqual(20);
 
   // Each second shows on both screens, never before it has come.
