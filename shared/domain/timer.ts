@@ -27,6 +27,34 @@ export function timerTone(timer: Timer, warningMs: number, now: number): TimerTo
   return left <= warningMs ? 'warning' : 'normal';
 }
 
+/** When a running timer's allowance is used up (server time); null while paused. */
+export function timerEndsAt(timer: Timer): number | null {
+  return timer.startedAt === null ? null : timer.startedAt + timer.durationMs - timer.accumulatedMs;
+}
+
+/**
+ * The first server time after `now` at which a timer's face changes: its digits
+ * (formatClock of the time left) or its tone (timerTone). Null while paused, as a stopped
+ * clock never changes by itself. Every screen that redraws at this instant flips together.
+ * Counting down, "0:05" gives way to "0:04" when exactly 4 s are left; the warning and
+ * overtime tones begin exactly at their thresholds; at time up the clock reads "0:00"
+ * (red) and, server time being whole milliseconds, "+0:00" from the next millisecond.
+ */
+export function nextClockChangeAt(timer: Timer, warningMs: number, now: number): number | null {
+  const endsAt = timerEndsAt(timer);
+  if (endsAt === null) return null;
+  // Before its start (this device's estimate of the server's time a little behind the
+  // chair's press) the clock holds still, as elapsedMs does.
+  const from = Math.max(now, timer.startedAt!);
+  const left = endsAt - from;
+  if (left > 0) {
+    const digits = endsAt - (Math.ceil(left / 1000) - 1) * 1000;
+    return warningMs > 0 && left > warningMs ? Math.min(digits, endsAt - warningMs) : digits;
+  }
+  if (left === 0) return from + 1;
+  return endsAt + (Math.floor(-left / 1000) + 1) * 1000;
+}
+
 export function startTimer(timer: Timer, now: number): Timer {
   return timer.startedAt === null ? { ...timer, startedAt: now } : timer;
 }

@@ -1,5 +1,11 @@
 import type { Timer } from '../../../shared/domain/assembly';
-import { formatClock, isRunning, remainingMs, timerTone } from '../../../shared/domain/timer';
+import {
+  formatClock,
+  isRunning,
+  nextClockChangeAt,
+  remainingMs,
+  timerTone,
+} from '../../../shared/domain/timer';
 import { useServerNow } from './useServerNow';
 
 interface Props {
@@ -8,9 +14,13 @@ interface Props {
   className?: string;
 }
 
-/** Counts down in server time; amber at the warning, red at zero, then counts overtime up. */
+/**
+ * Counts down in server time; amber at the warning, red at zero, then counts overtime up.
+ * It redraws only when its digits or tone change, at the server-time instant they do, so
+ * screens side by side change their second together.
+ */
 export function TimerClock({ timer, warningMs, className = '' }: Props) {
-  const now = useServerNow(100);
+  const now = useServerNow((at) => nextClockChangeAt(timer, warningMs, at));
   const left = remainingMs(timer, now);
   const tone = timerTone(timer, warningMs, now);
   const running = isRunning(timer);

@@ -11,7 +11,7 @@ import type {
 import { PROTOCOL_VERSION } from '../../../shared/protocol/version';
 import { callApi } from '../api';
 import { useAssembly } from './assemblyStore';
-import { bestSample, type ClockSample, sampleFrom } from './clockOffset';
+import { bestSample, type ClockSample, sampleFrom, withSample } from './clockOffset';
 import { forgetKey, rememberKey } from './heldKeys';
 import { forgetCachedMirror, loadCachedMirror, saveCachedMirror } from './mirrorCache';
 import { applyEntries, applyInOrder, GAP_WAIT_MS } from './stream';
@@ -65,6 +65,7 @@ export function connectAssembly({ code, key, cache = false }: ConnectOptions): (
   let early: EventBatch[] = [];
   let gapTimer: ReturnType<typeof setTimeout> | undefined;
   let clockTimer: ReturnType<typeof setInterval> | undefined;
+  let settledClock: ReturnType<typeof setTimeout> | undefined;
   // Recent samples only: the device's clock may drift or be corrected during the night.
   let clockSamples: ClockSample[] = [];
 
@@ -97,7 +98,7 @@ export function connectAssembly({ code, key, cache = false }: ConnectOptions): (
         return;
       }
       // A first clock estimate, until the pings refine it.
-      clockSamples = [...clockSamples, sampleFrom(sentAt, reply.serverNow, Date.now())].slice(-10);
+      clockSamples = withSample(clockSamples, sampleFrom(sentAt, reply.serverNow, Date.now()));
       useAssembly.setState({ clockOffsetMs: Math.round(bestSample(clockSamples)!.offsetMs) });
       const current = useAssembly.getState();
       const base = reply.kind === 'snapshot' ? { seq: reply.seq, state: reply.state } : null;
@@ -140,7 +141,7 @@ export function connectAssembly({ code, key, cache = false }: ConnectOptions): (
       const sentAt = Date.now();
       try {
         const serverTime = await s.timeout(3_000).emitWithAck('clock');
-        clockSamples = [...clockSamples, sampleFrom(sentAt, serverTime, Date.now())].slice(-10);
+        clockSamples = withSample(clockSamples, sampleFrom(sentAt, serverTime, Date.now()));
       } catch {
         return;
       }
@@ -153,6 +154,10 @@ export function connectAssembly({ code, key, cache = false }: ConnectOptions): (
     useAssembly.setState((state) => ({ status: state.state ? 'reconnecting' : 'connecting' }));
     sync();
     void measureClock(5);
+    // Those first pings share the page with the sync's snapshot and the first render, which
+    // can hold their answers up; a few more once the page has settled give a clean one.
+    clearTimeout(settledClock);
+    settledClock = setTimeout(() => void measureClock(5), 2_000);
     clearInterval(clockTimer);
     clockTimer = setInterval(() => void measureClock(3), 60_000);
   });
@@ -194,6 +199,7 @@ export function connectAssembly({ code, key, cache = false }: ConnectOptions): (
 
   s.on('disconnect', (reason) => {
     clearInterval(clockTimer);
+    clearTimeout(settledClock);
     if (useAssembly.getState().status !== 'refused') useAssembly.setState({ status: 'reconnecting' });
     // The server hung up on purpose (a restart, or a message over the size limit): come back.
     if (reason === 'io server disconnect') setTimeout(() => s.connect(), 1_000);
@@ -214,6 +220,8 @@ export function connectAssembly({ code, key, cache = false }: ConnectOptions): (
 
   // Phones sleep and wifi drops: when the browser says it is back, reconnect at once.
   const wake = () => {
+    // A device back from sleep may have had its clock corrected: measure again at once.
+    if (s.connected && document.visibilityState === 'visible') void measureClock(3);
     if (
       !s.connected &&
       document.visibilityState === 'visible' &&
@@ -240,6 +248,7 @@ export function connectAssembly({ code, key, cache = false }: ConnectOptions): (
 
   return () => {
     clearInterval(clockTimer);
+    clearTimeout(settledClock);
     clearTimeout(gapTimer);
     window.removeEventListener('online', wake);
     window.removeEventListener('offline', offline);

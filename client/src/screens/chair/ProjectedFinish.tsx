@@ -1,11 +1,12 @@
 import type { AssemblyState } from '../../../../shared/domain/assembly';
 import { describeOverrun, schedule } from '../../../../shared/domain/schedule';
+import { nextFinishChangeAt } from '../../components/nextChange';
 import { useServerNow } from '../../components/useServerNow';
 import { formatTimeOfDay } from '../../format';
 
-/** Where the night is heading against the planned finish, updated every second. */
+/** Where the night is heading against the planned finish, redrawn when that changes. */
 export function ProjectedFinish({ state }: { state: AssemblyState }) {
-  const now = useServerNow(1_000);
+  const now = useServerNow((at) => nextFinishChangeAt(state, at));
   const { projectedEndsAt, overByMs } = schedule(state, now);
   const over = overByMs !== null && overByMs >= 60_000;
   return (

@@ -3,12 +3,15 @@ import type { AssemblyState } from '../../../../shared/domain/assembly';
 import { currentItem } from '../../../../shared/domain/assembly';
 import { layOutBoard, pageToShow, type RollCallRow, rollCallBoard } from '../../../../shared/domain/rollCall';
 import { GUEST_WORDS } from '../../../../shared/domain/turnout';
+import { nextPageTurnAt } from '../../components/nextChange';
 import { TimerClock } from '../../components/TimerClock';
 import { useServerNow } from '../../components/useServerNow';
 import { formatCount } from '../../format';
 
 /** Seconds each page of a long roll call stays up; every screen turns pages together (server time). */
 const PAGE_SECONDS = 12;
+/** How long the page with the institution just called stays up (pageToShow's hold). */
+const CALLED_HOLD_MS = 30_000;
 
 function layoutFor(institutions: number): { columns: number; perColumn: number } {
   if (institutions <= 8) return { columns: 1, perColumn: 11 };
@@ -31,9 +34,13 @@ export function RollCallScene({ state }: { state: AssemblyState }) {
       pages: layOutBoard(board.rows, order === 'section', perColumn, columns),
     };
   }, [institutions, turnout, order]);
-  const now = useServerNow(1000);
+  const called = state.turnout.called;
+  // Redrawn only when the page turns, on every screen at the same instant.
+  const now = useServerNow((at) =>
+    nextPageTurnAt(pages.length, called, at, PAGE_SECONDS * 1000, CALLED_HOLD_MS),
+  );
   const item = currentItem(state);
-  const pageIndex = pageToShow(pages, state.turnout.called, now, PAGE_SECONDS * 1000);
+  const pageIndex = pageToShow(pages, called, now, PAGE_SECONDS * 1000, CALLED_HOLD_MS);
   const page = pages[pageIndex]!;
   const gap = board.headcount - board.total;
   return (
