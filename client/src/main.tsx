@@ -3,12 +3,15 @@ import { createRoot } from 'react-dom/client';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { keepAppOnDevice, reloadIntoNewRelease } from './offline/keepOnDevice';
 import { parseRoute } from './route';
+// The phone's screen is in the first file, not loaded after it: on a slow venue link each
+// further wave of files is another round trip before the check-in form can be used (the
+// other live screens need its connection code anyway).
+import JoinScreen from './screens/join/JoinScreen';
 import './styles.css';
 
 const HomeScreen = lazy(() => import('./screens/home/HomeScreen'));
 const ChairScreen = lazy(() => import('./screens/chair/ChairScreen'));
 const ProjectorScreen = lazy(() => import('./screens/screen/ProjectorScreen'));
-const JoinScreen = lazy(() => import('./screens/join/JoinScreen'));
 const AdminScreen = lazy(() => import('./screens/admin/AdminScreen'));
 const DoorScreen = lazy(() => import('./screens/door/DoorScreen'));
 const TicketScreen = lazy(() => import('./screens/ticket/TicketScreen'));

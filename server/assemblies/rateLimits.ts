@@ -28,11 +28,12 @@ export const ALLOWANCES = {
   creations: { points: 30, seconds: 600 },
   /**
    * Well-formed public commands (self check-ins) per address. A venue's phones may share
-   * one address behind its wifi: 2,000 arriving in ten minutes is 200 a minute, and a
-   * refused phone retries by itself. Only commands a socket's own limits let through
-   * count, so one flooding socket cannot use up the venue's share.
+   * one address behind its wifi, and a join rush is 2,000 phones in two minutes: 1,000 a
+   * minute, with room to spare (a refused phone retries by itself). Only commands a
+   * socket's own limits let through count, so one flooding socket cannot use up the
+   * venue's share.
    */
-  publicCommandsPerAddress: { points: 600, seconds: 60 },
+  publicCommandsPerAddress: { points: 1_500, seconds: 60 },
   /** Check-ins one phone's connection may make: a family, not a crowd. */
   checkInsPerPhone: { points: 8, seconds: 600 },
   /** Every message from a public socket, parsed or not (a phone sends a handful). */

@@ -8,6 +8,7 @@ import {
   type ConnectRefusal,
   handshakeSchema,
   type ServerToClient,
+  type SyncReply,
   syncRequestSchema,
 } from '../../shared/protocol/socket';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version';
@@ -232,25 +233,33 @@ function onConnection(socket: AssemblySocket, host: AssemblyHost, logger: Logger
   // The room object is re-fetched per message: after a storage failure the host reloads it.
   const currentRoom = async () => (await host.room(code)) ?? socket.data.room;
 
-  socket.on('sync', async (...args: unknown[]) => {
-    const { payload: request, reply } = ackOf(args);
-    if (!reply) return;
+  // The whole assembly, or what this page missed, then the live stream: joined and answered
+  // in one synchronous step, so no committed batch can fall between them.
+  const answerSync = async (request: unknown, send: (reply: SyncReply) => void) => {
     try {
       const parsed = syncRequestSchema.safeParse(request);
-      if (!parsed.success) return reply(failure('invalid_body', 'sync needs {epoch, seq}'));
+      if (!parsed.success) return send(failure('invalid_body', 'sync needs {epoch, seq}'));
       // Each sync may be the whole assembly: one waiting to leave at a time, a few a minute.
-      if (unsent(socket).bytes >= SYNC_WAITING_BYTES) return reply(tooMany('syncs'));
-      if (!(await limits.syncsPerSocket.take(socket.id))) return reply(tooMany('syncs'));
+      if (unsent(socket).bytes >= SYNC_WAITING_BYTES) return send(tooMany('syncs'));
+      if (!(await limits.syncsPerSocket.take(socket.id))) return send(tooMany('syncs'));
       // With a shared store, caught up first: another node may have moved the assembly on.
       const room = (await host.currentRoom(code)) ?? socket.data.room;
-      // Join and answer in one synchronous step: no committed batch can fall between them.
       socket.join(roomFor(code, audienceOf(role)));
-      reply(host.sync(room, role, parsed.data, socket.data.publicUrl));
+      send(host.sync(room, role, parsed.data, socket.data.publicUrl));
     } catch (error) {
       logger.error({ err: error, code }, 'sync failed');
-      reply(failure('internal'));
+      send(failure('internal'));
     }
+  };
+
+  socket.on('sync', (...args: unknown[]) => {
+    const { payload, reply } = ackOf(args);
+    if (reply) void answerSync(payload, reply);
   });
+  // A page that said in its handshake what it last saw is answered at once, without asking:
+  // on a slow venue link that is a round trip sooner to the check-in form.
+  const handshakeSync = (socket.handshake.auth as { sync?: unknown }).sync;
+  if (handshakeSync !== undefined) void answerSync(handshakeSync, (reply) => socket.emit('synced', reply));
 
   socket.on('command', async (...args: unknown[]) => {
     const { payload: command, reply } = ackOf(args);

@@ -8,19 +8,23 @@ import type { Role } from './roles';
 
 // The Socket.IO contract, shared by server and client: Server<ClientToServer, ServerToClient>.
 
-/** Sent in the handshake's `auth`. */
-export const handshakeSchema = z.object({
-  code: z.string().trim().min(1).max(20),
-  key: z.string().min(1).max(200).optional(),
-  v: z.number().int(),
-});
-
 /** The client says what it last saw; the server answers with the gap or everything. */
 export const syncRequestSchema = z.object({
   epoch: z.string().max(64).nullable(),
   seq: z.number().int().min(0),
 });
 export type SyncRequest = z.infer<typeof syncRequestSchema>;
+
+/**
+ * Sent in the handshake's `auth`. With `sync`, the server answers it as soon as the socket is
+ * in (the `synced` event), as if the client had sent `sync` first; it is checked there.
+ */
+export const handshakeSchema = z.object({
+  code: z.string().trim().min(1).max(20),
+  key: z.string().min(1).max(200).optional(),
+  v: z.number().int(),
+  sync: z.unknown().optional(),
+});
 
 export interface Welcome {
   role: Role;
@@ -54,6 +58,8 @@ export interface ClientToServer {
 
 export interface ServerToClient {
   events: (batch: EventBatch) => void;
+  /** The answer to the `sync` the handshake carried. */
+  synced: (reply: SyncReply) => void;
   /** Something went wrong with the stream (e.g. storage failed): sync again from scratch. */
   resync: () => void;
   /**

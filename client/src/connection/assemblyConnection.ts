@@ -48,8 +48,15 @@ export function connectAssembly({ code, key, cache = false }: ConnectOptions): (
     ...(cached ? { epoch: cached.epoch, seq: cached.seq, state: cached.state, status: 'reconnecting' } : {}),
   });
 
+  // Each handshake says what this page last saw, and the server answers it as soon as the
+  // socket is in (`synced`): on a slow venue link, a round trip sooner than asking after.
+  let handshakeAt = 0;
   const s: AssemblySocket = io({
-    auth: { code, key, v: PROTOCOL_VERSION },
+    auth: (send) => {
+      handshakeAt = Date.now();
+      const { epoch, seq } = useAssembly.getState();
+      send({ code, key, v: PROTOCOL_VERSION, sync: { epoch, seq } });
+    },
     transports: ['websocket', 'polling'],
     tryAllTransports: true,
     // Thousands of phones come back together after a restart: spread them out (+-50%), but
@@ -79,57 +86,87 @@ export function connectAssembly({ code, key, cache = false }: ConnectOptions): (
     setTimeout(() => mine === generation && s.connected && sync(), 1_000 + Math.random() * 2_000);
   };
 
-  const sync = () => {
+  const beginSync = () => {
     const mine = ++generation;
     syncing = true;
     // Held batches past a gap may still continue what the sync brings.
     buffered = early;
     early = [];
     clearTimeout(gapTimer);
+    return mine;
+  };
+
+  const settleSync = (mine: number, sentAt: number, error: Error | null, reply?: SyncReply) => {
+    if (mine !== generation) return;
+    if (error || !reply) return retrySync(mine);
+    if (!reply.ok) {
+      if (!FINAL.has(reply.code)) return retrySync(mine);
+      syncing = false;
+      useAssembly.setState({ status: 'refused', refusal: reply });
+      return;
+    }
+    // A first clock estimate, until the pings refine it.
+    clockSamples = withSample(clockSamples, sampleFrom(sentAt, reply.serverNow, Date.now()));
+    useAssembly.setState({ clockOffsetMs: Math.round(bestSample(clockSamples)!.offsetMs) });
+    const current = useAssembly.getState();
+    const base = reply.kind === 'snapshot' ? { seq: reply.seq, state: reply.state } : null;
+    let mirror = base ?? (current.state ? { seq: current.seq, state: current.state } : null);
+    if (!mirror) {
+      // A replay needs a state to apply to; without one ask for everything.
+      useAssembly.setState({ epoch: null, seq: 0 });
+      return sync();
+    }
+    if (reply.kind === 'replay') mirror = applyEntries(mirror, reply.entries);
+    let ordered = { mirror, early: [] as EventBatch[] };
+    for (const batch of buffered) ordered = applyInOrder(ordered.mirror, ordered.early, batch);
+    mirror = ordered.mirror;
+    syncing = false;
+    buffered = [];
+    useAssembly.setState({
+      status: 'live',
+      refusal: null,
+      role: reply.role,
+      epoch: reply.epoch,
+      publicUrl: reply.publicUrl,
+      seq: mirror.seq,
+      state: mirror.state,
+    });
+    persist();
+    // The server accepted this key for this role: worth remembering on this device.
+    if (key && reply.role !== 'public') rememberKey(code, reply.role, key, mirror.state.title);
+    early = ordered.early;
+    if (early.length > 0) gapTimer = setTimeout(() => early.length > 0 && sync(), GAP_WAIT_MS);
+  };
+
+  const sync = () => {
+    const mine = beginSync();
     const { epoch, seq } = useAssembly.getState();
     const sentAt = Date.now();
-    s.timeout(COMMAND_TIMEOUT_MS).emit('sync', { epoch, seq }, (error: Error | null, reply?: SyncReply) => {
-      if (mine !== generation) return;
-      if (error || !reply) return retrySync(mine);
-      if (!reply.ok) {
-        if (!FINAL.has(reply.code)) return retrySync(mine);
-        syncing = false;
-        useAssembly.setState({ status: 'refused', refusal: reply });
-        return;
-      }
-      // A first clock estimate, until the pings refine it.
-      clockSamples = withSample(clockSamples, sampleFrom(sentAt, reply.serverNow, Date.now()));
-      useAssembly.setState({ clockOffsetMs: Math.round(bestSample(clockSamples)!.offsetMs) });
-      const current = useAssembly.getState();
-      const base = reply.kind === 'snapshot' ? { seq: reply.seq, state: reply.state } : null;
-      let mirror = base ?? (current.state ? { seq: current.seq, state: current.state } : null);
-      if (!mirror) {
-        // A replay needs a state to apply to; without one ask for everything.
-        useAssembly.setState({ epoch: null, seq: 0 });
-        return sync();
-      }
-      if (reply.kind === 'replay') mirror = applyEntries(mirror, reply.entries);
-      let ordered = { mirror, early: [] as EventBatch[] };
-      for (const batch of buffered) ordered = applyInOrder(ordered.mirror, ordered.early, batch);
-      mirror = ordered.mirror;
-      syncing = false;
-      buffered = [];
-      useAssembly.setState({
-        status: 'live',
-        refusal: null,
-        role: reply.role,
-        epoch: reply.epoch,
-        publicUrl: reply.publicUrl,
-        seq: mirror.seq,
-        state: mirror.state,
-      });
-      persist();
-      // The server accepted this key for this role: worth remembering on this device.
-      if (key && reply.role !== 'public') rememberKey(code, reply.role, key, mirror.state.title);
-      early = ordered.early;
-      if (early.length > 0) gapTimer = setTimeout(() => early.length > 0 && sync(), GAP_WAIT_MS);
-    });
+    s.timeout(COMMAND_TIMEOUT_MS).emit('sync', { epoch, seq }, (error: Error | null, reply?: SyncReply) =>
+      settleSync(mine, sentAt, error, reply),
+    );
   };
+
+  // The sync the handshake carried, answered by the server without being asked.
+  let awaitingSynced: number | null = null;
+  let syncedTimer: ReturnType<typeof setTimeout> | undefined;
+  const awaitHandshakeSync = () => {
+    const mine = beginSync();
+    awaitingSynced = mine;
+    clearTimeout(syncedTimer);
+    syncedTimer = setTimeout(() => {
+      if (awaitingSynced !== mine || mine !== generation) return;
+      awaitingSynced = null;
+      sync();
+    }, COMMAND_TIMEOUT_MS);
+  };
+  s.on('synced', (reply) => {
+    const mine = awaitingSynced;
+    if (mine === null) return;
+    awaitingSynced = null;
+    clearTimeout(syncedTimer);
+    settleSync(mine, handshakeAt, null, reply);
+  });
 
   const persist = () => {
     const { epoch, seq, state } = useAssembly.getState();
@@ -152,7 +189,7 @@ export function connectAssembly({ code, key, cache = false }: ConnectOptions): (
 
   s.on('connect', () => {
     useAssembly.setState((state) => ({ status: state.state ? 'reconnecting' : 'connecting' }));
-    sync();
+    awaitHandshakeSync();
     void measureClock(5);
     // Those first pings share the page with the sync's snapshot and the first render, which
     // can hold their answers up; a few more once the page has settled give a clean one.
