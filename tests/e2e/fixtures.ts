@@ -60,3 +60,15 @@ export const test = base.extend<{ openPage: OpenPage }>({
     expect(errors, 'uncaught errors in pages').toEqual([]);
   },
 });
+
+/** A door with no network queues two walk-ins at Riverside School and one more in Stalls. */
+export async function queueTwoWalkInsAndAHeadcount(door: Page): Promise<void> {
+  for (const name of ['Offline Olu', 'Offline Pim']) {
+    await door.getByLabel('Name', { exact: true }).fill(name);
+    await door.getByLabel('Institution').selectOption({ label: 'Riverside School' });
+    await door.getByRole('button', { name: 'Check in', exact: true }).click();
+    await expect(door.getByTestId('door-report')).toContainText('saved on this device');
+  }
+  await door.getByRole('button', { name: 'One more in Stalls' }).click();
+  await expect(door.getByTestId('outbox-waiting')).toHaveText('3 waiting to sync');
+}

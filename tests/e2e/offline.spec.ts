@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import { tempDir } from '../integration/harness';
 import { freePort, killHard, startServerProcess } from '../integration/serverProcess';
-import { expect, type OpenPage, test } from './fixtures';
+import { expect, type OpenPage, queueTwoWalkInsAndAHeadcount, test } from './fixtures';
 
 // These tests own their server process, so they can take it away as the venue's wifi does:
 // the shared one must stay up. Each page is opened once, never reloaded before the network goes.
@@ -143,14 +143,7 @@ test('a door opened once, reloaded with no network, shows its queue and syncs it
 
     await night.down();
     await expect(door.getByTestId('connection-badge')).toHaveText(/Reconnecting/);
-    for (const name of ['Offline Olu', 'Offline Pim']) {
-      await door.getByLabel('Name', { exact: true }).fill(name);
-      await door.getByLabel('Institution').selectOption({ label: 'Riverside School' });
-      await door.getByRole('button', { name: 'Check in', exact: true }).click();
-      await expect(door.getByTestId('door-report')).toContainText('saved on this device');
-    }
-    await door.getByRole('button', { name: 'One more in Stalls' }).click();
-    await expect(door.getByTestId('outbox-waiting')).toHaveText('3 waiting to sync');
+    await queueTwoWalkInsAndAHeadcount(door);
 
     // The steward reloads while the wifi is still down: the page opens and the queue is there.
     const response = await door.reload();

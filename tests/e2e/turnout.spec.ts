@@ -4,7 +4,7 @@ import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from './browser';
 import { writeQrVideo } from './fakeCamera';
-import { type Assembly, createAssembly, expect, test } from './fixtures';
+import { type Assembly, createAssembly, expect, queueTwoWalkInsAndAHeadcount, test } from './fixtures';
 
 const SETUP = {
   agenda: [
@@ -134,14 +134,7 @@ test('check-ins made while offline wait on the door device and sync once', async
   await expect(door.getByTestId('door-total')).toHaveText('0');
 
   await door.context().setOffline(true);
-  for (const name of ['Offline Olu', 'Offline Pim']) {
-    await door.getByLabel('Name', { exact: true }).fill(name);
-    await door.getByLabel('Institution').selectOption({ label: 'Riverside School' });
-    await door.getByRole('button', { name: 'Check in', exact: true }).click();
-    await expect(door.getByTestId('door-report')).toContainText('saved on this device');
-  }
-  await door.getByRole('button', { name: 'One more in Stalls' }).click();
-  await expect(door.getByTestId('outbox-waiting')).toHaveText('3 waiting to sync');
+  await queueTwoWalkInsAndAHeadcount(door);
 
   // A reload while offline keeps the queue (it lives in the browser's storage).
   await door.reload().catch(() => {});
