@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { ALLOWANCES } from './assemblies/rateLimits';
 import { DEFAULT_TRUST_PROXY, trustedProxies } from './http/clientAddress';
 
 export interface Config {
@@ -15,6 +16,8 @@ export interface Config {
   adminToken: string | undefined;
   /** IDLE_EVICT_MINUTES: an assembly nobody uses for this long is let go from memory (0: never). */
   idleEvictMinutes: number;
+  /** CREATIONS_PER_ADDRESS: assemblies one address may create in ten minutes. */
+  creationsPerAddress: number;
   /** TRUST_PROXY: the proxies whose X-Forwarded-For is believed (see clientAddress.ts). */
   trustProxy: string;
 }
@@ -61,6 +64,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(
       `IDLE_EVICT_MINUTES must be a number of minutes (0: never), not "${env.IDLE_EVICT_MINUTES}"`,
     );
+  const creationsPerAddress =
+    env.CREATIONS_PER_ADDRESS === undefined || env.CREATIONS_PER_ADDRESS.trim() === ''
+      ? ALLOWANCES.creations.points
+      : Number(env.CREATIONS_PER_ADDRESS);
+  if (!Number.isInteger(creationsPerAddress) || creationsPerAddress < 1)
+    throw new Error(
+      `CREATIONS_PER_ADDRESS must be a whole number of assemblies, 1 or more, not "${env.CREATIONS_PER_ADDRESS}"`,
+    );
   return {
     port,
     host: env.HOST?.trim() || undefined,
@@ -72,5 +83,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminToken,
     trustProxy,
     idleEvictMinutes,
+    creationsPerAddress,
   };
 }

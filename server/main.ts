@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import QRCode from 'qrcode';
 import { createApplication, DEFAULT_CLIENT_DIR } from './app';
+import { ALLOWANCES, limitsFor } from './assemblies/rateLimits';
 import { readConfig } from './config';
 import { createDemoAssembly } from './demo';
 import { roleLinks } from './http/api';
@@ -55,7 +56,10 @@ async function main(): Promise<void> {
     ? await PgStore.open(config.databaseUrl, logger)
     : new SqliteStore(path.join(config.dataDir, 'assembly-live.sqlite'));
   const adapter = config.redisUrl ? await connectRedisAdapter(config.redisUrl, logger) : undefined;
-  const limits = config.redisUrl ? await connectRedisLimits(config.redisUrl, logger) : undefined;
+  const allowances = { creations: { ...ALLOWANCES.creations, points: config.creationsPerAddress } };
+  const limits = config.redisUrl
+    ? await connectRedisLimits(config.redisUrl, logger, allowances)
+    : { limits: limitsFor(undefined, allowances), close: async () => {} };
   const app = createApplication({
     store,
     logger,

@@ -24,7 +24,7 @@ export const ALLOWANCES = {
   wrongKeys: { points: 10, seconds: 60 },
   /** Wrong admin tokens per address: past this even the right one waits out the minute. */
   wrongAdminTokens: { points: 10, seconds: 60 },
-  /** New assemblies per address. */
+  /** New assemblies per address (CREATIONS_PER_ADDRESS sets the number). */
   creations: { points: 30, seconds: 600 },
   /**
    * Well-formed public commands (self check-ins) per address. A venue's phones may share
@@ -122,11 +122,15 @@ export class Limit {
   }
 }
 
+/** Allowances the operator set otherwise (CREATIONS_PER_ADDRESS). */
+export type Allowances = Partial<Record<LimitName, Allowance>>;
+
 /** The limits one node keeps: shared through Redis when it is there. */
-export function limitsFor(redis?: LimitsRedis): Record<LimitName, Limit> {
-  const shared = (name: LimitName) => new Limit(name, ALLOWANCES[name], redis);
+export function limitsFor(redis?: LimitsRedis, set: Allowances = {}): Record<LimitName, Limit> {
+  const allowance = (name: LimitName) => set[name] ?? ALLOWANCES[name];
+  const shared = (name: LimitName) => new Limit(name, allowance(name), redis);
   // Sockets live on one node: their limits stay in its memory.
-  const local = (name: LimitName) => new Limit(name, ALLOWANCES[name]);
+  const local = (name: LimitName) => new Limit(name, allowance(name));
   return {
     wrongKeys: shared('wrongKeys'),
     wrongAdminTokens: shared('wrongAdminTokens'),

@@ -1,6 +1,6 @@
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { createClient } from 'redis';
-import { limitsFor } from '../assemblies/rateLimits';
+import { type Allowances, limitsFor } from '../assemblies/rateLimits';
 import type { Logger } from '../logger';
 
 /**
@@ -25,12 +25,12 @@ export async function connectRedisAdapter(url: string, logger: Logger) {
  * once while Redis is away (no offline queue): the limits then count in each node's memory
  * rather than keep a check-in waiting.
  */
-export async function connectRedisLimits(url: string, logger: Logger) {
+export async function connectRedisLimits(url: string, logger: Logger, allowances: Allowances = {}) {
   const client = createClient({ url, disableOfflineQueue: true });
   client.on('error', (error) => logger.warn({ err: error }, 'Redis (rate limits) connection failed'));
   await client.connect();
   return {
-    limits: limitsFor(client),
+    limits: limitsFor(client, allowances),
     async close() {
       await client.quit().catch(() => {});
     },

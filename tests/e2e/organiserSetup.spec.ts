@@ -172,6 +172,9 @@ test('the organiser page sections and home have no accessibility faults axe can 
 
   const admin = new URL(adminLink);
   await page.goto(admin.pathname + admin.hash);
+  // The links say whether pages opened from them can reload with no network (here: plain
+  // http on this machine's LAN address, or this computer itself).
+  await expect(page.getByTestId('offline-note')).toContainText(/plain http|only on this computer/);
   await page.getByRole('button', { name: 'Add an agenda item' }).click();
   await page.getByRole('button', { name: 'Add an institution' }).click();
   await page.getByRole('button', { name: 'Add a power-holder' }).click();

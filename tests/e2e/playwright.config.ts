@@ -40,6 +40,8 @@ export default defineConfig({
       LOG_LEVEL: 'warn',
       DATABASE_URL: '',
       REDIS_URL: '',
+      // Every test makes its own assembly, all from this one address, within minutes.
+      CREATIONS_PER_ADDRESS: '500',
     },
     stdout: 'ignore',
     stderr: 'pipe',

@@ -14,4 +14,11 @@ describe('the configuration', () => {
     expect(readConfig({ TRUST_PROXY: '10.0.0.5, 10.0.1.0/24' }).trustProxy).toBe('10.0.0.5, 10.0.1.0/24');
     expect(() => readConfig({ TRUST_PROXY: 'the proxy' })).toThrow(/TRUST_PROXY must list/);
   });
+
+  it('lets one address create 30 assemblies in ten minutes unless CREATIONS_PER_ADDRESS says otherwise', () => {
+    expect(readConfig({}).creationsPerAddress).toBe(30);
+    expect(readConfig({ CREATIONS_PER_ADDRESS: '200' }).creationsPerAddress).toBe(200);
+    for (const bad of ['0', '-3', '2.5', 'lots'])
+      expect(() => readConfig({ CREATIONS_PER_ADDRESS: bad })).toThrow(/CREATIONS_PER_ADDRESS must be/);
+  });
 });
