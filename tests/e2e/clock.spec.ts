@@ -11,10 +11,13 @@ const SETUP = {
 /**
  * How late a flip may land after its server-time second, and how far apart two screens may
  * flip: the design puts each in the first frame after the instant (a frame is 16.7 ms), so
- * this is one frame and some room for a busy machine. Screens that each redrew on their own
- * 100 ms tick flipped anywhere up to 100 ms late, a different lag each, and fail it.
+ * this is two frames and some room for a busy machine. Screens that each redrew on their own
+ * 100 ms tick flipped a different 0 to 100 ms late in each run: with each run's seconds
+ * shifted a quarter of the tick, at most two runs of four come in under it.
  */
-const FRAME_AND_SLACK_MS = 50;
+const FRAME_AND_SLACK_MS = 40;
+/** Runs of four that must: a machine busy for a whole run (another test's build) may spoil one. */
+const RUNS_ON_TIME = 3;
 /** Time for a press on the chair to reach the screens. */
 const SETTLE_MS = 250;
 /**
@@ -153,21 +156,21 @@ test('two projectors side by side change their second at the same instant, on th
       expect(lag, `${value} was shown\n${summary}`).not.toBeNaN();
       expect(lag, `${value} not before its second\n${summary}`).toBeGreaterThanOrEqual(-EARLY_MS);
     }
-  // And in the frame that follows it, on both screens together. Judged on each run's median:
-  // a machine busy for a moment may hold one frame up, which the design cannot prevent.
-  const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-  runs.forEach((_, run) => {
+  // And in the frame that follows it, on both screens together. Judged on each run's median,
+  // and on three runs of four: a busy machine may hold a frame, or a whole run, up, which the
+  // design cannot prevent; screens on their own ticks miss in two runs of four at least.
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  const onTime = runs.filter((_, run) => {
     const mine = flips.filter((flip) => flip.run === run);
     expect(mine.length, summary).toBeGreaterThanOrEqual(3);
-    for (const page of [0, 1])
-      expect(median(mine.map(({ lags }) => lags[page]!)), `run ${run + 1} lags\n${summary}`).toBeLessThan(
-        FRAME_AND_SLACK_MS,
-      );
-    expect(
-      median(mine.map(({ lags }) => Math.abs(lags[0]! - lags[1]!))),
-      `run ${run + 1}, the two screens apart\n${summary}`,
-    ).toBeLessThan(FRAME_AND_SLACK_MS);
+    const late = [0, 1].map((page) => median(mine.map(({ lags }) => lags[page]!)));
+    const apart = median(mine.map(({ lags }) => Math.abs(lags[0]! - lags[1]!)));
+    return late.every((lag) => lag < FRAME_AND_SLACK_MS) && apart < FRAME_AND_SLACK_MS;
   });
+  expect(
+    onTime.length,
+    `runs with both screens in the frame after each second\n${summary}`,
+  ).toBeGreaterThanOrEqual(RUNS_ON_TIME);
 
   // The tone turned with the digits that brought it.
   for (const page of seen) {
