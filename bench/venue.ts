@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { newestChange } from '../server/newestChange';
 import { CHROMIUM_ARGS, chromiumPath } from '../tests/e2e/browser';
 import { type FirstVisitResult, slowFirstVisits } from './firstVisit';
 import { type JoinRushResult, joinRushPhase } from './joinRush';
@@ -29,15 +30,6 @@ export interface VenueResult {
   rush: JoinRushResult;
 }
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile())
-      newest = Math.max(newest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
-  }
-  return newest;
-}
-
 /** The built client this run serves, and whether client/ changed after it was built. */
 function clientBuild(): VenueResult['build'] {
   const index = path.join(CLIENT_DIR, 'index.html');
@@ -46,7 +38,7 @@ function clientBuild(): VenueResult['build'] {
       'No built client (dist/client/index.html): run `npm run build` first, or `npm run bench:venue`.',
     );
   const builtAt = fs.statSync(index).mtimeMs;
-  const sourcesNewer = newestMtime(path.join(ROOT, 'client')) > builtAt;
+  const sourcesNewer = newestChange(path.join(ROOT, 'client')) > builtAt;
   if (sourcesNewer)
     log('WARNING: client/ changed after dist/client was built; this measures the older build');
   return {

@@ -10,20 +10,11 @@ import { roleLinks } from './http/api';
 import { lanAddress, publicBaseUrl } from './http/publicUrl';
 import { connectRedisAdapter, connectRedisLimits } from './io/redisAdapter';
 import { createLogger } from './logger';
+import { newestChange } from './newestChange';
 import { PgStore } from './store/pgStore';
 import { SqliteStore } from './store/sqliteStore';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-
-/** Newest modification time under a folder: a client source newer than the build means rebuild. */
-function newestChange(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile())
-      newest = Math.max(newest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
-  }
-  return newest;
-}
 
 async function buildClientIfStale(): Promise<void> {
   const index = path.join(DEFAULT_CLIENT_DIR, 'index.html');
