@@ -1,3 +1,6 @@
+import './styles/tokens.css';
+import './styles/base.css';
+import './components/components.css';
 import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ErrorBoundary } from './components/ErrorBoundary';
@@ -7,7 +10,6 @@ import { parseRoute } from './route';
 // further wave of files is another round trip before the check-in form can be used (the
 // other live screens need its connection code anyway).
 import JoinScreen from './screens/join/JoinScreen';
-import './styles.css';
 
 const HomeScreen = lazy(() => import('./screens/home/HomeScreen'));
 const ChairScreen = lazy(() => import('./screens/chair/ChairScreen'));

@@ -14,6 +14,7 @@ import { SetupFileImport } from './SetupFileImport';
 import { DetailsEditor } from './setup/DetailsEditor';
 import { SetupEditor } from './setup/SetupEditor';
 import { TurnoutAdmin } from './TurnoutAdmin';
+import './admin.css';
 
 /** The page's sections, by the id of their heading. */
 const CONTENTS = [

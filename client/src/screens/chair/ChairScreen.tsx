@@ -15,6 +15,7 @@ import { RunOfShow } from './RunOfShow';
 import { SceneControl } from './SceneControl';
 import { useChairActions } from './useChairActions';
 import { SHORTCUTS, useChairShortcuts } from './useChairShortcuts';
+import './chair.css';
 
 /** The chair's console: the run of show, the clock, the screen, and undo for a wrong press. */
 export default function ChairScreen({ code, staffKey }: { code: string; staffKey: string | undefined }) {

@@ -18,6 +18,7 @@ import { RecentCheckIns } from './RecentCheckIns';
 import { RegistrantSearch } from './RegistrantSearch';
 import { AnswerLater, SamePerson } from './SamePerson';
 import { TicketScanner } from './TicketScanner';
+import './door.css';
 
 const SYMBOL = { ok: '✓', warn: '!', error: '✕', queued: '⏳', ask: '?' } as const;
 

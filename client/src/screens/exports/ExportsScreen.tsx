@@ -4,6 +4,7 @@ import { Refused } from '../../components/Refused';
 import { useAssembly } from '../../connection/assemblyStore';
 import { useAssemblyConnection } from '../../connection/useAssemblyConnection';
 import { downloadExport } from '../admin/download';
+import './exports.css';
 
 const EXPORTS: { file: string; what: string }[] = [
   {

@@ -5,6 +5,7 @@ import { CopyLink } from '../../components/CopyLink';
 import { JoinByCode } from '../../components/JoinByCode';
 import { type HeldAssembly, rememberKey } from '../../connection/heldKeys';
 import { HeldAssemblies } from './HeldAssemblies';
+import './home.css';
 
 interface Created {
   code: string;

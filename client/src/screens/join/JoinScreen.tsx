@@ -14,6 +14,7 @@ import { formatTimeOfDay } from '../../format';
 import { keepAppOnDevice } from '../../offline/keepOnDevice';
 import { CheckInForm } from './CheckInForm';
 import { loadMyCheckIn, type MyCheckIn, saveMyCheckIn } from './myCheckIn';
+import './phone.css';
 
 /** The phone: check in, then follow the night (what is on now, and the agenda). */
 export default function JoinScreen({ code }: { code: string }) {

@@ -7,6 +7,7 @@ import type { PrintSheet } from '../../route';
 import { JoinPoster } from './JoinPoster';
 import { TableCards } from './TableCards';
 import { TicketSheet } from './TicketSheet';
+import './print.css';
 
 const TITLES: Record<PrintSheet, string> = {
   poster: 'Join poster',

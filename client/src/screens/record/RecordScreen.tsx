@@ -8,6 +8,7 @@ import { Refused } from '../../components/Refused';
 import { useAssembly } from '../../connection/assemblyStore';
 import { useAssemblyConnection } from '../../connection/useAssemblyConnection';
 import { formatCount, formatDate, formatEarlierAnswers, formatTimeOfDay } from '../../format';
+import './record.css';
 
 /** The public record of the night: the asks and every answer, turnout, and what happened since. */
 export default function RecordScreen({ code }: { code: string }) {

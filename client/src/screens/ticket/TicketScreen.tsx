@@ -4,6 +4,8 @@ import { CHECK_IN_METHOD_LABELS, type CheckInMethod } from '../../../../shared/d
 import { JoinQr } from '../../components/JoinQr';
 import { newUuid } from '../../connection/deviceId';
 import { formatDate, formatTimeOfDay } from '../../format';
+import '../join/phone.css';
+import './ticket.css';
 
 interface Ticket {
   assembly: {
