@@ -1,7 +1,8 @@
 import type { AssemblyState } from '../../../shared/domain/assembly';
 import { ANSWER_LOOK, commitmentsBoard, shownAnswer } from '../../../shared/domain/responses';
 import { AnswerChip } from './AnswerChip';
-import { commitmentsFit } from './commitmentsFit';
+import { askColumnShare, commitmentsFit } from './commitmentsFit';
+import { fitted } from './fitted';
 
 /**
  * Asks against power-holders: YES, NO, WAFFLE, ABSENT (the empty chair) and pending, each
@@ -43,15 +44,13 @@ export function CommitmentsBoard({ state, compact = false }: { state: AssemblySt
       </ul>
     );
   }
-  const fit = commitmentsFit(
-    board.asks.map((ask) => ask.title),
-    board.powerHolders.length,
-  );
+  const titles = board.asks.map((ask) => ask.title);
+  const size = fitted((width) => commitmentsFit(titles, board.powerHolders.length, width).sizeCqh);
   return (
     <div className="commitments">
-      <table className="commitments-table" data-testid="commitments-board" style={{ fontSize: fit.fontSize }}>
+      <table className="commitments-table fitted" data-testid="commitments-board" style={size}>
         <colgroup>
-          <col style={{ width: `${fit.askColumnPercent}%` }} />
+          <col style={{ width: `${Math.round(askColumnShare(board.powerHolders.length) * 100)}%` }} />
           {board.powerHolders.map((holder) => (
             <col key={holder.id} />
           ))}

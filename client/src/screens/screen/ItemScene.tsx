@@ -1,5 +1,6 @@
 import type { AgendaItem, AssemblyState } from '../../../../shared/domain/assembly';
 import { currentIndex, ITEM_KIND_LABELS } from '../../../../shared/domain/assembly';
+import { fitted } from '../../components/fitted';
 import { TimerClock } from '../../components/TimerClock';
 import { JoinCorner } from './JoinScene';
 import { speakerType, titleType } from './stageFit';
@@ -24,17 +25,17 @@ export function ItemScene(props: {
         {ITEM_KIND_LABELS[item.kind]}
       </p>
       <h1
-        className="title"
+        className="title fitted"
         data-testid="item-title"
-        style={{ fontSize: `${titleType(item.title, withBanner)}cqh` }}
+        style={fitted((width) => titleType(item.title, withBanner, width))}
       >
         {item.title}
       </h1>
       {item.speaker && (
         <p
-          className="speaker"
+          className="speaker fitted"
           data-testid="item-speaker"
-          style={{ fontSize: `${speakerType(item.speaker, withBanner)}cqh` }}
+          style={fitted((width) => speakerType(item.speaker, withBanner, width))}
         >
           {item.speaker}
         </p>

@@ -3,6 +3,7 @@ import type { AssemblyState } from '../../../../shared/domain/assembly';
 import { currentItem } from '../../../../shared/domain/assembly';
 import { layOutBoard, pageToShow, type RollCallRow, rollCallBoard } from '../../../../shared/domain/rollCall';
 import { GUEST_WORDS } from '../../../../shared/domain/turnout';
+import { fitted } from '../../components/fitted';
 import { nextPageTurnAt } from '../../components/nextChange';
 import { TimerClock } from '../../components/TimerClock';
 import { useServerNow } from '../../components/useServerNow';
@@ -36,8 +37,11 @@ export function RollCallScene({ state }: { state: AssemblyState }) {
           (row.institution.committed > 0 ? 3 + String(row.institution.committed).length : 0),
       ),
     );
-    const fit = rollCallFit(board.rows.length, sections.size, order === 'section', longestName, longestCount);
-    return { board, fit, pages: layOutBoard(board.rows, order === 'section', fit.perColumn, fit.columns) };
+    const bySection = order === 'section';
+    const fitFor = (width: number) =>
+      rollCallFit(board.rows.length, sections.size, bySection, longestName, longestCount, width);
+    const fit = { ...fitFor(0), size: fitted((width) => fitFor(width).sizeCqh) };
+    return { board, fit, pages: layOutBoard(board.rows, bySection, fit.perColumn, fit.columns) };
   }, [institutions, turnout, order]);
   const { columns, perColumn } = fit;
   const called = state.turnout.called;
@@ -83,8 +87,8 @@ export function RollCallScene({ state }: { state: AssemblyState }) {
         <p className="roll-call-empty">Institutions appear here once the organiser adds them.</p>
       ) : (
         <div
-          className="roll-call-columns"
-          style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`, fontSize: fit.fontSize }}
+          className="roll-call-columns fitted"
+          style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`, ...fit.size }}
         >
           {page.map((column, c) => (
             <ol

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { type AssemblyState, currentItem } from '../../../../shared/domain/assembly';
 import { CommitmentsBoard } from '../../components/CommitmentsBoard';
 import { ConnectionBadge } from '../../components/ConnectionBadge';
+import { fitted } from '../../components/fitted';
 import { AskScene } from './AskScene';
 import { ItemScene } from './ItemScene';
 import { JoinScene } from './JoinScene';
@@ -60,10 +61,10 @@ export function Stage({
       </div>
       {state?.live.message && (
         <div
-          className="banner"
+          className="banner fitted"
           role="status"
           data-testid="banner"
-          style={{ fontSize: `${bannerType(state.live.message)}cqh` }}
+          style={fitted((width) => bannerType(state.live.message!, width))}
         >
           {state.live.message}
         </div>

@@ -1,5 +1,6 @@
 import type { AssemblyState } from '../../../../shared/domain/assembly';
 import { namedTotal } from '../../../../shared/domain/turnout';
+import { fitted } from '../../components/fitted';
 import { JoinQr, joinUrl } from '../../components/JoinQr';
 import { useServerNow } from '../../components/useServerNow';
 import { formatCount, formatTimeOfDay } from '../../format';
@@ -28,7 +29,7 @@ export function WelcomeScene({
     <div className={`scene scene-welcome ${closed ? 'closed' : ''}`} data-testid="scene-welcome">
       <div className="welcome-text">
         <p className="kind">{closed ? 'Thank you' : 'Welcome'}</p>
-        <h1 className="title" style={{ fontSize: `${welcomeTitleType(state.title)}cqh` }}>
+        <h1 className="title fitted" style={fitted((width) => welcomeTitleType(state.title, width))}>
           {state.title}
         </h1>
         {state.venue && <p className="welcome-venue">{state.venue}</p>}

@@ -1,7 +1,6 @@
 // The roll call fills the projector's stage: type as large as the board allows, from its
-// counts and lengths alone (see stageFit.ts for the units). The size is a CSS min() of a
-// height bound in cqh and a width bound in cqw, so a 16:9 stage and a 4:3 one each get
-// the largest type that fits them.
+// counts and lengths alone (see stageFit.ts for the units), for a stage of a given width,
+// so a 16:9 stage and a 4:3 one each get the largest type that fits them.
 
 const round = (n: number) => Math.floor(n * 100) / 100;
 
@@ -9,14 +8,14 @@ export interface RollCallFit {
   columns: number;
   /** Lines (institutions and section headings) in a column. */
   perColumn: number;
-  /** Each line's type: `min(<cqh>, <cqw>)`. */
-  fontSize: string;
+  /** Each line's type in cqh, on a stage this wide. */
+  sizeCqh: number;
 }
 
 /** At most this many lines in a column; a longer roll call pages. */
 const MOST_PER_COLUMN = 16;
 /** The columns' height in cqh: the stage less the padding, the heading (with its total) and the foot. */
-const ROLL_CALL_HEIGHT_CQH = 60;
+const ROLL_CALL_HEIGHT_CQH = 66;
 const ROLL_CALL_WIDTH_CQW = 92;
 const COLUMN_GAP_CQW = 3;
 
@@ -30,6 +29,7 @@ export function rollCallFit(
   bySection: boolean,
   longestName: number,
   longestCount: number,
+  stageWidthCqh: number,
 ): RollCallFit {
   const columns = institutionCount <= 7 ? 1 : institutionCount <= 24 ? 2 : 3;
   const lines = institutionCount + (bySection ? sectionCount : 0);
@@ -38,11 +38,11 @@ export function rollCallFit(
     1,
     Math.min(MOST_PER_COLUMN, Math.ceil(lines / columns) + (bySection && sectionCount > 0 ? 1 : 0)),
   );
-  // A line: the name over its bar, about 1.75 em.
-  const byHeight = Math.min(7, ROLL_CALL_HEIGHT_CQH / perColumn / 1.75);
-  const columnCqw = (ROLL_CALL_WIDTH_CQW - COLUMN_GAP_CQW * (columns - 1)) / columns;
+  // A line: the name over its bar, and the gap to the next, about 1.7 em.
+  const byHeight = Math.min(7, ROLL_CALL_HEIGHT_CQH / perColumn / 1.7);
+  const columnCqh = ((ROLL_CALL_WIDTH_CQW - COLUMN_GAP_CQW * (columns - 1)) / columns / 100) * stageWidthCqh;
   // The name, a gap and "123 / 456", with a little to spare for wide letters.
-  const lineEm = Math.max(8, longestName) * 0.58 + longestCount * 0.62 + 1.2;
-  const byWidth = columnCqw / lineEm;
-  return { columns, perColumn, fontSize: `min(${round(byHeight)}cqh, ${round(byWidth)}cqw)` };
+  const lineEm = Math.max(8, longestName) * 0.55 + longestCount * 0.62 + 1.2;
+  const byWidth = columnCqh / lineEm;
+  return { columns, perColumn, sizeCqh: round(Math.min(byHeight, byWidth)) };
 }

@@ -2,12 +2,9 @@
 // alone (lengths and counts), never by measuring the page: the same state lays out the
 // same on the projector, the speaker's monitor and the chair's thumbnail of the stage.
 //
-// Sizes are in stage units: cqh (a hundredth of the stage's height) and cqw (of its
-// width). The stage is anything from 4:3 to 16:9, so a width given in cqh is the
-// narrowest one, 4:3's: 1 cqw is 0.75 cqh there.
-
-/** 4:3, the narrowest stage: its width in cqh. */
-export const NARROWEST_STAGE_CQH = 100 * (4 / 3);
+// Sizes are in stage units: cqh (a hundredth of the stage's height). The stage is
+// anything from 4:3 to 16:9: each size is worked out for both, and the stage's CSS picks
+// one by its aspect ratio (components/fitted.ts).
 
 export interface TextBox {
   /** How many characters the text holds. */
@@ -52,11 +49,11 @@ export function fitType({
 export const BANNER_MAX_CQH = 26;
 const BANNER_PADDING_CQH = 4;
 
-export function bannerType(message: string): number {
+export function bannerType(message: string, stageWidthCqh: number): number {
   return fitType({
     chars: message.length,
     // The banner's text runs the stage's width less 6 cqw a side.
-    widthCqh: NARROWEST_STAGE_CQH * 0.88,
+    widthCqh: stageWidthCqh * 0.88,
     heightCqh: BANNER_MAX_CQH - BANNER_PADDING_CQH,
     maxCqh: 6,
     minCqh: 3,
@@ -69,10 +66,10 @@ export function bannerType(message: string): number {
  * The item's title on the agenda scene, across the stage: up to 8.5 cqh, smaller as it
  * grows longer, and smaller still while a message takes the foot of the stage.
  */
-export function titleType(title: string, withBanner: boolean): number {
+export function titleType(title: string, withBanner: boolean, stageWidthCqh: number): number {
   return fitType({
     chars: title.length,
-    widthCqh: NARROWEST_STAGE_CQH * 0.88,
+    widthCqh: stageWidthCqh * 0.9,
     heightCqh: withBanner ? 20 : 30,
     maxCqh: withBanner ? 7 : 8.5,
     minCqh: 3,
@@ -82,10 +79,10 @@ export function titleType(title: string, withBanner: boolean): number {
 }
 
 /** The speaker's name under the title: one or two lines. */
-export function speakerType(speaker: string, withBanner: boolean): number {
+export function speakerType(speaker: string, withBanner: boolean, stageWidthCqh: number): number {
   return fitType({
     chars: speaker.length,
-    widthCqh: NARROWEST_STAGE_CQH * 0.88,
+    widthCqh: stageWidthCqh * 0.9,
     heightCqh: withBanner ? 4.5 : 10,
     maxCqh: withBanner ? 3.8 : 4.5,
     minCqh: 2,
@@ -95,11 +92,11 @@ export function speakerType(speaker: string, withBanner: boolean): number {
 }
 
 /** The welcome scene's title, in the column beside the join QR. */
-export function welcomeTitleType(title: string): number {
+export function welcomeTitleType(title: string, stageWidthCqh: number): number {
   return fitType({
     chars: title.length,
-    // The stage less its padding, the QR (55 cqh) and the gap: 4:3 leaves about 45 cqh.
-    widthCqh: NARROWEST_STAGE_CQH * 0.9 - 55 - 6,
+    // The stage less its padding (5%), the gap (5%) and the QR (55 cqh).
+    widthCqh: stageWidthCqh * 0.85 - 55,
     heightCqh: 30,
     maxCqh: 8,
     minCqh: 3,
