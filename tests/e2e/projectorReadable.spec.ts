@@ -345,6 +345,8 @@ test('the roll call fills the stage in balanced columns, by section and by count
   await expect(lit).toHaveAttribute('data-institution', 'i2');
   await expect(lit).toHaveAttribute('aria-current', 'true');
   await expect(chairPage.getByTestId('calling-now')).toContainText('Riverside School');
+  await chairPage.getByTestId('calling-now').scrollIntoViewIfNeeded();
+  await shot(chairPage, 'chair-roll-call');
   expect(await contrastOf(lit.locator('.roll-call-name'))).toBeGreaterThanOrEqual(7);
   await shot(screen, 'roll-call-calling');
   expect(await violations(screen)).toEqual([]);
@@ -553,6 +555,7 @@ test('the chair’s cue reaches the speaker’s monitor only: big there, never o
   await cues.getByRole('button', { name: 'Wrap up' }).click();
   await expect(speaker.getByTestId('speaker-cue')).toHaveText('Wrap up');
   await expect(cues.getByRole('button', { name: 'Wrap up' })).toHaveAttribute('aria-pressed', 'true');
+  await shot(chair, 'chair-cue');
   for (const size of SIZES) {
     await speaker.setViewportSize(size);
     const stage = await stageBox(speaker);

@@ -103,7 +103,7 @@ export function RollCallPanel(props: {
               </label>
               <button
                 type="button"
-                className="call-now"
+                className={`call-now ${institution.id === callingNow?.id ? 'selected' : ''}`}
                 aria-pressed={institution.id === callingNow?.id}
                 aria-label={`Call ${institution.name} now`}
                 disabled={disabled}
