@@ -57,6 +57,18 @@ export interface Institution {
 export const SCENES = ['agenda', 'rollCall', 'commitments', 'join', 'blank'] as const;
 export type Scene = (typeof SCENES)[number];
 
+/**
+ * The chair's private cues to the speaker, shown on the stage-facing monitor only: a fixed
+ * set, so one tap sends it, the speaker reads a word they know at a glance, and no typed
+ * text can reach a stream that anyone may open.
+ */
+export const SPEAKER_CUES = ['wrapUp', 'thirtySeconds'] as const;
+export type SpeakerCue = (typeof SPEAKER_CUES)[number];
+export const SPEAKER_CUE_WORDS: Record<SpeakerCue, string> = {
+  wrapUp: 'Wrap up',
+  thirtySeconds: '30 seconds',
+};
+
 export interface Live {
   currentItemId: string | null;
   timer: Timer;
@@ -64,6 +76,10 @@ export interface Live {
   message: string | null;
   rollCallOrder: RollCallOrder;
   responseTimer: ResponseTimer | null;
+  /** The institution the chair is calling in the roll call now: highlighted on the projector. */
+  rollCallNow: string | null;
+  /** The chair's cue to the speaker, on the speaker's monitor only. */
+  speakerCue: SpeakerCue | null;
 }
 
 /** What undo takes back: a change to the live state, or the last answer recorded. */
@@ -131,6 +147,8 @@ export function emptyAssembly(code: string): AssemblyState {
       message: null,
       rollCallOrder: 'section',
       responseTimer: null,
+      rollCallNow: null,
+      speakerCue: null,
     },
     turnout: emptyTurnout(),
     attendance: emptyAttendance(),

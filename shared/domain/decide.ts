@@ -222,6 +222,22 @@ export function decide(state: AssemblyState, command: Command, ctx: DecideContex
             at: ctx.now,
           });
     }
+    case 'callNow': {
+      const id = command.institutionId;
+      if (id !== null && !hasInstitution(state, id)) return failure('unknown_institution');
+      if (live.rollCallNow === id) return unchanged();
+      // Called now is called: the tick goes on with it (taking the highlight back leaves the tick).
+      const tick =
+        id !== null && !Object.hasOwn(state.turnout.called, id)
+          ? [{ type: 'rollCallMarked' as const, institutionId: id, called: true, at: ctx.now }]
+          : [];
+      return accept(...tick, { type: 'calledNow', institutionId: id });
+    }
+    case 'cueSpeaker':
+      if (command.cue !== null && !currentItem(state)) return failure('no_current_item');
+      return live.speakerCue === command.cue
+        ? unchanged()
+        : accept({ type: 'speakerCued', cue: command.cue });
     case 'setPhoneCheckIn':
       return state.turnout.phonesClosed === !command.open
         ? unchanged()

@@ -49,7 +49,11 @@ export function evolve(state: AssemblyState, event: DomainEvent): AssemblyState 
         powerHolders,
         asks,
         setupRevision: state.setupRevision + 1,
-        live: keepsCurrent ? live : { ...live, currentItemId: null, timer: idleTimer() },
+        live: {
+          ...(keepsCurrent ? live : { ...live, currentItemId: null, timer: idleTimer() }),
+          // The institution being called may have gone with the new setup.
+          rollCallNow: institutions.some((i) => i.id === live.rollCallNow) ? live.rollCallNow : null,
+        },
         undo: [],
       };
     }
@@ -60,6 +64,9 @@ export function evolve(state: AssemblyState, event: DomainEvent): AssemblyState 
         currentItemId: event.itemId,
         timer: idleTimer(item?.durationMs ?? 0),
         responseTimer: null,
+        // A new item is a new speaker and a new moment: last one's cue and call are over.
+        speakerCue: null,
+        rollCallNow: null,
       });
       return state.status === 'draft' ? { ...next, status: 'live' } : next;
     }
@@ -82,7 +89,12 @@ export function evolve(state: AssemblyState, event: DomainEvent): AssemblyState 
     case 'messageCleared':
       return changeLive(state, { ...live, message: null });
     case 'undone':
-      return { ...state, live: event.live, undo: state.undo.slice(0, -1) };
+      // A live state saved before a part of it existed has that part empty.
+      return {
+        ...state,
+        live: { ...emptyAssembly(state.code).live, ...event.live },
+        undo: state.undo.slice(0, -1),
+      };
     case 'assemblyClosed':
       // Undo never reaches back across a close: the record of the night is settled.
       return {
@@ -179,6 +191,10 @@ export function evolve(state: AssemblyState, event: DomainEvent): AssemblyState 
       return { ...state, turnout: { ...state.turnout, phonesClosed: !event.open } };
     case 'rollCallSorted':
       return changeLive(state, { ...live, rollCallOrder: event.order });
+    case 'calledNow':
+      return changeLive(state, { ...live, rollCallNow: event.institutionId });
+    case 'speakerCued':
+      return changeLive(state, { ...live, speakerCue: event.cue });
     case 'responseRecorded': {
       const { askId, powerHolderId, answer, note, at } = event;
       const responses = withHistory(state.responses, askId, powerHolderId, (history) => [

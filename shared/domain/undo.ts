@@ -1,4 +1,4 @@
-import type { AssemblyState, Live } from './assembly';
+import { type AssemblyState, type Live, SPEAKER_CUE_WORDS } from './assembly';
 import { ANSWER_LOOK, currentAnswer } from './responses';
 
 const SCENE_NAMES: Record<Live['scene'], string> = {
@@ -31,6 +31,12 @@ export function describeUndo(state: AssemblyState): string | null {
     return item ? `go to ${item.title}` : 'change of item';
   }
   if (before.scene !== now.scene) return SCENE_NAMES[now.scene];
+  if (before.speakerCue !== now.speakerCue)
+    return now.speakerCue ? `cue "${SPEAKER_CUE_WORDS[now.speakerCue]}"` : 'clear cue';
+  if (before.rollCallNow !== now.rollCallNow) {
+    const called = state.institutions.find((i) => i.id === now.rollCallNow);
+    return called ? `call ${called.name}` : 'stop calling';
+  }
   if (before.rollCallOrder !== now.rollCallOrder) return `sort roll call by ${now.rollCallOrder}`;
   if (before.message !== now.message) return now.message === null ? 'clear message' : 'message';
   const [was, is] = [before.timer, now.timer];

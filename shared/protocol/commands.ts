@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SCENES } from '../domain/assembly';
+import { SCENES, SPEAKER_CUES } from '../domain/assembly';
 import { ANSWERS, FOLLOW_UP_STATUSES } from '../domain/responses';
 import { ROLL_CALL_ORDERS } from '../domain/turnout';
 import { type Failure, failure } from './errors';
@@ -88,6 +88,10 @@ export const commandSchema = z.discriminatedUnion('type', [
   }),
   command('markCalled', { institutionId: idField, called: z.boolean() }),
   command('sortRollCall', { order: z.enum(ROLL_CALL_ORDERS) }),
+  // The institution being called now (null: none), highlighted on the projector.
+  command('callNow', { institutionId: idField.nullable() }),
+  // A cue to the speaker's monitor only (null clears it).
+  command('cueSpeaker', { cue: z.enum(SPEAKER_CUES).nullable() }),
   command('setPhoneCheckIn', { open: z.boolean() }),
   // Asks and answers.
   command('recordResponse', {
@@ -163,6 +167,8 @@ const CHAIR_COMMANDS = new Set<CommandType>([
   'reopenAssembly',
   'markCalled',
   'sortRollCall',
+  'callNow',
+  'cueSpeaker',
   'setPhoneCheckIn',
   'undoPhoneCheckIns',
   'recordResponse',

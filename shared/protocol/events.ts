@@ -6,6 +6,7 @@ import type {
   Live,
   PowerHolder,
   Scene,
+  SpeakerCue,
 } from '../domain/assembly';
 import type { Answer, FollowUp } from '../domain/responses';
 import type { CheckIn, Registrant, RollCallOrder } from '../domain/turnout';
@@ -51,6 +52,10 @@ export type DomainEvent =
   | { type: 'registrantRemoved'; registrantId: string; at: number }
   | { type: 'rollCallMarked'; institutionId: string; called: boolean; at: number }
   | { type: 'rollCallSorted'; order: RollCallOrder }
+  /** The chair is calling this institution now (null: no one). */
+  | { type: 'calledNow'; institutionId: string | null }
+  /** The chair's cue to the speaker's monitor (null: cleared). */
+  | { type: 'speakerCued'; cue: SpeakerCue | null }
   | { type: 'phoneCheckInSet'; open: boolean }
   | {
       type: 'responseRecorded';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { SCENES } from '../../shared/domain/assembly';
+import { SCENES, SPEAKER_CUES } from '../../shared/domain/assembly';
 import { ANSWERS, FOLLOW_UP_STATUSES } from '../../shared/domain/responses';
 import { ROLL_CALL_ORDERS } from '../../shared/domain/turnout';
 import { COMMAND_TYPES, type CommandType } from '../../shared/protocol/commands';
@@ -480,6 +480,8 @@ function commandFields(world: FuzzWorld): Record<CommandType, Record<string, fc.
     },
     markCalled: { institutionId: id, called: fc.boolean() },
     sortRollCall: { order: fc.constantFrom(...ROLL_CALL_ORDERS) },
+    callNow: { institutionId: fc.oneof(idLike, fc.constant(null)) },
+    cueSpeaker: { cue: fc.oneof(fc.constantFrom(...SPEAKER_CUES, 'wrap up', ''), fc.constant(null)) },
     setPhoneCheckIn: { open: fc.boolean() },
     recordResponse: {
       askId: id,

@@ -1,11 +1,14 @@
 import type { AssemblyState } from '../../../shared/domain/assembly';
 import { ANSWER_LOOK, commitmentsBoard, shownAnswer } from '../../../shared/domain/responses';
 import { AnswerChip } from './AnswerChip';
+import { askColumnShare, commitmentsFit } from './commitmentsFit';
+import { fitted } from './fitted';
 
 /**
  * Asks against power-holders: YES, NO, WAFFLE, ABSENT (the empty chair) and pending, each
- * with a colour, a symbol and a word. On the projector a grid whose type scales with its
- * size (3 x 5 and 10 x 12 both fit); on a phone a list, ask by ask.
+ * with a colour, a symbol and a word. On the projector a grid that fills the stage, its type
+ * as large as its size allows (commitmentsFit.ts: a 3 x 3 board large, a 10 x 12 one still whole);
+ * on a phone a list, ask by ask.
  */
 export function CommitmentsBoard({ state, compact = false }: { state: AssemblyState; compact?: boolean }) {
   const board = commitmentsBoard(state.asks, state.powerHolders, state.responses);
@@ -41,19 +44,21 @@ export function CommitmentsBoard({ state, compact = false }: { state: AssemblySt
       </ul>
     );
   }
-  // Type sized to fit: the widest word (WAFFLE, ABSENT) in a column, two lines in a row.
-  const columns = board.powerHolders.length;
-  const rows = board.asks.length + 1;
-  const fontSize = `min(3.4cqh, ${(80 / (columns * 7.4)).toFixed(2)}cqw, ${(72 / (rows * 2.6)).toFixed(2)}cqh)`;
+  const titles = board.asks.map((ask) => ask.title);
+  const size = fitted((width) => commitmentsFit(titles, board.powerHolders.length, width).sizeCqh);
   return (
     <div className="commitments">
-      <table className="commitments-table" data-testid="commitments-board" style={{ fontSize }}>
+      <table className="commitments-table fitted" data-testid="commitments-board" style={size}>
+        <colgroup>
+          <col style={{ width: `${Math.round(askColumnShare(board.powerHolders.length) * 100)}%` }} />
+          {board.powerHolders.map((holder) => (
+            <col key={holder.id} />
+          ))}
+        </colgroup>
         <caption className="visually-hidden">Commitments: each ask against each power-holder</caption>
         <thead>
           <tr>
-            <th scope="col" className="commitments-ask-col">
-              Ask
-            </th>
+            <th scope="col">Ask</th>
             {board.powerHolders.map((holder) => (
               <th scope="col" key={holder.id}>
                 <span className="holder-name">{holder.name}</span>
@@ -70,8 +75,8 @@ export function CommitmentsBoard({ state, compact = false }: { state: AssemblySt
                 const holder = board.powerHolders[col]!;
                 if (!cell.asked)
                   return (
-                    <td key={holder.id} className="not-asked">
-                      <span className="visually-hidden">not asked</span>
+                    <td key={holder.id} className="not-asked" data-testid="board-not-asked">
+                      not asked
                     </td>
                   );
                 const answer = shownAnswer(holder, cell.response);

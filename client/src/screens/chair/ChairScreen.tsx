@@ -13,6 +13,7 @@ import { ProjectedFinish } from './ProjectedFinish';
 import { RollCallPanel } from './RollCallPanel';
 import { RunOfShow } from './RunOfShow';
 import { SceneControl } from './SceneControl';
+import { SpeakerCue } from './SpeakerCue';
 import { useChairActions } from './useChairActions';
 import { SHORTCUTS, useChairShortcuts } from './useChairShortcuts';
 import './chair.css';
@@ -132,6 +133,7 @@ export default function ChairScreen({ code, staffKey }: { code: string; staffKey
 
           {ask && <AskPanel state={state} ask={ask} run={actions.run} disabled={closed} />}
           <SceneControl scene={state.live.scene} onChange={actions.scene} disabled={closed} />
+          <SpeakerCue state={state} run={actions.run} disabled={closed} />
           <MessageControl
             message={state.live.message}
             onShow={actions.showMessage}

@@ -5,10 +5,14 @@ import { ROLL_CALL_ORDERS, type RollCallOrder } from '../../../../shared/domain/
 import type { CommandInput } from '../../../../shared/protocol/commands';
 import { PhoneCheckIn } from '../../components/PhoneCheckIn';
 import { formatCount } from '../../format';
+import './rollCallNow.css';
 
 const ORDER_LABELS: Record<RollCallOrder, string> = { section: 'By section', count: 'By count' };
 
-/** The chair's roll call: every institution's turnout, marked off as it is called. */
+/**
+ * The chair's roll call: every institution's turnout, marked off as it is called. "Call"
+ * lights a row on the projector (and ticks it); the tick box alone marks without lighting.
+ */
 export function RollCallPanel(props: {
   state: AssemblyState;
   run: (command: CommandInput) => Promise<boolean>;
@@ -18,6 +22,7 @@ export function RollCallPanel(props: {
   const board = rollCallBoard(state.institutions, state.turnout, state.live.rollCallOrder);
   const onScreen = state.live.scene === 'rollCall' || currentItem(state)?.kind === 'rollCall';
   const called = board.rows.filter((row) => row.called).length;
+  const callingNow = state.institutions.find((i) => i.id === state.live.rollCallNow) ?? null;
   return (
     <section className="roll-call-panel" aria-labelledby="roll-call-h">
       <div className="roll-call-panel-head">
@@ -56,6 +61,20 @@ export function RollCallPanel(props: {
             </button>
           ))}
         </div>
+        {callingNow && (
+          <p className="roll-call-now-line" data-testid="calling-now">
+            <span>
+              Calling now: <strong>{callingNow.name}</strong>
+            </span>
+            <button
+              type="button"
+              disabled={disabled}
+              onClick={() => run({ type: 'callNow', institutionId: null })}
+            >
+              Stop calling
+            </button>
+          </p>
+        )}
         <PhoneCheckIn state={state} send={run} disabled={disabled} undoFlood />
       </div>
       {board.rows.length === 0 ? (
@@ -63,7 +82,10 @@ export function RollCallPanel(props: {
       ) : (
         <ul className={`roll-call-checklist ${onScreen ? 'on-screen' : ''}`}>
           {board.rows.map(({ institution, checkedIn, called: isCalled }, i) => (
-            <li key={institution.id} className={isCalled ? 'called' : ''}>
+            <li
+              key={institution.id}
+              className={`${isCalled ? 'called' : ''} ${institution.id === callingNow?.id ? 'calling-now' : ''}`}
+            >
               {state.live.rollCallOrder === 'section' &&
                 institution.section !== board.rows[i - 1]?.institution.section && (
                   <span className="roll-call-checklist-section">{institution.section || 'No section'}</span>
@@ -79,6 +101,21 @@ export function RollCallPanel(props: {
                 />
                 <span className="name">{institution.name}</span>
               </label>
+              <button
+                type="button"
+                className={`call-now ${institution.id === callingNow?.id ? 'selected' : ''}`}
+                aria-pressed={institution.id === callingNow?.id}
+                aria-label={`Call ${institution.name} now`}
+                disabled={disabled}
+                onClick={() =>
+                  run({
+                    type: 'callNow',
+                    institutionId: institution.id === callingNow?.id ? null : institution.id,
+                  })
+                }
+              >
+                Call
+              </button>
               <span className="count">
                 {checkedIn}
                 {institution.committed > 0 && <span className="muted"> / {institution.committed}</span>}

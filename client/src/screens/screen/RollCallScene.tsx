@@ -3,44 +3,64 @@ import type { AssemblyState } from '../../../../shared/domain/assembly';
 import { currentItem } from '../../../../shared/domain/assembly';
 import { layOutBoard, pageToShow, type RollCallRow, rollCallBoard } from '../../../../shared/domain/rollCall';
 import { GUEST_WORDS } from '../../../../shared/domain/turnout';
+import { fitted } from '../../components/fitted';
 import { nextPageTurnAt } from '../../components/nextChange';
 import { TimerClock } from '../../components/TimerClock';
 import { useServerNow } from '../../components/useServerNow';
 import { formatCount } from '../../format';
+import { rollCallFit } from './rollCallFit';
 
 /** Seconds each page of a long roll call stays up; every screen turns pages together (server time). */
 const PAGE_SECONDS = 12;
 /** How long the page with the institution just called stays up (pageToShow's hold). */
 const CALLED_HOLD_MS = 30_000;
 
-function layoutFor(institutions: number): { columns: number; perColumn: number } {
-  if (institutions <= 8) return { columns: 1, perColumn: 11 };
-  if (institutions <= 22) return { columns: 2, perColumn: 13 };
-  return { columns: 3, perColumn: 16 };
-}
-
-/** The roll call board: each institution's turnout against its commitment, live. */
+/**
+ * The roll call board: each institution's turnout against its commitment, live, in
+ * balanced columns whose type fills the stage; the institution the chair is calling now
+ * is lit, and its page stays up while it is called.
+ */
 export function RollCallScene({ state }: { state: AssemblyState }) {
   const { institutions, turnout } = state;
   const order = state.live.rollCallOrder;
+  const callingNow = state.live.rollCallNow;
   // Laid out when the counts change; the clock below only turns the page.
-  const { board, pages, columns, perColumn } = useMemo(() => {
+  const { board, pages, fit } = useMemo(() => {
     const board = rollCallBoard(institutions, turnout, order);
-    const { columns, perColumn } = layoutFor(board.rows.length);
-    return {
-      board,
-      columns,
-      perColumn,
-      pages: layOutBoard(board.rows, order === 'section', perColumn, columns),
-    };
+    const sections = new Set(board.rows.map((row) => row.institution.section).filter((s) => s !== ''));
+    const longestName = Math.max(0, ...board.rows.map((row) => row.institution.name.length));
+    const longestCount = Math.max(
+      1,
+      ...board.rows.map(
+        (row) =>
+          String(row.checkedIn).length +
+          (row.institution.committed > 0 ? 3 + String(row.institution.committed).length : 0),
+      ),
+    );
+    const bySection = order === 'section';
+    const fitFor = (width: number) =>
+      rollCallFit(board.rows.length, sections.size, bySection, longestName, longestCount, width);
+    const fit = { ...fitFor(0), size: fitted((width) => fitFor(width).sizeCqh) };
+    return { board, fit, pages: layOutBoard(board.rows, bySection, fit.perColumn, fit.columns) };
   }, [institutions, turnout, order]);
+  const { columns, perColumn } = fit;
   const called = state.turnout.called;
-  // Redrawn only when the page turns, on every screen at the same instant.
+  const callingPage =
+    callingNow === null
+      ? -1
+      : pages.findIndex((page) =>
+          page.some((column) =>
+            column.some((line) => line.kind === 'row' && line.row.institution.id === callingNow),
+          ),
+        );
+  // Redrawn only when the page turns, on every screen at the same instant; the page of
+  // the institution being called stays up while it is.
   const now = useServerNow((at) =>
-    nextPageTurnAt(pages.length, called, at, PAGE_SECONDS * 1000, CALLED_HOLD_MS),
+    callingPage >= 0 ? null : nextPageTurnAt(pages.length, called, at, PAGE_SECONDS * 1000, CALLED_HOLD_MS),
   );
   const item = currentItem(state);
-  const pageIndex = pageToShow(pages, called, now, PAGE_SECONDS * 1000, CALLED_HOLD_MS);
+  const pageIndex =
+    callingPage >= 0 ? callingPage : pageToShow(pages, called, now, PAGE_SECONDS * 1000, CALLED_HOLD_MS);
   const page = pages[pageIndex]!;
   const gap = board.headcount - board.total;
   return (
@@ -66,7 +86,10 @@ export function RollCallScene({ state }: { state: AssemblyState }) {
       {board.rows.length === 0 ? (
         <p className="roll-call-empty">Institutions appear here once the organiser adds them.</p>
       ) : (
-        <div className="roll-call-columns" style={{ gridTemplateColumns: `repeat(${columns}, 1fr)` }}>
+        <div
+          className="roll-call-columns fitted"
+          style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`, ...fit.size }}
+        >
           {page.map((column, c) => (
             <ol
               // Columns are positions on the stage, not records: their index is their identity.
@@ -82,7 +105,11 @@ export function RollCallScene({ state }: { state: AssemblyState }) {
                     {line.continued && <span className="muted"> (continued)</span>}
                   </li>
                 ) : (
-                  <RollCallLine key={line.row.institution.id} row={line.row} />
+                  <RollCallLine
+                    key={line.row.institution.id}
+                    row={line.row}
+                    now={line.row.institution.id === callingNow}
+                  />
                 ),
               )}
             </ol>
@@ -105,17 +132,19 @@ export function RollCallScene({ state }: { state: AssemblyState }) {
   );
 }
 
-function RollCallLine({ row }: { row: RollCallRow }) {
+function RollCallLine({ row, now }: { row: RollCallRow; now: boolean }) {
   const { institution, checkedIn, share, called } = row;
   const met = institution.committed > 0 && checkedIn >= institution.committed;
   return (
     <li
-      className={`roll-call-row ${called ? 'called' : ''} ${met ? 'met' : ''}`}
+      className={`roll-call-row ${called ? 'called' : ''} ${met ? 'met' : ''} ${now ? 'calling-now' : ''}`}
       data-testid="roll-call-row"
       data-institution={institution.id}
+      aria-current={now ? 'true' : undefined}
     >
       <span className="roll-call-name">
-        {called && <span className="visually-hidden">Called: </span>}
+        {now && <span className="visually-hidden">Calling now: </span>}
+        {called && !now && <span className="visually-hidden">Called: </span>}
         {called && <span aria-hidden="true">✓ </span>}
         {institution.name}
       </span>
