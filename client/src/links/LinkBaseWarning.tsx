@@ -1,0 +1,50 @@
+import { linkReach } from './linkReach';
+import './linkBaseWarning.css';
+
+const EXAMPLE = 'https://assembly.example.org';
+
+/**
+ * Before anything is printed or handed out: who can open links with this base. A local base
+ * (localhost, a LAN address, a bare or `.local` name) is said plainly, with how to start the
+ * server with a public one, since sheets printed weeks ahead cannot be changed on the night.
+ */
+export function LinkBaseWarning({ base, what }: { base: string; what: string }) {
+  const reach = linkReach(base);
+  if (reach === 'anywhere')
+    return (
+      <p className="link-base-ok" data-testid="link-base">
+        The QR codes and addresses on {what} open <code>{base}</code>.
+      </p>
+    );
+  return (
+    <section className="link-base-warning" role="note" aria-label="Link address" data-testid="link-base">
+      <h2>{headline(reach, what)}</h2>
+      <p>{explanation(reach, base)}</p>
+      <p>
+        Before printing, start the server with <code>PUBLIC_URL</code> set to the address people will open on
+        the night (https where you can), for example:
+      </p>
+      <pre>
+        <code>PUBLIC_URL={EXAMPLE} npm start</code>
+      </pre>
+      <p className="small">
+        On Windows (PowerShell): <code>$env:PUBLIC_URL="{EXAMPLE}"; npm start</code>. See docs/deploy.md for
+        https at a venue with no internet.
+      </p>
+    </section>
+  );
+}
+
+function headline(reach: 'thisNetwork' | 'thisComputer' | 'unreadable', what: string): string {
+  if (reach === 'thisComputer') return `The links on ${what} open only on this computer`;
+  if (reach === 'thisNetwork') return `The links on ${what} open only on the network this server is on now`;
+  return `The links on ${what} have no usable address`;
+}
+
+function explanation(reach: 'thisNetwork' | 'thisComputer' | 'unreadable', base: string): string {
+  if (reach === 'thisComputer')
+    return `They start with ${base}: on anyone’s phone that address is the phone itself, so the QR codes open nothing.`;
+  if (reach === 'thisNetwork')
+    return `They start with ${base}, a local address. Phones on mobile data cannot reach it, and if the venue’s wifi is another network, or this laptop gets another address there, every printed QR code opens nothing. Print them like this only if phones at the venue will be on this same network with this server at this same address.`;
+  return `They start with “${base}”, which is not a web address.`;
+}
