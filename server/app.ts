@@ -10,7 +10,7 @@ import type { Limit, LimitName } from './assemblies/rateLimits';
 import { apiRouter, isClientError } from './http/api';
 import { clientAddress, trustedProxies } from './http/clientAddress';
 import { clientPages } from './http/clientPages';
-import { publicBaseUrl } from './http/publicUrl';
+import { publicBaseUrl, reachableLanAddress } from './http/publicUrl';
 import { type AssemblyServer, attachSockets, type SocketDeps } from './io/socketServer';
 import type { Logger } from './logger';
 import type { Store } from './store/store';
@@ -48,6 +48,17 @@ export interface Application {
   close(): Promise<void>;
 }
 
+const originOf = (base: string): string => {
+  try {
+    return new URL(base).origin;
+  } catch {
+    return "'self'";
+  }
+};
+
+const forwardedProto = (header: string | string[] | undefined) =>
+  Array.isArray(header) ? header[0] : header;
+
 /** Builds the whole server without listening: only the entry point and tests call listen. */
 export function createApplication(options: AppOptions): Application {
   const { store, logger } = options;
@@ -61,8 +72,9 @@ export function createApplication(options: AppOptions): Application {
   const app = express();
   const httpServer = createServer(app);
   const port = () => (httpServer.address() as AddressInfo | null)?.port ?? 0;
+  const bound = () => (httpServer.address() as AddressInfo | null)?.address;
   const publicUrl = (hostHeader: string | undefined, proto: string | undefined) =>
-    publicBaseUrl(options.publicUrl, hostHeader, proto, port());
+    publicBaseUrl(options.publicUrl, hostHeader, proto, port(), reachableLanAddress(bound()));
 
   // One resolver of the client's address for HTTP (req.ip) and sockets alike.
   const trusted = trustedProxies(options.trustProxy);
@@ -78,7 +90,13 @@ export function createApplication(options: AppOptions): Application {
           // The door's ticket scanner decodes QR codes in WebAssembly (served from here, never a CDN).
           scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
           imgSrc: ["'self'", 'data:'],
-          connectSrc: ["'self'", 'ws:', 'wss:'],
+          // And the links' own address: the home page at localhost checks it answers before moving there.
+          connectSrc: [
+            "'self'",
+            'ws:',
+            'wss:',
+            (req) => originOf(publicUrl(req.headers.host, forwardedProto(req.headers['x-forwarded-proto']))),
+          ],
         },
       },
       strictTransportSecurity: false,

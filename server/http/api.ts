@@ -9,6 +9,7 @@ import type { AssemblyHost } from '../assemblies/assemblyHost';
 import type { Logger } from '../logger';
 import { adminTokenRefusal } from './adminToken';
 import { exportRoutes } from './exportsApi';
+import { heldRoutes } from './heldApi';
 import type { Located } from './located';
 import { setupCsvRoutes } from './setupCsvApi';
 import { turnoutRoutes } from './turnoutApi';
@@ -142,9 +143,13 @@ export function apiRouter({ host, logger, publicUrl, adminToken }: ApiDeps): exp
     next();
   });
 
-  // The home page asks whether to show the admin token field.
-  router.get('/creating', (_req, res) => {
-    res.json({ ok: true, needsToken: adminToken !== undefined });
+  // The home page asks whether to show the admin token field, and where the links point: it
+  // keeps its list of assemblies at that address. Public facts, so any page may ask (CORS):
+  // the home page at localhost checks the links' address answers before moving there.
+  router.get('/creating', (req, res) => {
+    res
+      .set('access-control-allow-origin', '*')
+      .json({ ok: true, needsToken: adminToken !== undefined, publicUrl: baseUrl(req) });
   });
 
   router.post('/assemblies', async (req, res) => {
@@ -219,6 +224,7 @@ export function apiRouter({ host, logger, publicUrl, adminToken }: ApiDeps): exp
   turnoutRoutes(router, { host, locate, send, baseUrl });
   exportRoutes(router, { host, locate, send, baseUrl });
   setupCsvRoutes(router, { host, locate, send });
+  heldRoutes(router, { host, send });
 
   router.use((_req, res) => send(res, failure('not_found')));
 

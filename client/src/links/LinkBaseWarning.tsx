@@ -8,8 +8,18 @@ const EXAMPLE = 'https://assembly.example.org';
  * (localhost, a LAN address, a bare or `.local` name) is said plainly, with how to start the
  * server with a public one, since sheets printed weeks ahead cannot be changed on the night.
  */
-export function LinkBaseWarning({ base, what }: { base: string; what: string }) {
+export function LinkBaseWarning({
+  base,
+  what,
+  level = 2,
+}: {
+  base: string;
+  what: string;
+  /** Its heading's level in the page around it. */
+  level?: 2 | 3;
+}) {
   const reach = linkReach(base);
+  const Heading = level === 2 ? 'h2' : 'h3';
   if (reach === 'anywhere')
     return (
       <p className="link-base-ok" data-testid="link-base">
@@ -18,7 +28,7 @@ export function LinkBaseWarning({ base, what }: { base: string; what: string }) 
     );
   return (
     <section className="link-base-warning" role="note" aria-label="Link address" data-testid="link-base">
-      <h2>{headline(reach, what)}</h2>
+      <Heading>{headline(reach, what)}</Heading>
       <p>{explanation(reach, base)}</p>
       <p>
         Before printing, start the server with <code>PUBLIC_URL</code> set to the address people will open on

@@ -19,7 +19,7 @@ export function PrintablesAdmin({
   return (
     <section aria-labelledby="printables-h">
       <h2 id="printables-h">Print</h2>
-      {base && <LinkBaseWarning base={base} what="the printed sheets" />}
+      {base && <LinkBaseWarning level={3} base={base} what="the printed sheets" />}
       {missing.length > 0 && (
         <p className="warning" role="note" data-testid="printables-missing">
           No {missing.join(' or ')} yet: the sheets print without {missing.length > 1 ? 'them' : 'it'}. Add{' '}

@@ -3,8 +3,9 @@ import { assemblyDetailsSchema } from '../../../../shared/protocol/setup';
 import { callApi } from '../../api';
 import { CopyLink } from '../../components/CopyLink';
 import { JoinByCode } from '../../components/JoinByCode';
-import { type HeldAssembly, rememberKey } from '../../connection/heldKeys';
+import { type HeldAssembly, heldAssemblies, rememberKey } from '../../connection/heldKeys';
 import { HeldAssemblies } from './HeldAssemblies';
+import { acceptHandOff, findListHome, handOffUrl, type ListHome } from './handOff';
 import './home.css';
 
 interface Created {
@@ -52,12 +53,27 @@ export default function HomeScreen() {
   const [token, setToken] = useState('');
   const [duplicating, setDuplicating] = useState<HeldAssembly | null>(null);
   const [heldVersion, setHeldVersion] = useState(0);
+  // Before the list is first read: what another address of this server handed over.
+  const [cameFrom] = useState(acceptHandOff);
+  const [listHome, setListHome] = useState<ListHome | null>(null);
 
   useEffect(() => {
+    let cancelled = false;
     fetch('/api/creating')
       .then((response) => response.json())
-      .then((json) => setNeedsToken(json?.needsToken === true))
+      .then(async (json) => {
+        if (cancelled) return;
+        setNeedsToken(json?.needsToken === true);
+        if (typeof json?.publicUrl !== 'string') return;
+        const home = await findListHome(json.publicUrl);
+        if (cancelled) return;
+        setListHome(home);
+        if (home.kind === 'moving') location.replace(handOffUrl(home.to, location.origin, heldAssemblies()));
+      })
       .catch(() => {});
+    return () => {
+      cancelled = true;
+    };
   }, []);
 
   const duplicate = (held: HeldAssembly) => {
@@ -125,6 +141,14 @@ export default function HomeScreen() {
       </p>
     );
   const startsInPast = form.startsAt !== '' && new Date(form.startsAt).getTime() < Date.now();
+
+  if (listHome?.kind === 'moving')
+    return (
+      <main className="page">
+        <h1>Assembly Live</h1>
+        <p role="status">Opening the home page at {listHome.to}, the address your links use…</p>
+      </main>
+    );
 
   return (
     <main className="page">
@@ -228,7 +252,30 @@ export default function HomeScreen() {
           </div>
         </form>
       )}
-      <HeldAssemblies onDuplicate={duplicate} version={heldVersion} />
+      <HeldAssemblies
+        onDuplicate={duplicate}
+        version={heldVersion}
+        where={<ListWhere cameFrom={cameFrom} listHome={listHome} />}
+      />
     </main>
   );
+}
+
+/** Why the list is the same from localhost and the LAN address (or, when it cannot be, why not). */
+function ListWhere({ cameFrom, listHome }: { cameFrom: string | null; listHome: ListHome | null }) {
+  if (listHome?.kind === 'unreachable')
+    return (
+      <p className="warning" role="note" data-testid="list-where">
+        Your links start with {listHome.to}, which does not answer from this browser now, so this list holds
+        only the assemblies opened here at {location.origin}.
+      </p>
+    );
+  if (cameFrom && cameFrom !== location.origin)
+    return (
+      <p className="muted small" data-testid="list-where">
+        You opened {cameFrom}: this list is kept here at {location.origin}, the address your links use, so it
+        is the same list from either address.
+      </p>
+    );
+  return null;
 }

@@ -19,7 +19,8 @@ export function PrintChecks({
           <p>
             <strong>No {when.missing.join(' or ')} yet.</strong> The sheets print without{' '}
             {when.missing.length > 1 ? 'them' : 'it'}, so people will not know from the paper{' '}
-            {when.missing.length > 1 ? 'when or where to come' : when.date ? 'where to come' : 'when to come'}.
+            {when.missing.length > 1 ? 'when or where to come' : when.date ? 'where to come' : 'when to come'}
+            .
           </p>
           <p>
             Add {when.missing.length > 1 ? 'them' : 'it'} under Details on the{' '}

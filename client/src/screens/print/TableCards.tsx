@@ -52,11 +52,7 @@ export function TableCards({
                 />
                 <div>
                   <p className="table-card-call">Check in: scan the code with your phone</p>
-                  {institution && (
-                    <p>
-                      {institution.name} is already chosen for you.
-                    </p>
-                  )}
+                  {institution && <p>{institution.name} is already chosen for you.</p>}
                   <p className="table-card-typed">
                     No camera? Open <strong>{shortJoinUrl(publicUrl, state.code)}</strong>
                     {institution && ` and choose ${institution.name}`}.

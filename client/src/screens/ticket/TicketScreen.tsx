@@ -85,7 +85,11 @@ export default function TicketScreen({ token }: { token: string }) {
 
 /** When and where, large enough to read off a phone in the queue; says so when not set yet. */
 function TicketWhen({ assembly }: { assembly: Ticket['assembly'] }) {
-  const when = whenAndWhere({ ...assembly, endsAt: assembly.endsAt ?? null, timeZone: assembly.timeZone ?? '' });
+  const when = whenAndWhere({
+    ...assembly,
+    endsAt: assembly.endsAt ?? null,
+    timeZone: assembly.timeZone ?? '',
+  });
   return (
     <div className="ticket-when" data-testid="when-and-where">
       {when.date ? (
