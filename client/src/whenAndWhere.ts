@@ -7,7 +7,7 @@ export interface WhenAndWhere {
   /** "18:00 to 20:00", or "18:00" with no planned finish. */
   time: string | null;
   venue: string | null;
-  /** What the organiser has not given yet, in words: ["the date and start time", "the venue"]. */
+  /** What the organiser has not given yet, in words: ["date and start time", "venue"]. */
   missing: string[];
 }
 
@@ -28,12 +28,12 @@ export function whenAndWhere(details: Details, locale?: string): WhenAndWhere {
       timeZone: zone,
     });
   const clock = (ms: number) =>
-    new Date(ms).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit', timeZone: zone });
+    new Date(ms).toLocaleTimeString(locale, { hour: 'numeric', minute: '2-digit', timeZone: zone });
   const { startsAt, endsAt } = details;
   const venue = details.venue.trim() || null;
   const missing: string[] = [];
-  if (startsAt === null) missing.push('the date and start time');
-  if (!venue) missing.push('the venue');
+  if (startsAt === null) missing.push('date and start time');
+  if (!venue) missing.push('venue');
   if (startsAt === null) return { date: null, time: null, venue, missing };
   let time = clock(startsAt);
   if (endsAt !== null && endsAt > startsAt) {

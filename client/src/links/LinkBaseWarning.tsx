@@ -10,11 +10,12 @@ const EXAMPLE = 'https://assembly.example.org';
  */
 export function LinkBaseWarning({
   base,
-  what,
+  subject,
   level = 2,
 }: {
   base: string;
-  what: string;
+  /** What the warning is about, as the start of a sentence: "These links", "The links on these sheets". */
+  subject: string;
   /** Its heading's level in the page around it. */
   level?: 2 | 3;
 }) {
@@ -23,12 +24,12 @@ export function LinkBaseWarning({
   if (reach === 'anywhere')
     return (
       <p className="link-base-ok" data-testid="link-base">
-        The QR codes and addresses on {what} open <code>{base}</code>.
+        {subject} open <code>{base}</code>.
       </p>
     );
   return (
     <section className="link-base-warning" role="note" aria-label="Link address" data-testid="link-base">
-      <Heading>{headline(reach, what)}</Heading>
+      <Heading>{headline(reach, subject)}</Heading>
       <p>{explanation(reach, base)}</p>
       <p>
         Before printing, start the server with <code>PUBLIC_URL</code> set to the address people will open on
@@ -45,10 +46,10 @@ export function LinkBaseWarning({
   );
 }
 
-function headline(reach: 'thisNetwork' | 'thisComputer' | 'unreadable', what: string): string {
-  if (reach === 'thisComputer') return `The links on ${what} open only on this computer`;
-  if (reach === 'thisNetwork') return `The links on ${what} open only on the network this server is on now`;
-  return `The links on ${what} have no usable address`;
+function headline(reach: 'thisNetwork' | 'thisComputer' | 'unreadable', subject: string): string {
+  if (reach === 'thisComputer') return `${subject} open only on this computer`;
+  if (reach === 'thisNetwork') return `${subject} open only on the network this server is on now`;
+  return `${subject} have no usable address`;
 }
 
 function explanation(reach: 'thisNetwork' | 'thisComputer' | 'unreadable', base: string): string {

@@ -58,7 +58,9 @@ export function LinksAdmin({ code, staffKey }: { code: string; staffKey: string 
   return (
     <section aria-labelledby="links-h">
       <h2 id="links-h">Links</h2>
-      {base && <LinkBaseWarning level={3} base={base} what="these links and printed sheets" />}
+      {base && (
+        <LinkBaseWarning level={3} base={base} subject="These links, and the printed sheets’ QR codes," />
+      )}
       {/* Localhost is said above; the note adds what plain http or https means for a reload offline. */}
       {base && linkReach(base) !== 'thisComputer' && <OfflineNote base={base} code={code} />}
       {message && (

@@ -19,11 +19,11 @@ export function PrintablesAdmin({
   return (
     <section aria-labelledby="printables-h">
       <h2 id="printables-h">Print</h2>
-      {base && <LinkBaseWarning level={3} base={base} what="the printed sheets" />}
+      {base && <LinkBaseWarning level={3} base={base} subject="The printed sheets’ QR codes" />}
       {missing.length > 0 && (
         <p className="warning" role="note" data-testid="printables-missing">
-          No {missing.join(' or ')} yet: the sheets print without {missing.length > 1 ? 'them' : 'it'}. Add{' '}
-          {missing.length > 1 ? 'them' : 'it'} under Details first.
+          This assembly has no {missing.join(' or ')} yet: the sheets print without{' '}
+          {missing.length > 1 ? 'them' : 'it'}. Add {missing.length > 1 ? 'them' : 'it'} under Details first.
         </p>
       )}
       <ul>

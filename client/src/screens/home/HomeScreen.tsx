@@ -59,18 +59,20 @@ export default function HomeScreen() {
 
   useEffect(() => {
     let cancelled = false;
-    fetch('/api/creating')
-      .then((response) => response.json())
-      .then(async (json) => {
+    (async () => {
+      let home: ListHome = { kind: 'here' };
+      try {
+        const json = await (await fetch('/api/creating')).json();
         if (cancelled) return;
         setNeedsToken(json?.needsToken === true);
-        if (typeof json?.publicUrl !== 'string') return;
-        const home = await findListHome(json.publicUrl);
-        if (cancelled) return;
-        setListHome(home);
-        if (home.kind === 'moving') location.replace(handOffUrl(home.to, location.origin, heldAssemblies()));
-      })
-      .catch(() => {});
+        if (typeof json?.publicUrl === 'string') home = await findListHome(json.publicUrl);
+      } catch {
+        // The server did not answer: this address's own list, and creating says why it fails.
+      }
+      if (cancelled) return;
+      setListHome(home);
+      if (home.kind === 'moving') location.replace(handOffUrl(home.to, location.origin, heldAssemblies()));
+    })();
     return () => {
       cancelled = true;
     };
@@ -142,14 +144,6 @@ export default function HomeScreen() {
     );
   const startsInPast = form.startsAt !== '' && new Date(form.startsAt).getTime() < Date.now();
 
-  if (listHome?.kind === 'moving')
-    return (
-      <main className="page">
-        <h1>Assembly Live</h1>
-        <p role="status">Opening the home page at {listHome.to}, the address your links use…</p>
-      </main>
-    );
-
   return (
     <main className="page">
       <h1>Assembly Live</h1>
@@ -160,7 +154,11 @@ export default function HomeScreen() {
       <section aria-label="Join" className="stack">
         <JoinByCode label="Joining an assembly? Its code:" />
       </section>
-      {created ? (
+      {listHome === null || listHome.kind === 'moving' ? (
+        <p role="status" data-testid="list-home-pending">
+          {listHome ? `Opening the home page at ${listHome.to}, the address your links use…` : 'Loading…'}
+        </p>
+      ) : created ? (
         <section aria-label="Your assembly" data-testid="created">
           <h2>
             Assembly <span data-testid="created-code">{created.code}</span> is ready
@@ -252,11 +250,13 @@ export default function HomeScreen() {
           </div>
         </form>
       )}
-      <HeldAssemblies
-        onDuplicate={duplicate}
-        version={heldVersion}
-        where={<ListWhere cameFrom={cameFrom} listHome={listHome} />}
-      />
+      {listHome && listHome.kind !== 'moving' && (
+        <HeldAssemblies
+          onDuplicate={duplicate}
+          version={heldVersion}
+          where={<ListWhere cameFrom={cameFrom} listHome={listHome} />}
+        />
+      )}
     </main>
   );
 }

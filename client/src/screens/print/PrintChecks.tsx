@@ -13,11 +13,11 @@ export function PrintChecks({
 }) {
   return (
     <>
-      <LinkBaseWarning base={base} what="these sheets" />
+      <LinkBaseWarning base={base} subject="The links on these sheets" />
       {when.missing.length > 0 && (
         <div className="print-missing" role="note" data-testid="print-missing">
           <p>
-            <strong>No {when.missing.join(' or ')} yet.</strong> The sheets print without{' '}
+            <strong>This assembly has no {when.missing.join(' or ')} yet.</strong> The sheets print without{' '}
             {when.missing.length > 1 ? 'them' : 'it'}, so people will not know from the paper{' '}
             {when.missing.length > 1 ? 'when or where to come' : when.date ? 'where to come' : 'when to come'}
             .

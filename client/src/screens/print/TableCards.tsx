@@ -27,11 +27,11 @@ export function TableCards({
       {state.institutions.length === 0 && (
         <p className="no-print notice">No institutions yet: this is a card for any table.</p>
       )}
-      {pages.map((page) => (
+      {pages.map((page, n) => (
         <section
           key={page.map((c) => c?.id ?? 'any').join()}
           className="print-page table-cards"
-          aria-label="Table cards"
+          aria-label={`Table cards, page ${n + 1} of ${pages.length}`}
         >
           {page.map((institution) => (
             <article key={institution?.id ?? 'any'} className="table-card" data-testid="table-card">

@@ -30,8 +30,12 @@ export function TicketSheet({
   for (let i = 0; i < registrants.length; i += PER_PAGE) pages.push(registrants.slice(i, i + PER_PAGE));
   return (
     <>
-      {pages.map((page) => (
-        <section key={page[0]!.id} className="print-page ticket-sheet" aria-label="Tickets">
+      {pages.map((page, n) => (
+        <section
+          key={page[0]!.id}
+          className="print-page ticket-sheet"
+          aria-label={`Tickets, page ${n + 1} of ${pages.length}`}
+        >
           {page.map((registrant) => (
             <article key={registrant.id} className="ticket-stub" data-testid="ticket-stub">
               <JoinQr url={`${publicUrl}${ticketPath(registrant.ticket)}`} className="ticket-stub-qr" />
