@@ -23,11 +23,7 @@ describe('creating assemblies', () => {
   it('with ADMIN_TOKEN set, needs the token to create or duplicate; a wrong one changes nothing', async () => {
     server = await startServer({ adminToken: 's3cret-token-for-tests' });
     const { url } = server;
-    expect(await (await fetch(`${url}/api/creating`)).json()).toEqual({
-      ok: true,
-      needsToken: true,
-      publicUrl: 'http://phones.example',
-    });
+    expect(await (await fetch(`${url}/api/creating`)).json()).toMatchObject({ ok: true, needsToken: true });
     expect(await create(url, { title: 'No token' })).toMatchObject({
       status: 401,
       json: { code: 'admin_token_required' },

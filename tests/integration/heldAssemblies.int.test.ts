@@ -141,19 +141,42 @@ describe('where the links point', () => {
   let server: Server;
   afterEach(() => server.close());
 
-  it('the home page is told the links’ base, which any page may ask, and may check from its own address', async () => {
+  it('the home page is told where the links point and which server this is, and any page may ask', async () => {
     server = await startServer();
     const response = await fetch(`${server.url}/api/creating`);
-    expect(await response.json()).toEqual({
+    const told = await response.json();
+    expect(told).toEqual({
       ok: true,
       needsToken: false,
       publicUrl: 'http://phones.example',
+      server: expect.stringMatching(/^[A-Za-z0-9_-]{16}$/),
+      localhost: `http://localhost:${server.port}`,
     });
     expect(response.headers.get('access-control-allow-origin')).toBe('*');
-    // The home page at localhost may ask the links' address whether it answers.
+    // The same server answers the same; another server (another process) does not.
+    expect((await (await fetch(`${server.url}/api/creating`)).json()).server).toBe(told.server);
+    const other = await startServer();
+    try {
+      expect((await (await fetch(`${other.url}/api/creating`)).json()).server).not.toBe(told.server);
+    } finally {
+      await other.close();
+    }
+    // A page on the LAN may ask this server's localhost (Chrome asks first, for a more private address).
+    const preflight = await fetch(`${server.url}/api/creating`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'http://192.168.1.20:3000',
+        'access-control-request-method': 'GET',
+        'access-control-request-private-network': 'true',
+      },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-private-network')).toBe('true');
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+    // Pages may fetch from this server's localhost and the links' address, and nowhere else over http.
     const page = await fetch(`${server.url}/`);
     expect(page.headers.get('content-security-policy')).toMatch(
-      /connect-src 'self' ws: wss: http:\/\/phones\.example(;|$)/,
+      new RegExp(`connect-src 'self' ws: wss: http://localhost:${server.port} http://phones\\.example(;|$)`),
     );
   });
 

@@ -65,7 +65,8 @@ export default function HomeScreen() {
         const json = await (await fetch('/api/creating')).json();
         if (cancelled) return;
         setNeedsToken(json?.needsToken === true);
-        if (typeof json?.publicUrl === 'string') home = await findListHome(json.publicUrl);
+        if (['server', 'localhost', 'publicUrl'].every((field) => typeof json?.[field] === 'string'))
+          home = await findListHome(json);
       } catch {
         // The server did not answer: this address's own list, and creating says why it fails.
       }
@@ -156,7 +157,7 @@ export default function HomeScreen() {
       </section>
       {listHome === null || listHome.kind === 'moving' ? (
         <p role="status" data-testid="list-home-pending">
-          {listHome ? `Opening the home page at ${listHome.to}, the address your links use…` : 'Loading…'}
+          {listHome ? `Opening your list of assemblies at ${listHome.to}…` : 'Loading…'}
         </p>
       ) : created ? (
         <section aria-label="Your assembly" data-testid="created">
@@ -273,8 +274,8 @@ function ListWhere({ cameFrom, listHome }: { cameFrom: string | null; listHome: 
   if (cameFrom && cameFrom !== location.origin)
     return (
       <p className="muted small" data-testid="list-where">
-        You opened {cameFrom}: this list is kept here at {location.origin}, the address your links use, so it
-        is the same list from either address.
+        You opened {cameFrom}: this browser keeps its list of assemblies here at {location.origin}, so it is
+        the same list from either address.
       </p>
     );
   return null;

@@ -108,21 +108,40 @@ export function acceptHandOff(): string | null {
 export type ListHome =
   | { kind: 'here' }
   | { kind: 'moving'; to: string }
-  /** The links' address does not answer from this browser (PUBLIC_URL's proxy not up yet, say). */
+  /** On another machine than the server, with the links' address not answering from here. */
   | { kind: 'unreachable'; to: string };
 
-/**
- * Where this browser's list lives: at the links' own address (what the server says they start
- * with). Moves there only once that address has answered as this same server would.
- */
-export async function findListHome(publicUrl: string): Promise<ListHome> {
-  if (!publicUrl || publicUrl === location.origin) return { kind: 'here' };
+/** What the server says of itself (GET /api/creating). */
+export interface ThisServer {
+  /** This running server's id, to tell it from another answering at the same address. */
+  server: string;
+  /** Its address on its own machine: where a browser there keeps its list. */
+  localhost: string;
+  /** What the links start with. */
+  publicUrl: string;
+}
+
+const answersAsThisServer = async (base: string, server: string): Promise<boolean> => {
   try {
-    const response = await fetch(`${publicUrl}/api/creating`, { signal: AbortSignal.timeout(4000) });
-    const json = (await response.json()) as { publicUrl?: unknown };
-    if (response.ok && json.publicUrl === publicUrl) return { kind: 'moving', to: publicUrl };
+    const response = await fetch(`${base}/api/creating`, { signal: AbortSignal.timeout(3000) });
+    const json = (await response.json()) as { server?: unknown };
+    return response.ok && json.server === server;
   } catch {
-    // Unreachable, or not this server: the list stays here.
+    return false;
   }
+};
+
+/**
+ * Where this browser's list lives. On the server's own machine, at its localhost: the one
+ * address that stays the same when the laptop moves from the office wifi to the venue's (a
+ * LAN address does not), and a secure page for the chair and projector opened from the list.
+ * On another machine, at the links' address. Moves only to an address that has answered as
+ * this same server.
+ */
+export async function findListHome({ server, localhost, publicUrl }: ThisServer): Promise<ListHome> {
+  if (location.origin === localhost) return { kind: 'here' };
+  if (await answersAsThisServer(localhost, server)) return { kind: 'moving', to: localhost };
+  if (!publicUrl || location.origin === new URL(publicUrl).origin) return { kind: 'here' };
+  if (await answersAsThisServer(publicUrl, server)) return { kind: 'moving', to: publicUrl };
   return { kind: 'unreachable', to: publicUrl };
 }

@@ -35,10 +35,10 @@ export function TableCards({
         >
           {page.map((institution) => (
             <article key={institution?.id ?? 'any'} className="table-card" data-testid="table-card">
-              <p className="table-card-assembly">
-                {state.title}
-                {line && <span data-testid="when-and-where"> · {line}</span>}
-              </p>
+              <div className="table-card-assembly">
+                <p>{state.title}</p>
+                {line && <p data-testid="when-and-where">{line}</p>}
+              </div>
               <h2 className="table-card-name">{institution?.name ?? state.title}</h2>
               {institution?.section && <p className="table-card-section">{institution.section}</p>}
               <div className="table-card-join">
