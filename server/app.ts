@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -10,7 +11,7 @@ import type { Limit, LimitName } from './assemblies/rateLimits';
 import { apiRouter, isClientError } from './http/api';
 import { clientAddress, trustedProxies } from './http/clientAddress';
 import { clientPages } from './http/clientPages';
-import { publicBaseUrl } from './http/publicUrl';
+import { publicBaseUrl, reachableLanAddress } from './http/publicUrl';
 import { type AssemblyServer, attachSockets, type SocketDeps } from './io/socketServer';
 import type { Logger } from './logger';
 import type { Store } from './store/store';
@@ -48,6 +49,17 @@ export interface Application {
   close(): Promise<void>;
 }
 
+const originOf = (base: string): string => {
+  try {
+    return new URL(base).origin;
+  } catch {
+    return "'self'";
+  }
+};
+
+const forwardedProto = (header: string | string[] | undefined) =>
+  Array.isArray(header) ? header[0] : header;
+
 /** Builds the whole server without listening: only the entry point and tests call listen. */
 export function createApplication(options: AppOptions): Application {
   const { store, logger } = options;
@@ -61,8 +73,12 @@ export function createApplication(options: AppOptions): Application {
   const app = express();
   const httpServer = createServer(app);
   const port = () => (httpServer.address() as AddressInfo | null)?.port ?? 0;
+  const bound = () => (httpServer.address() as AddressInfo | null)?.address;
   const publicUrl = (hostHeader: string | undefined, proto: string | undefined) =>
-    publicBaseUrl(options.publicUrl, hostHeader, proto, port());
+    publicBaseUrl(options.publicUrl, hostHeader, proto, port(), reachableLanAddress(bound()));
+  // Tells this process from another server that answers at the same address (another port's, a stale proxy's).
+  const serverId = randomBytes(12).toString('base64url');
+  const thisServer = () => ({ id: serverId, localhost: `http://localhost:${port()}` });
 
   // One resolver of the client's address for HTTP (req.ip) and sockets alike.
   const trusted = trustedProxies(options.trustProxy);
@@ -78,7 +94,15 @@ export function createApplication(options: AppOptions): Application {
           // The door's ticket scanner decodes QR codes in WebAssembly (served from here, never a CDN).
           scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
           imgSrc: ["'self'", 'data:'],
-          connectSrc: ["'self'", 'ws:', 'wss:'],
+          // And this server's localhost and the links' own address: the home page checks which
+          // answers as this server before keeping its list there.
+          connectSrc: [
+            "'self'",
+            'ws:',
+            'wss:',
+            () => thisServer().localhost,
+            (req) => originOf(publicUrl(req.headers.host, forwardedProto(req.headers['x-forwarded-proto']))),
+          ],
         },
       },
       strictTransportSecurity: false,
@@ -93,7 +117,10 @@ export function createApplication(options: AppOptions): Application {
       res.status(503).json(failure('unavailable'));
     }
   });
-  app.use('/api', apiRouter({ host, logger, publicUrl, adminToken: options.adminToken }));
+  app.use(
+    '/api',
+    apiRouter({ host, logger, publicUrl, adminToken: options.adminToken, thisServer: () => thisServer() }),
+  );
   app.use(clientPages(options.clientDir ?? DEFAULT_CLIENT_DIR));
   app.use((_req, res) => res.status(404).type('text').send('Not found'));
   // Never express's default error page: it shows a stack trace.

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import QRCode from 'qrcode';
@@ -7,7 +8,7 @@ import { ALLOWANCES, limitsFor } from './assemblies/rateLimits';
 import { readConfig } from './config';
 import { createDemoAssembly } from './demo';
 import { roleLinks } from './http/api';
-import { lanAddress, publicBaseUrl } from './http/publicUrl';
+import { publicBaseUrl, reachableLanAddress } from './http/publicUrl';
 import { connectRedisAdapter, connectRedisLimits } from './io/redisAdapter';
 import { createLogger } from './logger';
 import { newestChange } from './newestChange';
@@ -62,7 +63,8 @@ async function main(): Promise<void> {
     adapter,
   });
   const port = await app.listen(config.port, config.host);
-  const base = publicBaseUrl(config.publicUrl, `localhost:${port}`, undefined, port);
+  const lan = reachableLanAddress((app.httpServer.address() as AddressInfo | null)?.address);
+  const base = publicBaseUrl(config.publicUrl, `localhost:${port}`, undefined, port, lan);
 
   const existing = await app.host.list();
   // Nodes sharing a database would each make one when started together: only on request there.
@@ -82,7 +84,6 @@ async function main(): Promise<void> {
     );
   }
   console.log(`Assembly Live is running: http://localhost:${port}/`);
-  const lan = lanAddress();
   if (lan && !config.publicUrl) console.log(`Phones on this network reach it at http://${lan}:${port}/`);
   console.log(
     `Data: ${config.databaseUrl ? `PostgreSQL ${safeDatabaseName(config.databaseUrl)}` : config.dataDir}`,

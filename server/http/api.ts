@@ -9,6 +9,7 @@ import type { AssemblyHost } from '../assemblies/assemblyHost';
 import type { Logger } from '../logger';
 import { adminTokenRefusal } from './adminToken';
 import { exportRoutes } from './exportsApi';
+import { heldRoutes } from './heldApi';
 import type { Located } from './located';
 import { setupCsvRoutes } from './setupCsvApi';
 import { turnoutRoutes } from './turnoutApi';
@@ -55,6 +56,8 @@ export interface ApiDeps {
   publicUrl: (hostHeader: string | undefined, forwardedProto: string | undefined) => string;
   /** When set, creating or duplicating an assembly needs it (the X-Admin-Token header). */
   adminToken?: string;
+  /** This running server, and its address on its own machine: the home page keeps its list there. */
+  thisServer: () => { id: string; localhost: string };
 }
 
 const isStaffRole = (role: string): role is StaffRole => (STAFF_ROLES as readonly string[]).includes(role);
@@ -65,7 +68,7 @@ const bearer = (req: Request): string | undefined => {
   return match?.[1];
 };
 
-export function apiRouter({ host, logger, publicUrl, adminToken }: ApiDeps): express.Router {
+export function apiRouter({ host, logger, publicUrl, adminToken, thisServer }: ApiDeps): express.Router {
   const router = express.Router();
   router.use(express.json({ limit: MAX_BODY }));
   // Spreadsheets: registrants may be posted as CSV.
@@ -142,9 +145,30 @@ export function apiRouter({ host, logger, publicUrl, adminToken }: ApiDeps): exp
     next();
   });
 
-  // The home page asks whether to show the admin token field.
-  router.get('/creating', (_req, res) => {
-    res.json({ ok: true, needsToken: adminToken !== undefined });
+  // The home page asks whether to show the admin token field, where the links point, and which
+  // server this is: a browser keeps one list of assemblies per address, so the home page moves
+  // to this server's localhost (or else the links' address) when that answers as this same
+  // server. Public facts, so a page at another address may ask (CORS, and Chrome's preflight
+  // for a page on the LAN asking localhost).
+  router.options('/creating', (_req, res) => {
+    res
+      .set({
+        'access-control-allow-origin': '*',
+        'access-control-allow-methods': 'GET',
+        'access-control-allow-private-network': 'true',
+      })
+      .status(204)
+      .end();
+  });
+  router.get('/creating', (req, res) => {
+    const server = thisServer();
+    res.set('access-control-allow-origin', '*').json({
+      ok: true,
+      needsToken: adminToken !== undefined,
+      publicUrl: baseUrl(req),
+      server: server.id,
+      localhost: server.localhost,
+    });
   });
 
   router.post('/assemblies', async (req, res) => {
@@ -219,6 +243,7 @@ export function apiRouter({ host, logger, publicUrl, adminToken }: ApiDeps): exp
   turnoutRoutes(router, { host, locate, send, baseUrl });
   exportRoutes(router, { host, locate, send, baseUrl });
   setupCsvRoutes(router, { host, locate, send });
+  heldRoutes(router, { host, send });
 
   router.use((_req, res) => send(res, failure('not_found')));
 

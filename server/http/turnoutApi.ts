@@ -125,6 +125,8 @@ export function turnoutRoutes(router: express.Router, { host, locate, send, base
         title: state.title,
         venue: state.venue,
         startsAt: state.startsAt,
+        endsAt: state.endsAt,
+        timeZone: state.timeZone,
         status: state.status,
         phonesClosed: state.turnout.phonesClosed,
       },

@@ -172,9 +172,10 @@ test('the organiser page sections and home have no accessibility faults axe can 
 
   const admin = new URL(adminLink);
   await page.goto(admin.pathname + admin.hash);
-  // The links say whether pages opened from them can reload with no network (here: plain
-  // http on this machine's LAN address, or this computer itself).
-  await expect(page.getByTestId('offline-note')).toContainText(/plain http|only on this computer/);
+  // The links say who can open them (here the test server listens on 127.0.0.1 alone, so
+  // they open only on this computer) and how to give them a public base.
+  await expect(page.getByTestId('link-base').first()).toContainText(/open only on this computer/);
+  await expect(page.getByTestId('link-base').first()).toContainText('PUBLIC_URL=');
   await page.getByRole('button', { name: 'Add an agenda item' }).click();
   await page.getByRole('button', { name: 'Add an institution' }).click();
   await page.getByRole('button', { name: 'Add a power-holder' }).click();

@@ -31,8 +31,5 @@ export function JoinQr({ url, className = '' }: { url: string; className?: strin
   );
 }
 
-export const joinUrl = (publicUrl: string, code: string) => `${publicUrl}/j/${code}`;
-
-/** "riverside.example/j/ABC123" without the scheme: shorter to read off a projector. */
-export const shortJoinUrl = (publicUrl: string, code: string) =>
-  joinUrl(publicUrl, code).replace(/^https?:\/\//, '');
+// The join links live in links/joinLinks.ts, kept free of the QR library for tests and the server.
+export { joinUrl, shortJoinUrl } from '../links/joinLinks';

@@ -20,7 +20,7 @@ const KEY = /^[A-Za-z0-9_-]{1,64}$/;
 
 // Checked by hand, not with the protocol's schemas: this runs on every page, the join
 // page included, whose phones should not download a validation library to read a list.
-function asHeld(value: unknown): HeldAssembly | undefined {
+export function asHeld(value: unknown): HeldAssembly | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const { code, title = '', keys, at } = value as Record<string, unknown>;
   if (typeof code !== 'string' || !CODE.test(code)) return undefined;
@@ -56,6 +56,11 @@ export function rememberKey(code: string, role: StaffRole, key: string, title?: 
     at: Date.now(),
   };
   storeJson(STORAGE_KEY, [updated, ...all.filter((held) => held.code !== code)]);
+}
+
+/** The whole list, as merged from another address of this server (screens/home/handOff.ts). */
+export function keepHeld(held: HeldAssembly[]): void {
+  storeJson(STORAGE_KEY, held);
 }
 
 export function forgetAssembly(code: string): void {

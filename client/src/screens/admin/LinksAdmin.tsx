@@ -5,6 +5,8 @@ import { CopyLink } from '../../components/CopyLink';
 import { JoinQr } from '../../components/JoinQr';
 import { useAssembly } from '../../connection/assemblyStore';
 import { heldKey, rememberKey } from '../../connection/heldKeys';
+import { LinkBaseWarning } from '../../links/LinkBaseWarning';
+import { linkReach } from '../../links/linkReach';
 import { OfflineNote } from './OfflineNote';
 
 const ROLES: { role: Role; label: string; hint: string }[] = [
@@ -56,7 +58,11 @@ export function LinksAdmin({ code, staffKey }: { code: string; staffKey: string 
   return (
     <section aria-labelledby="links-h">
       <h2 id="links-h">Links</h2>
-      {base && <OfflineNote base={base} code={code} />}
+      {base && (
+        <LinkBaseWarning level={3} base={base} subject="These links, and the printed sheets’ QR codes," />
+      )}
+      {/* Localhost is said above; the note adds what plain http or https means for a reload offline. */}
+      {base && linkReach(base) !== 'thisComputer' && <OfflineNote base={base} code={code} />}
       {message && (
         <p className={message.ok ? 'success' : 'error'} role="status" data-testid="links-result">
           {message.text}

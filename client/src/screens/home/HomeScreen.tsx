@@ -3,8 +3,9 @@ import { assemblyDetailsSchema } from '../../../../shared/protocol/setup';
 import { callApi } from '../../api';
 import { CopyLink } from '../../components/CopyLink';
 import { JoinByCode } from '../../components/JoinByCode';
-import { type HeldAssembly, rememberKey } from '../../connection/heldKeys';
+import { type HeldAssembly, heldAssemblies, rememberKey } from '../../connection/heldKeys';
 import { HeldAssemblies } from './HeldAssemblies';
+import { acceptHandOff, findListHome, handOffUrl, type ListHome } from './handOff';
 import './home.css';
 
 interface Created {
@@ -52,12 +53,30 @@ export default function HomeScreen() {
   const [token, setToken] = useState('');
   const [duplicating, setDuplicating] = useState<HeldAssembly | null>(null);
   const [heldVersion, setHeldVersion] = useState(0);
+  // Before the list is first read: what another address of this server handed over.
+  const [cameFrom] = useState(acceptHandOff);
+  const [listHome, setListHome] = useState<ListHome | null>(null);
 
   useEffect(() => {
-    fetch('/api/creating')
-      .then((response) => response.json())
-      .then((json) => setNeedsToken(json?.needsToken === true))
-      .catch(() => {});
+    let cancelled = false;
+    (async () => {
+      let home: ListHome = { kind: 'here' };
+      try {
+        const json = await (await fetch('/api/creating')).json();
+        if (cancelled) return;
+        setNeedsToken(json?.needsToken === true);
+        if (['server', 'localhost', 'publicUrl'].every((field) => typeof json?.[field] === 'string'))
+          home = await findListHome(json);
+      } catch {
+        // The server did not answer: this address's own list, and creating says why it fails.
+      }
+      if (cancelled) return;
+      setListHome(home);
+      if (home.kind === 'moving') location.replace(handOffUrl(home.to, location.origin, heldAssemblies()));
+    })();
+    return () => {
+      cancelled = true;
+    };
   }, []);
 
   const duplicate = (held: HeldAssembly) => {
@@ -136,7 +155,11 @@ export default function HomeScreen() {
       <section aria-label="Join" className="stack">
         <JoinByCode label="Joining an assembly? Its code:" />
       </section>
-      {created ? (
+      {listHome === null || listHome.kind === 'moving' ? (
+        <p role="status" data-testid="list-home-pending">
+          {listHome ? `Opening your list of assemblies at ${listHome.to}…` : 'Loading…'}
+        </p>
+      ) : created ? (
         <section aria-label="Your assembly" data-testid="created">
           <h2>
             Assembly <span data-testid="created-code">{created.code}</span> is ready
@@ -228,7 +251,32 @@ export default function HomeScreen() {
           </div>
         </form>
       )}
-      <HeldAssemblies onDuplicate={duplicate} version={heldVersion} />
+      {listHome && listHome.kind !== 'moving' && (
+        <HeldAssemblies
+          onDuplicate={duplicate}
+          version={heldVersion}
+          where={<ListWhere cameFrom={cameFrom} listHome={listHome} />}
+        />
+      )}
     </main>
   );
+}
+
+/** Why the list is the same from localhost and the LAN address (or, when it cannot be, why not). */
+function ListWhere({ cameFrom, listHome }: { cameFrom: string | null; listHome: ListHome | null }) {
+  if (listHome?.kind === 'unreachable')
+    return (
+      <p className="warning" role="note" data-testid="list-where">
+        Your links start with {listHome.to}, which does not answer from this browser now, so this list holds
+        only the assemblies opened here at {location.origin}.
+      </p>
+    );
+  if (cameFrom && cameFrom !== location.origin)
+    return (
+      <p className="muted small" data-testid="list-where">
+        You opened {cameFrom}: this browser keeps its list of assemblies here at {location.origin}, so it is
+        the same list from either address.
+      </p>
+    );
+  return null;
 }

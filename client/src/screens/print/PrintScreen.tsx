@@ -4,7 +4,9 @@ import { Refused } from '../../components/Refused';
 import { useAssembly } from '../../connection/assemblyStore';
 import { useAssemblyConnection } from '../../connection/useAssemblyConnection';
 import type { PrintSheet } from '../../route';
+import { whenAndWhere } from '../../whenAndWhere';
 import { JoinPoster } from './JoinPoster';
+import { PrintChecks } from './PrintChecks';
 import { TableCards } from './TableCards';
 import { TicketSheet } from './TicketSheet';
 import './print.css';
@@ -35,28 +37,31 @@ export default function PrintScreen({
 
   if (refusal) return <Refused />;
   if (!state) return <Connecting code={code} />;
+  const when = whenAndWhere(state);
+  const adminPath = staffKey ? `/a/${code}/admin#key=${staffKey}` : null;
   return (
     <div className="printable">
       <nav className="print-toolbar no-print" aria-label="Print">
         <h1>
           {TITLES[sheet]} · {state.title}
         </h1>
+        <PrintChecks base={publicUrl} when={when} adminPath={adminPath} />
         <p>A4. Print with your browser; turn off its headers and footers for a clean sheet.</p>
         <div className="button-row">
           <button type="button" className="primary" onClick={() => print()}>
             Print
           </button>
-          {staffKey && (
-            <a className="button" href={`/a/${code}/admin#key=${staffKey}`}>
+          {adminPath && (
+            <a className="button" href={adminPath}>
               Back to the organiser page
             </a>
           )}
         </div>
       </nav>
       <main>
-        {sheet === 'poster' && <JoinPoster state={state} publicUrl={publicUrl} />}
-        {sheet === 'cards' && <TableCards state={state} publicUrl={publicUrl} />}
-        {sheet === 'tickets' && <TicketSheet state={state} publicUrl={publicUrl} />}
+        {sheet === 'poster' && <JoinPoster state={state} publicUrl={publicUrl} when={when} />}
+        {sheet === 'cards' && <TableCards state={state} publicUrl={publicUrl} when={when} />}
+        {sheet === 'tickets' && <TicketSheet state={state} publicUrl={publicUrl} when={when} />}
       </main>
     </div>
   );

@@ -3,7 +3,8 @@ import type { AssemblyStatus } from '../../../../shared/domain/assembly';
 import { CHECK_IN_METHOD_LABELS, type CheckInMethod } from '../../../../shared/domain/turnout';
 import { JoinQr } from '../../components/JoinQr';
 import { newUuid } from '../../connection/deviceId';
-import { formatDate, formatTimeOfDay } from '../../format';
+import { formatTimeOfDay } from '../../format';
+import { whenAndWhere } from '../../whenAndWhere';
 import '../join/phone.css';
 import './ticket.css';
 
@@ -13,6 +14,8 @@ interface Ticket {
     title: string;
     venue: string;
     startsAt: number | null;
+    endsAt: number | null;
+    timeZone: string;
     status: AssemblyStatus;
     phonesClosed: boolean;
   };
@@ -59,15 +62,7 @@ export default function TicketScreen({ token }: { token: string }) {
     <main className="page narrow ticket" data-testid="ticket">
       <p className="kind">Ticket</p>
       <h1>{ticket.assembly.title}</h1>
-      <p className="muted">
-        {[
-          ticket.assembly.venue,
-          ticket.assembly.startsAt !== null && formatDate(ticket.assembly.startsAt, true),
-        ]
-          .filter(Boolean)
-          .join(' · ')}
-        {ticket.assembly.startsAt !== null && `, ${formatTimeOfDay(ticket.assembly.startsAt)}`}
-      </p>
+      <TicketWhen assembly={ticket.assembly} />
       <div className="ticket-holder">
         <p className="ticket-name">{ticket.name}</p>
         {ticket.institution && <p>{ticket.institution}</p>}
@@ -85,6 +80,28 @@ export default function TicketScreen({ token }: { token: string }) {
         Print this ticket
       </button>
     </main>
+  );
+}
+
+/** When and where, large enough to read off a phone in the queue; says so when not set yet. */
+function TicketWhen({ assembly }: { assembly: Ticket['assembly'] }) {
+  const when = whenAndWhere({
+    ...assembly,
+    endsAt: assembly.endsAt ?? null,
+    timeZone: assembly.timeZone ?? '',
+  });
+  return (
+    <div className="ticket-when" data-testid="when-and-where">
+      {when.date ? (
+        <p>
+          <strong>{when.date}</strong>
+          {when.time && <>, {when.time}</>}
+        </p>
+      ) : (
+        <p className="muted no-print">Date and time to be announced.</p>
+      )}
+      {when.venue ? <p>{when.venue}</p> : <p className="muted no-print">Venue to be announced.</p>}
+    </div>
   );
 }
 

@@ -1,0 +1,42 @@
+import type express from 'express';
+import type { Request, Response } from 'express';
+import { type Failure, failure } from '../../shared/protocol/errors';
+import { describeIssues } from '../../shared/protocol/fields';
+import { type HeldAssemblySummary, heldAssembliesRequest } from '../../shared/protocol/heldAssemblies';
+import type { AssemblyHost } from '../assemblies/assemblyHost';
+
+interface HeldDeps {
+  host: AssemblyHost;
+  send: (res: Response, result: Failure) => void;
+}
+
+/**
+ * POST /api/held: the date, venue and status of each assembly the browser holds a staff key
+ * for. Only a right key tells anything; a wrong one counts as a guess like anywhere else.
+ * Read only: nothing is changed, whatever is sent.
+ */
+export function heldRoutes(router: express.Router, { host, send }: HeldDeps): void {
+  router.post('/held', async (req: Request, res: Response) => {
+    const parsed = heldAssembliesRequest.safeParse(req.body);
+    if (!parsed.success) return send(res, failure('invalid_body', describeIssues(parsed.error)));
+    const address = req.ip ?? 'unknown';
+    const summaries: HeldAssemblySummary[] = [];
+    // One at a time: a long list loads idle assemblies from the store, and must not crowd the night's work.
+    for (const { code, key } of parsed.data.assemblies) {
+      const room = await host.currentRoom(code);
+      if (!room) {
+        summaries.push({ code, ok: false, refused: 'unknown_assembly' });
+        continue;
+      }
+      const role = await host.roleFor(room, key, address);
+      if (!role.ok || role.role === 'public') {
+        const refused = !role.ok && role.code === 'rate_limited' ? 'rate_limited' : 'bad_key';
+        summaries.push({ code, ok: false, refused });
+        continue;
+      }
+      const { title, venue, startsAt, endsAt, timeZone, status } = room.committed;
+      summaries.push({ code, ok: true, role: role.role, title, venue, startsAt, endsAt, timeZone, status });
+    }
+    res.set('cache-control', 'no-store').json({ ok: true, assemblies: summaries });
+  });
+}
