@@ -1,0 +1,47 @@
+import { useLayoutEffect, useRef } from 'react';
+import type { AssemblyState } from '../../../../shared/domain/assembly';
+import { Stage } from '../screen/Stage';
+
+/**
+ * A picture of the projector drawn from the chair's own state: the same Stage in a 16:9
+ * box. Assistive tech reads its label, not the scene a second time; and it carries none of
+ * the projector's test ids, so the console's own timer and banner stay the only ones.
+ */
+export function ScreenThumbnail(props: {
+  state: AssemblyState;
+  code: string;
+  publicUrl: string;
+  label: string;
+  testId: string;
+}) {
+  const stage = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const root = stage.current;
+    if (!root) return;
+    const strip = () => {
+      for (const el of root.querySelectorAll('[data-testid]')) el.removeAttribute('data-testid');
+    };
+    strip();
+    const observer = new MutationObserver(strip);
+    observer.observe(root, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ['data-testid'],
+    });
+    return () => observer.disconnect();
+  }, []);
+  return (
+    <div
+      className="screen-thumbnail"
+      role="img"
+      aria-label={props.label}
+      data-testid={props.testId}
+      data-scene={props.state.live.scene}
+    >
+      <div ref={stage} className="screen-thumbnail-stage" aria-hidden="true" inert>
+        <Stage state={props.state} code={props.code} publicUrl={props.publicUrl} showConnection={false} />
+      </div>
+    </div>
+  );
+}
