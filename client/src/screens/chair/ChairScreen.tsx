@@ -166,7 +166,8 @@ export default function ChairScreen({ code, staffKey }: { code: string; staffKey
           {/* What this item needs (its notes, the answers, the roll call) scrolls here, under the clock. */}
           <div className="chair-panel" data-testid="chair-panel">
             {item?.notes && (
-              <p className="notes" aria-label="Your notes">
+              <p className="notes">
+                <span className="visually-hidden">Your notes: </span>
                 {item.notes}
               </p>
             )}

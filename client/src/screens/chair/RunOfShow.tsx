@@ -16,13 +16,14 @@ export function RunOfShow({ state, onJump }: { state: AssemblyState; onJump: (it
   useEffect(() => {
     // Scroll the list, never the page: on a small window the page itself may scroll.
     const box = list.current;
+    if (now < 0) return;
     const current = box?.querySelector<HTMLElement>('li.current');
     if (!box || !current) return;
     const top = current.offsetTop - box.offsetTop;
     if (top < box.scrollTop || top + current.offsetHeight > box.scrollTop + box.clientHeight) {
       box.scrollTop = Math.max(0, top - box.clientHeight / 3);
     }
-  }, [state.live.currentItemId]);
+  }, [now]);
   return (
     <section className="run-of-show" aria-labelledby="run-of-show-h">
       <h2 id="run-of-show-h">Run of show</h2>

@@ -1,9 +1,13 @@
 import { type AgendaItem, ITEM_KIND_LABELS } from '../../../../shared/domain/assembly';
 
-/** "Testimony: damp homes": an item named with its kind, unless its title already says it. */
+/**
+ * "Testimony: damp homes": an item named with its kind, unless its title already says it
+ * ("The housing ask", "Roll call of institutions") or it has no kind of its own.
+ */
 export function itemName(item: Pick<AgendaItem, 'kind' | 'title'>): string {
   const kind = ITEM_KIND_LABELS[item.kind];
-  if (item.kind === 'custom' || item.title.toLowerCase().startsWith(kind.toLowerCase())) return item.title;
+  const word = kind.toLowerCase().replace(/^the /, '');
+  if (item.kind === 'custom' || item.title.toLowerCase().includes(word)) return item.title;
   return `${kind}: ${item.title}`;
 }
 

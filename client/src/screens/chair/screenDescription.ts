@@ -22,7 +22,7 @@ function describeScene(state: AssemblyState): string {
       return 'The commitments board';
     case 'agenda': {
       const item = currentItem(state);
-      if (state.status === 'closed') return 'Thank you, with the join QR';
+      if (state.status === 'closed') return 'Thank you';
       if (!item) return 'Welcome, with the join QR';
       if (item.kind === 'rollCall') return 'The roll call board';
       const ask = item.askId ? state.asks.find((candidate) => candidate.id === item.askId) : undefined;
