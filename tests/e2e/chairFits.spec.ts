@@ -110,3 +110,167 @@ test('every kind of item fits a 1366x768 laptop: clock, Previous/Next, undo and 
     });
   }
 });
+
+test('the chair sees a live picture of the screen, and a message before it is sent', async ({
+  openPage,
+  request,
+}) => {
+  const assembly = await createAssembly(request, NIGHT, 'Riverside Citizens Assembly');
+  const chair = await openPage(LAPTOP);
+  const screen = await openPage({ width: 1280, height: 720 });
+  await chair.goto(assembly.paths.chair);
+  await screen.goto(assembly.paths.screen);
+  const live = chair.getByTestId('screen-thumbnail');
+
+  await expect(chair.getByRole('img', { name: 'The screen now: Welcome, with the join QR' })).toBeVisible();
+  await chair.getByRole('button', { name: /damp homes/ }).click();
+  await expect(screen.getByTestId('item-title')).toHaveText('damp homes');
+  await expect(
+    chair.getByRole('img', { name: 'The screen now: Testimony: damp homes, with its timer' }),
+  ).toBeVisible();
+  await expect(live).toContainText('damp homes');
+  await expect(live).toContainText('Grace Mensah');
+  // The picture is the projector's own Stage, drawn at 16:9 in its box.
+  const box = (await live.boundingBox())!;
+  expect(Math.abs(box.width / box.height - 16 / 9)).toBeLessThan(0.02);
+  // The picture carries none of the projector's test ids, and is read once, by its label.
+  await expect(live.locator('[data-testid]')).toHaveCount(0);
+  await expect(chair.getByTestId('timer')).toHaveCount(1);
+  await expect(chair.getByTestId('item-title')).toHaveCount(0);
+  await expect(live.locator('> [aria-hidden="true"]')).toHaveCount(1);
+
+  const scenes: [string, string, string][] = [
+    ['Blank', 'scene-blank', 'The screen now: Blank'],
+    ['Join QR', 'scene-join', `The screen now: The join QR and code ${assembly.code}`],
+    ['Commitments', 'scene-commitments', 'The screen now: The commitments board'],
+    ['Roll call', 'scene-roll-call', 'The screen now: The roll call board'],
+  ];
+  for (const [button, projectorScene, label] of scenes) {
+    await chair.getByRole('group', { name: 'Screen' }).getByRole('button', { name: button }).click();
+    await expect(screen.getByTestId(projectorScene)).toBeVisible();
+    await expect(chair.getByRole('img', { name: label })).toBeVisible();
+  }
+  await expect(live).toContainText('St Mary’s Church 1');
+  await chair.getByRole('group', { name: 'Screen' }).getByRole('button', { name: 'Follow agenda' }).click();
+  await expect(screen.getByTestId('scene-agenda')).toBeVisible();
+
+  // Typing a message previews the stage with it as the banner; nothing reaches the room yet.
+  const words =
+    'Please take your seats: the ask is about to be put. Phones on silent, and thank you for coming.';
+  await chair.getByLabel('Message text').fill(words);
+  const preview = chair.getByTestId('message-preview');
+  await expect(preview).toBeVisible();
+  await expect(preview.locator('.banner')).toHaveText(words);
+  await expect(preview).toContainText('damp homes');
+  await expect(
+    chair.getByRole('img', { name: `Preview of the screen with the message '${words}'` }),
+  ).toBeVisible();
+  await expect(preview).toBeInViewport({ ratio: 1 });
+  await expect(chair.getByLabel('Message text')).toBeInViewport({ ratio: 1 });
+  await expectAllInView(chair, 'while a message is typed');
+  await expect(live.locator('.banner')).toHaveCount(0);
+  await expect(screen.getByTestId('banner')).toHaveCount(0);
+  expect(await violations(chair)).toEqual([]);
+
+  await chair.getByRole('button', { name: 'Show message' }).click();
+  await expect(screen.getByTestId('banner')).toHaveText(words);
+  await expect(live.locator('.banner')).toHaveText(words);
+  await expect(preview).toHaveCount(0);
+  await expect(
+    chair.getByRole('img', {
+      name: /^The screen now: Testimony: damp homes, with its timer, with the message/,
+    }),
+  ).toBeVisible();
+  await expect(chair.getByTestId('banner')).toHaveCount(0);
+});
+
+/** The contrast of an element's text against the first background behind it. */
+const contrastOf = (target: Locator) =>
+  target.evaluate((el) => {
+    const rgb = (colour: string) => colour.match(/[\d.]+/g)!.map(Number);
+    const luminance = ([r, g, b]: number[]) => {
+      const lin = (c: number) => {
+        const s = c / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      };
+      return 0.2126 * lin(r!) + 0.7152 * lin(g!) + 0.0722 * lin(b!);
+    };
+    let behind: Element | null = el;
+    let background = 'rgba(0, 0, 0, 0)';
+    while (behind) {
+      background = getComputedStyle(behind).backgroundColor;
+      if (rgb(background)[3] !== 0) break;
+      behind = behind.parentElement;
+    }
+    const [a, b] = [luminance(rgb(getComputedStyle(el).color)), luminance(rgb(background))];
+    return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+  });
+
+test('undo says what it takes back, past items are dimmed yet readable, and a closed assembly projects no finish', async ({
+  openPage,
+  request,
+}) => {
+  const assembly = await createAssembly(request, NIGHT, 'Riverside Citizens Assembly');
+  const chair = await openPage(LAPTOP);
+  await chair.goto(assembly.paths.chair);
+  const undo = chair.getByTestId('undo');
+  await expect(undo).toHaveAccessibleName('Undo');
+  await expect(undo).toBeDisabled();
+
+  await chair.getByRole('button', { name: /damp homes/ }).click();
+  await expect(undo).toHaveAccessibleName("Undo: move to 'Testimony: damp homes'");
+  await chair.getByRole('button', { name: 'Start', exact: true }).click();
+  await expect(undo).toHaveAccessibleName("Undo: start of 'Testimony: damp homes'");
+  await chair.getByRole('group', { name: 'Screen' }).getByRole('button', { name: 'Commitments' }).click();
+  await expect(undo).toHaveAccessibleName('Undo: scene change to Commitments');
+  await undo.click();
+  await expect(undo).toHaveAccessibleName("Undo: start of 'Testimony: damp homes'");
+  await expect(
+    chair.getByRole('group', { name: 'Screen' }).getByRole('button', { name: 'Follow agenda' }),
+  ).toHaveAttribute('aria-pressed', 'true');
+
+  await chair
+    .getByRole('button', { name: /The housing ask/ })
+    .first()
+    .click();
+  await expect(chair.getByTestId('chair-item-title')).toHaveText('The housing ask');
+  await expect(undo).toHaveAccessibleName("Undo: move to 'The housing ask'");
+  await chair.getByRole('button', { name: 'YES for Cllr Smith' }).click();
+  await expect(undo).toHaveAccessibleName('Undo: answer YES from Cllr Smith');
+  await expect(undo).toHaveAttribute('title', 'Undo: answer YES from Cllr Smith');
+  await chair.keyboard.press('u');
+  await expect(undo).toHaveAccessibleName("Undo: move to 'The housing ask'");
+
+  // The items before the ask are past: dimmed against the ones to come, still 4.5:1 or more.
+  await expect(chair.locator('li[aria-current="step"]')).toContainText('The housing ask');
+  await expect(chair.locator('li[data-when="past"]')).toHaveCount(4);
+  await expect(chair.locator('li[data-when="to-come"]')).toHaveCount(NIGHT.agenda.length - 5);
+  const pastTitle = chair.locator('li[data-when="past"] .item-title').first();
+  const comingTitle = chair.locator('li[data-when="to-come"] .item-title').first();
+  const [pastColour, comingColour] = await Promise.all(
+    [pastTitle, comingTitle].map((title) => title.evaluate((el) => getComputedStyle(el).color)),
+  );
+  expect(pastColour, 'past titles are dimmed').not.toBe(comingColour);
+  for (const part of ['.item-title', '.kind', '.when', '.length', '.item-speaker']) {
+    const pastText = chair.locator(`li[data-when="past"] ${part}`).first();
+    expect(await contrastOf(pastText), `past ${part} contrast`).toBeGreaterThanOrEqual(4.5);
+  }
+  // The current one stands out: its own background, unlike the past and the items to come.
+  const backgroundOf = (row: Locator) =>
+    row.locator('button').evaluate((el) => getComputedStyle(el).backgroundColor);
+  const current = await backgroundOf(chair.locator('li[data-when="now"]'));
+  expect(current).not.toBe(await backgroundOf(chair.locator('li[data-when="past"]').first()));
+  expect(current).not.toBe(await backgroundOf(chair.locator('li[data-when="to-come"]').first()));
+  expect(await violations(chair)).toEqual([]);
+
+  // Closed: no finish is projected, and there is nothing left to undo.
+  await expect(chair.getByTestId('projected-finish')).toBeVisible();
+  chair.once('dialog', (dialog) => void dialog.accept());
+  await chair.getByRole('button', { name: 'Close assembly…' }).click();
+  await expect(chair.getByTestId('closed-banner')).toBeVisible();
+  await expect(chair.getByTestId('projected-finish')).toHaveCount(0);
+  await expect(undo).toHaveAccessibleName('Undo');
+  await expect(undo).toBeDisabled();
+  await expect(chair.getByRole('img', { name: 'The screen now: Thank you' })).toBeVisible();
+  expect(await violations(chair)).toEqual([]);
+});

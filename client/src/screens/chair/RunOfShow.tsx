@@ -27,7 +27,8 @@ export function RunOfShow({ state, onJump }: { state: AssemblyState; onJump: (it
   return (
     <section className="run-of-show" aria-labelledby="run-of-show-h">
       <h2 id="run-of-show-h">Run of show</h2>
-      <ol ref={list}>
+      {/* Closed, every item's button is disabled: the list itself takes the keyboard, to scroll. */}
+      <ol ref={list} tabIndex={closed ? 0 : undefined}>
         {state.agenda.map((item, i) => {
           const current = i === now;
           const past = now >= 0 && i < now;
