@@ -2,10 +2,13 @@ import { useLayoutEffect, useRef } from 'react';
 import type { AssemblyState } from '../../../../shared/domain/assembly';
 import { Stage } from '../screen/Stage';
 
+/** The stage's data attributes its stylesheets select on; the rest (test ids, holders, tones) go. */
+const STYLED_BY = new Set(['data-count', 'data-length']);
+
 /**
  * A picture of the projector drawn from the chair's own state: the same Stage in a 16:9
  * box. Assistive tech reads its label, not the scene a second time; and it carries none of
- * the projector's test ids, so the console's own timer and banner stay the only ones.
+ * the projector's test ids or data hooks, so the console's own timer and cards stay the only ones.
  */
 export function ScreenThumbnail(props: {
   state: AssemblyState;
@@ -19,16 +22,15 @@ export function ScreenThumbnail(props: {
     const root = stage.current;
     if (!root) return;
     const strip = () => {
-      for (const el of root.querySelectorAll('[data-testid]')) el.removeAttribute('data-testid');
+      for (const el of root.querySelectorAll('*')) {
+        for (const name of el.getAttributeNames()) {
+          if (name.startsWith('data-') && !STYLED_BY.has(name)) el.removeAttribute(name);
+        }
+      }
     };
     strip();
     const observer = new MutationObserver(strip);
-    observer.observe(root, {
-      subtree: true,
-      childList: true,
-      attributes: true,
-      attributeFilter: ['data-testid'],
-    });
+    observer.observe(root, { subtree: true, childList: true, attributes: true });
     return () => observer.disconnect();
   }, []);
   return (
