@@ -25,7 +25,8 @@ async function call(route: string, body: unknown, key?: string) {
     body: JSON.stringify(body),
   });
   const json = await response.json();
-  if (!response.ok || json.ok === false) throw new Error(`${route}: ${response.status} ${JSON.stringify(json)}`);
+  if (!response.ok || json.ok === false)
+    throw new Error(`${route}: ${response.status} ${JSON.stringify(json)}`);
   return json;
 }
 
@@ -40,7 +41,8 @@ const code: string = created.code;
 const link = (role: string) => new URL(created.links[role]).pathname + new URL(created.links[role]).hash;
 const key = (role: string) => new URL(created.links[role]).hash.replace('#key=', '');
 await call(`/assemblies/${code}/import`, setup, key('admin'));
-const command = (role: 'chair' | 'door', body: object) => call(`/assemblies/${code}/commands`, body, key(role));
+const command = (role: 'chair' | 'door', body: object) =>
+  call(`/assemblies/${code}/commands`, body, key(role));
 
 // Turnout: most institutions near their commitment, one over, one well short.
 const share = [1.1, 0.9, 0.8, 1, 0.45, 0.7, 0.95, 0.6, 0.85, 0.3];
@@ -75,7 +77,10 @@ const chair = await open(link('chair'), 1366, 768);
 const agenda = setup.agenda as { kind: string; title: string }[];
 const goTo = async (kind: string, nth = 0) => {
   const item = agenda.filter((entry) => entry.kind === kind)[nth]!;
-  await chair.getByRole('button', { name: new RegExp(item.title.replace(/[()]/g, '.')) }).first().click();
+  await chair
+    .getByRole('button', { name: new RegExp(item.title.replace(/[()]/g, '.')) })
+    .first()
+    .click();
 };
 
 await goTo('rollCall');
@@ -87,7 +92,12 @@ await shot(screen, 'screen');
 await shot(chair, 'chair');
 
 await goTo('response');
-await command('chair', { type: 'recordResponse', askId: 'living-wage', powerHolderId: 'mayor', answer: 'yes' });
+await command('chair', {
+  type: 'recordResponse',
+  askId: 'living-wage',
+  powerHolderId: 'mayor',
+  answer: 'yes',
+});
 await command('chair', {
   type: 'recordResponse',
   askId: 'living-wage',
@@ -95,8 +105,18 @@ await command('chair', {
   answer: 'waffle',
   note: 'Will look at the costs',
 });
-await command('chair', { type: 'recordResponse', askId: 'safe-housing', powerHolderId: 'mayor', answer: 'yes' });
-await command('chair', { type: 'recordResponse', askId: 'safe-housing', powerHolderId: 'candidate-b', answer: 'no' });
+await command('chair', {
+  type: 'recordResponse',
+  askId: 'safe-housing',
+  powerHolderId: 'mayor',
+  answer: 'yes',
+});
+await command('chair', {
+  type: 'recordResponse',
+  askId: 'safe-housing',
+  powerHolderId: 'candidate-b',
+  answer: 'no',
+});
 await shot(screen, 'ask');
 await command('chair', { type: 'setScene', scene: 'commitments' });
 await shot(screen, 'commitments');

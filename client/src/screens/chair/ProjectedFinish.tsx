@@ -6,6 +6,12 @@ import { formatTimeOfDay } from '../../format';
 
 /** Where the night is heading against the planned finish, redrawn when that changes. */
 export function ProjectedFinish({ state }: { state: AssemblyState }) {
+  // A closed assembly has finished: no finish left to project.
+  if (state.status === 'closed') return null;
+  return <Projection state={state} />;
+}
+
+function Projection({ state }: { state: AssemblyState }) {
   const now = useServerNow((at) => nextFinishChangeAt(state, at));
   const { projectedEndsAt, overByMs } = schedule(state, now);
   const over = overByMs !== null && overByMs >= 60_000;

@@ -1,19 +1,12 @@
 import type { Scene } from '../../../../shared/domain/assembly';
-
-const SCENE_LABELS: Record<Scene, string> = {
-  agenda: 'Follow agenda',
-  rollCall: 'Roll call',
-  commitments: 'Commitments',
-  join: 'Join QR',
-  blank: 'Blank',
-};
+import { SCENE_LABELS } from './sceneLabels';
 
 /** What the projector shows. */
 export function SceneControl(props: { scene: Scene; onChange: (scene: Scene) => void; disabled: boolean }) {
   return (
     <fieldset className="scene-control">
       <legend>Screen</legend>
-      <div className="button-row">
+      <div className="button-row scene-buttons">
         {(Object.keys(SCENE_LABELS) as Scene[]).map((scene) => (
           <button
             key={scene}
