@@ -1,0 +1,224 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { APIRequestContext, Locator, Page } from '@playwright/test';
+import { type ScanOutcome, SIGNALS } from '../../client/src/screens/door/signalPatterns';
+import { type Assembly, createAssembly, expect, test } from './fixtures';
+
+// The door on a steward's phone and the join page on an attendee's, at 360x740: what is
+// within reach on the first screen, what is heard and felt, and what a typed code or a
+// table card's link does.
+
+const PHONE = { width: 360, height: 740 };
+const SHOTS = '/tmp/i15-door';
+
+const INSTITUTIONS = [
+  ["St Mary's Church", 'Stalls'],
+  ['East London Mosque', 'Balcony'],
+  ['Riverside School', 'Stalls'],
+  ['Unite the Union – London & Eastern Region', 'Balcony'],
+  ['Bethnal Green Methodist Church', 'Stalls'],
+  ['Our Lady of the Assumption Catholic Church', 'Circle'],
+  ['Toynbee Hall', 'Circle'],
+  ['Mulberry Academy Shoreditch', 'Stalls'],
+  ['East End Citizens Advice', 'Balcony'],
+  ['Shadwell Baptist Church', 'Circle'],
+  ['Bangladeshi Women’s Association', 'Stalls'],
+  ['St George-in-the-East', 'Balcony'],
+  ['Queen Mary University Students’ Union', 'Circle'],
+  ['Limehouse Project', 'Stalls'],
+  ['Somali Integration Network', 'Balcony'],
+].map(([name, section], i) => ({ id: i === 0 ? 'stmarys' : `inst-${i}`, name, section, committed: 10 + i }));
+
+const SETUP = {
+  agenda: [
+    { id: 'welcome', kind: 'welcome', title: 'Welcome and why we are here tonight', minutes: 5 },
+    { id: 'roll', kind: 'rollCall', title: 'Roll call of institutions', minutes: 10 },
+    { id: 'ask-homes', kind: 'ask', title: 'The housing ask', minutes: 5, ask: 'homes', responseSeconds: 60 },
+  ],
+  institutions: INSTITUTIONS,
+  powerHolders: [
+    { id: 'mayor', name: 'Mayor Jones', role: 'Mayor', organisation: 'Tower Hamlets Council' },
+    { id: 'ceo', name: 'Dr Patel', role: 'Chief Executive', organisation: 'Royal London Hospital' },
+  ],
+  asks: [
+    {
+      id: 'homes',
+      title: 'Genuinely affordable homes',
+      wording: 'Will you build 500 genuinely affordable homes by 2028?',
+      targets: ['mayor', 'ceo'],
+    },
+  ],
+};
+
+const TITLE = 'East London Citizens Accountability Assembly 2025';
+
+async function addRegistrants(request: APIRequestContext, assembly: Assembly, registrants: object[]) {
+  const response = await request.post(`/api/assemblies/${assembly.code}/registrants`, {
+    data: { registrants },
+    headers: { authorization: `Bearer ${assembly.paths.admin.split('#key=')[1]}` },
+  });
+  expect(response.status(), await response.text()).toBe(200);
+  return (await response.json()).tickets as { name: string; url: string }[];
+}
+
+async function violations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.map(
+    (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+  );
+}
+
+/** Wholly on the first screen of a phone, without scrolling, and not cut at the sides. */
+async function expectOnFirstScreen(locator: Locator, what: string) {
+  const box = await locator.boundingBox();
+  expect(box, `${what} is shown`).not.toBeNull();
+  expect(box!.y, `${what}: top`).toBeGreaterThanOrEqual(0);
+  expect(box!.y + box!.height, `${what}: bottom within ${PHONE.height} px`).toBeLessThanOrEqual(PHONE.height);
+  expect(box!.x, `${what}: left`).toBeGreaterThanOrEqual(0);
+  expect(box!.x + box!.width, `${what}: right`).toBeLessThanOrEqual(PHONE.width);
+}
+
+const overlaps = (a: { x: number; y: number; width: number; height: number }, b: typeof a) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+async function noSidewaysScroll(page: Page, what: string) {
+  const { scrollWidth, innerWidth, wide } = await page.evaluate(() => ({
+    scrollWidth: document.scrollingElement!.scrollWidth,
+    innerWidth: window.innerWidth,
+    // What sticks out, to say so when it fails.
+    wide: [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5)
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className} “${el.textContent?.slice(0, 30)}”`)
+      .slice(0, 5),
+  }));
+  expect(scrollWidth, `${what}: no sideways scroll (${wide.join('; ')})`).toBeLessThanOrEqual(innerWidth);
+}
+
+/** Text zoom as a phone's accessibility setting gives it: every rem grows. */
+async function textSize(page: Page, percent: number) {
+  await page.evaluate((size) => {
+    document.documentElement.style.fontSize = `${size}%`;
+  }, percent);
+}
+
+test('the door on a steward’s phone: each mode’s controls on the first screen, the result never over the headcount, the mode kept', async ({
+  openPage,
+  request,
+}) => {
+  const assembly = await createAssembly(request, SETUP, TITLE);
+  await addRegistrants(request, assembly, [
+    { name: 'Ada Lovelace', institution: "St Mary's Church" },
+    { name: 'Adam Smith', institution: 'Riverside School' },
+    { name: 'Bea Cole', institution: 'East London Mosque' },
+  ]);
+  const door = await openPage(PHONE);
+  await door.goto(assembly.paths.door);
+  await expect(door.getByTestId('door-total')).toHaveText('0');
+  const tab = (name: string) => door.getByRole('tab', { name, exact: true });
+
+  // Registrants: the door opens on Find.
+  await expect(tab('Find')).toHaveAttribute('aria-selected', 'true');
+  await expectOnFirstScreen(door.getByRole('tablist', { name: 'What this door does' }), 'the mode switch');
+  await expectOnFirstScreen(door.getByLabel(/^Name \(3 registered\)/), 'the search');
+  await door.getByLabel(/^Name \(3 registered\)/).fill('ada l');
+  await door
+    .getByTestId('registrant')
+    .getByRole('button', { name: /Check in/ })
+    .click();
+  const report = door.getByTestId('door-report');
+  await expect(report).toContainText('Ada Lovelace is checked in.');
+  await expectOnFirstScreen(report, 'the result');
+  await expectOnFirstScreen(door.getByLabel(/^Name \(3 registered\)/), 'the search, with a result shown');
+  await door.screenshot({ path: `${SHOTS}/door-find.png` });
+
+  // Nobody registered by that name: on to the walk-in form with the name.
+  await door.getByLabel(/^Name \(3 registered\)/).fill('Walk-in Wanda');
+  await door.getByRole('button', { name: 'Check in as a walk-in' }).click();
+  await expect(tab('Walk-in')).toHaveAttribute('aria-selected', 'true');
+  await expect(door.getByLabel('Name', { exact: true })).toHaveValue('Walk-in Wanda');
+  await expect(door.getByLabel('Name', { exact: true })).toBeFocused();
+  await door.getByRole('button', { name: 'Check in', exact: true }).click();
+  await expect(door.getByRole('alert')).toHaveText(
+    'Choose an institution (or Guest (not a member institution)).',
+  );
+  await door.getByLabel('Institution').selectOption({ label: 'Riverside School' });
+  await expect(door.getByRole('alert')).toHaveCount(0);
+  for (const [control, what] of [
+    [door.getByLabel('Name', { exact: true }), 'the walk-in name'],
+    [door.getByLabel('Institution'), 'the walk-in institution'],
+    [door.getByRole('button', { name: 'Check in', exact: true }), 'the walk-in button'],
+  ] as const)
+    await expectOnFirstScreen(control, what);
+  await door.getByRole('button', { name: 'Check in', exact: true }).click();
+  await expect(report).toContainText('Walk-in Wanda is checked in.');
+  await expect(door.getByTestId('door-total')).toHaveText('2');
+  await door.screenshot({ path: `${SHOTS}/door-walk-in.png` });
+
+  await tab('Ticket').click();
+  await expectOnFirstScreen(door.getByLabel('Ticket code or link'), 'the ticket box');
+  await expectOnFirstScreen(door.getByRole('button', { name: 'Check ticket' }), 'the ticket button');
+  await door.getByLabel('Ticket code or link').fill('not a ticket');
+  await door.getByLabel('Ticket code or link').press('Enter');
+  await expect(report).toContainText('That is not a ticket for this assembly.');
+  await door.screenshot({ path: `${SHOTS}/door-ticket.png` });
+
+  // The clicker: +1 for every section on the first screen, the result above it, never over it.
+  await tab('Count').click();
+  const sections = door.getByTestId('headcount-section');
+  await expect(sections).toHaveCount(3);
+  for (const section of ['Balcony', 'Circle', 'Stalls']) {
+    await expectOnFirstScreen(
+      door.getByRole('button', { name: `One more in ${section}` }),
+      `+1 in ${section}`,
+    );
+    await expectOnFirstScreen(
+      door.getByRole('button', { name: `One less in ${section}` }),
+      `−1 in ${section}`,
+    );
+  }
+  await door.getByRole('button', { name: 'One more in Stalls' }).click();
+  await expect(door.getByRole('status', { name: 'My count for Stalls' })).toHaveText('1');
+  const banner = (await report.locator('.report').boundingBox())!;
+  const headcount = (await door.getByRole('tabpanel', { name: 'Count' }).boundingBox())!;
+  expect(banner, 'a result is showing').not.toBeNull();
+  expect(overlaps(banner, headcount), 'the result does not cover the headcount').toBe(false);
+  expect(banner.y + banner.height).toBeLessThanOrEqual(headcount.y);
+  // And stays so when the page is scrolled: the result is in the page's flow, not pinned over it.
+  await door.mouse.wheel(0, 400);
+  for (const section of await sections.all()) {
+    const box = (await section.boundingBox())!;
+    const now = (await report.locator('.report').boundingBox())!;
+    expect(overlaps(now, box), 'the result does not cover a section').toBe(false);
+  }
+  await door.mouse.wheel(0, -400);
+  await noSidewaysScroll(door, 'the door');
+  await door.screenshot({ path: `${SHOTS}/door-headcount.png` });
+  await door.screenshot({ path: `${SHOTS}/door-headcount-full.png`, fullPage: true });
+  expect(await violations(door)).toEqual([]);
+
+  // Kept on the device: a reload opens on the headcount.
+  await door.reload();
+  await expect(tab('Count')).toHaveAttribute('aria-selected', 'true');
+  await expect(door.getByRole('status', { name: 'My count for Stalls' })).toHaveText('1');
+  // The switch works by keyboard as a tab list does.
+  await tab('Count').focus();
+  await door.keyboard.press('ArrowRight');
+  await expect(tab('Find')).toHaveAttribute('aria-selected', 'true');
+  await expect(tab('Find')).toBeFocused();
+
+  // With a larger text size, still no sideways scroll and the chosen mode's field on screen.
+  await textSize(door, 150);
+  await tab('Walk-in').click();
+  await noSidewaysScroll(door, 'the door at 150%');
+  await expectOnFirstScreen(door.getByLabel('Name', { exact: true }), 'the walk-in name at 150%');
+  await expectOnFirstScreen(
+    door.getByRole('button', { name: 'Check in', exact: true }),
+    'walk-in button at 150%',
+  );
+  await door.screenshot({ path: `${SHOTS}/door-walk-in-150.png` });
+  await tab('Count').click();
+  await door.screenshot({ path: `${SHOTS}/door-headcount-150.png` });
+  // The first sections' clickers on the first screen; a long list of sections scrolls, as text this size must.
+  await expectOnFirstScreen(door.getByRole('button', { name: 'One more in Balcony' }), '+1 at 150%');
+  await expectOnFirstScreen(door.getByRole('button', { name: 'One more in Circle' }), '+1 at 150%');
+  expect(await violations(door)).toEqual([]);
+});
