@@ -222,3 +222,271 @@ test('the door on a steward’s phone: each mode’s controls on the first scree
   await expectOnFirstScreen(door.getByRole('button', { name: 'One more in Circle' }), '+1 at 150%');
   expect(await violations(door)).toEqual([]);
 });
+
+/**
+ * Stands in for the speaker and the vibration motor, recording what the page asked of them:
+ * each signal buzzes first (a new entry), then schedules its notes.
+ */
+function recordSignals() {
+  const record = { tones: [] as { wave: string; hz: number }[][], vibrations: [] as number[][] };
+  (window as unknown as { signals: typeof record }).signals = record;
+  class Param {
+    value = 0;
+    setValueAtTime(value: number) {
+      this.value = value;
+      return this;
+    }
+    linearRampToValueAtTime() {
+      return this;
+    }
+  }
+  (window as unknown as { AudioContext: unknown }).AudioContext = class {
+    state = 'running';
+    currentTime = 0;
+    destination = {};
+    resume() {
+      return Promise.resolve();
+    }
+    createGain() {
+      return { gain: new Param(), connect() {} };
+    }
+    createOscillator() {
+      const oscillator = {
+        type: 'sine',
+        frequency: new Param(),
+        connect() {},
+        stop() {},
+        start() {
+          record.tones.at(-1)?.push({ wave: oscillator.type, hz: oscillator.frequency.value });
+        },
+      };
+      return oscillator;
+    }
+  };
+  Object.defineProperty(navigator, 'vibrate', {
+    configurable: true,
+    value: (pattern: number | number[]) => {
+      record.vibrations.push(Array.isArray(pattern) ? [...pattern] : [pattern]);
+      record.tones.push([]);
+      return true;
+    },
+  });
+}
+
+type Signals = { tones: { wave: string; hz: number }[][]; vibrations: number[][] };
+const signals = (page: Page) => page.evaluate(() => (window as unknown as { signals: Signals }).signals);
+const expected = (outcome: ScanOutcome) => ({
+  vibration: [...SIGNALS[outcome].vibration],
+  tones: SIGNALS[outcome].notes.map((note) => ({ wave: SIGNALS[outcome].wave, hz: note.hz })),
+});
+
+/** The last signal the page gave is this outcome's, and it is the nth one given. */
+async function expectSignal(page: Page, outcome: ScanOutcome, count: number) {
+  await expect
+    .poll(async () => (await signals(page)).vibrations.length, `${outcome}: signal ${count}`)
+    .toBe(count);
+  const { vibrations, tones } = await signals(page);
+  expect({ vibration: vibrations.at(-1), tones: tones.at(-1) }, outcome).toEqual(expected(outcome));
+}
+
+test('a check-in’s outcome is heard and felt: in, already in, "same person?" and refused each their own; switched off, nothing, and it stays off', async ({
+  openPage,
+  request,
+}) => {
+  const assembly = await createAssembly(request, SETUP, TITLE);
+  const [ticket] = await addRegistrants(request, assembly, [
+    { name: 'Grace Obi', institution: "St Mary's Church" },
+    { name: 'Yusef Hasan', institution: 'East London Mosque' },
+  ]);
+  const door = await openPage(PHONE);
+  await door.addInitScript(recordSignals);
+  await door.goto(assembly.paths.door);
+  await expect(door.getByTestId('door-total')).toHaveText('0');
+  const report = door.getByTestId('door-report');
+  const signalSwitch = door.getByRole('switch', { name: 'Sound and vibration' });
+  await expect(signalSwitch).toBeChecked();
+
+  // A ticket read: in. Read again: already in.
+  await door.getByRole('tab', { name: 'Ticket' }).click();
+  const box = door.getByLabel('Ticket code or link');
+  await box.fill(ticket!.url);
+  await box.press('Enter');
+  await expect(report).toContainText('Grace Obi is checked in.');
+  await expectSignal(door, 'accepted', 1);
+  await box.fill(ticket!.url);
+  await box.press('Enter');
+  await expect(report).toContainText(/Grace Obi: already in at/);
+  await expectSignal(door, 'duplicate', 2);
+  // Not a ticket at all: refused.
+  await box.fill('https://example.org/not-a-ticket');
+  await box.press('Enter');
+  await expect(report).toContainText('That is not a ticket for this assembly.');
+  await expectSignal(door, 'refused', 3);
+
+  // A walk-in spelled like a registrant: "same person?", then answered: in.
+  await door.getByRole('tab', { name: 'Walk-in' }).click();
+  await door.getByLabel('Name', { exact: true }).fill('Yusef Hassan');
+  await door.getByLabel('Institution').selectOption({ label: 'East London Mosque' });
+  await door.getByRole('button', { name: 'Check in', exact: true }).click();
+  await expect(report).toContainText('same person?');
+  await expectSignal(door, 'question', 4);
+  await report.getByRole('button', { name: /^Same person/ }).click();
+  await expect(door.getByTestId('door-total')).toHaveText('2');
+  await expectSignal(door, 'accepted', 5);
+  expect(await violations(door)).toEqual([]);
+
+  // Switched off: the screen still says it; nothing is heard or felt, after a reload too.
+  await signalSwitch.click();
+  await expect(signalSwitch).not.toBeChecked();
+  await door.getByLabel('Name', { exact: true }).fill('Walk-in Wanda');
+  await door.getByRole('button', { name: 'Check in', exact: true }).click();
+  await expect(report).toContainText('Walk-in Wanda is checked in.');
+  await door.reload();
+  await expect(signalSwitch).not.toBeChecked();
+  await door.getByLabel('Name', { exact: true }).fill('Walk-in Will');
+  await door.getByLabel('Institution').selectOption({ label: 'Toynbee Hall' });
+  await door.getByRole('button', { name: 'Check in', exact: true }).click();
+  await expect(report).toContainText('Walk-in Will is checked in.');
+  await door.getByRole('tab', { name: 'Ticket' }).click();
+  await box.fill('not a ticket');
+  await box.press('Enter');
+  await expect(report).toContainText('That is not a ticket for this assembly.');
+  await expect(door.getByTestId('door-total')).toHaveText('4');
+  expect(await signals(door)).toEqual({ tones: [], vibrations: [] });
+  // And back on.
+  await signalSwitch.click();
+  await box.fill('not a ticket either');
+  await box.press('Enter');
+  await expectSignal(door, 'refused', 1);
+});
+
+test('the join page: a code typed in lower case with spaces works, an error goes once fixed, no sideways scroll at 150% and 200%, the form on the first screen', async ({
+  openPage,
+  request,
+}) => {
+  const assembly = await createAssembly(request, SETUP, TITLE);
+  const phone = await openPage(PHONE);
+
+  // A mistyped link: the code from the screen, as a thumb types it.
+  await phone.goto('/j/ZZZZZZ');
+  const code = phone.getByLabel('Try the code on the screen');
+  await code.fill('abc');
+  await phone.getByRole('button', { name: 'Join' }).click();
+  const problem = phone.getByRole('alert').filter({ hasText: 'The code is six letters and digits' });
+  await expect(problem).toBeVisible();
+  await expect(code).toHaveAttribute('aria-invalid', 'true');
+  await code.fill(`${assembly.code.slice(0, 3).toLowerCase()} ${assembly.code.slice(3, 5)}`);
+  await expect(problem, 'still wrong: still said').toBeVisible();
+  await code.fill(` ${assembly.code.slice(0, 3).toLowerCase()} ${assembly.code.slice(3).toLowerCase()}`);
+  await expect(problem, 'right now: gone before Join is pressed').toHaveCount(0);
+  await expect(code).toHaveAttribute('aria-invalid', 'false');
+  await phone.getByRole('button', { name: 'Join' }).click();
+  await expect(phone).toHaveURL(new RegExp(`/j/${assembly.code}$`));
+  await expect(phone.getByRole('heading', { name: TITLE })).toBeVisible();
+
+  // Errors on the form go as each field is put right.
+  await phone.getByRole('button', { name: 'Check in', exact: true }).click();
+  const nameError = phone.getByText('Please type your name.');
+  const institutionError = phone.getByText('Please choose your institution');
+  await expect(nameError).toBeVisible();
+  await expect(institutionError).toBeVisible();
+  await expect(phone.getByLabel('Your name')).toBeFocused();
+  await phone.getByLabel('Your name').fill('Amina Begum');
+  await expect(nameError).toHaveCount(0);
+  await expect(institutionError).toBeVisible();
+  expect(await violations(phone)).toEqual([]);
+  await phone.getByLabel('Toynbee Hall').check();
+  await expect(institutionError).toHaveCount(0);
+  await expect(phone.getByRole('group', { name: 'Your institution' })).not.toHaveAttribute(
+    'aria-invalid',
+    'true',
+  );
+  await phone.getByLabel('Your name').fill('');
+  await phone.getByRole('button', { name: 'Check in', exact: true }).click();
+  await expect(nameError).toBeVisible();
+  await phone.getByLabel('Your name').fill('   ');
+  await expect(nameError, 'spaces are not a name').toBeVisible();
+
+  // At the phone's own text size and larger: no sideways scroll; the first field on the first screen.
+  for (const size of [100, 150, 200]) {
+    await phone.goto(assembly.paths.join);
+    await expect(phone.getByLabel('Your name')).toBeVisible();
+    await textSize(phone, size);
+    await noSidewaysScroll(phone, `the join page at ${size}%`);
+    await expectOnFirstScreen(phone.getByLabel('Your name'), `the first field at ${size}%`);
+    await phone.screenshot({ path: `${SHOTS}/join-${size}.png` });
+    // Further down too: the list of institutions, the agenda and the board.
+    await phone.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await noSidewaysScroll(phone, `the join page at ${size}%, scrolled`);
+  }
+  await phone.screenshot({ path: `${SHOTS}/join-200-full.png`, fullPage: true });
+});
+
+test('a table card’s link chooses its institution; an unknown or malformed one chooses nothing; the choice can be changed', async ({
+  openPage,
+  request,
+}) => {
+  const assembly = await createAssembly(request, SETUP, TITLE);
+  const phone = await openPage(PHONE);
+  await phone.goto(`/j/${assembly.code}?institution=stmarys`);
+  const chosen = phone.getByTestId('institution-chosen');
+  await expect(chosen).toContainText("St Mary's Church");
+  // Folded: the whole form, button and all, on the first screen.
+  await expectOnFirstScreen(phone.getByLabel('Your name'), 'the name');
+  await expectOnFirstScreen(phone.getByRole('button', { name: 'Check in', exact: true }), 'Check in');
+  await phone.screenshot({ path: `${SHOTS}/join-from-table-card.png` });
+  expect(await violations(phone)).toEqual([]);
+
+  // Checked in with it as it stands.
+  await phone.getByLabel('Your name').fill('Card Carol');
+  await phone.getByRole('button', { name: 'Check in', exact: true }).click();
+  await expect(phone.getByTestId('checked-in')).toContainText(
+    "You’re checked in with St Mary's Church, Card Carol.",
+  );
+
+  // Another phone on the same card changes it.
+  const other = await openPage(PHONE);
+  await other.goto(`/j/${assembly.code}?institution=stmarys`);
+  await other.getByRole('button', { name: 'Change institution' }).click();
+  await expect(other.getByLabel("St Mary's Church")).toBeChecked();
+  await other.getByLabel('Search').fill('toyn');
+  await other.getByLabel('Toynbee Hall').check();
+  await other.getByLabel('Your name').fill('Changed Chidi');
+  await other.getByRole('button', { name: 'Check in', exact: true }).click();
+  await expect(other.getByTestId('checked-in')).toContainText(
+    'You’re checked in with Toynbee Hall, Changed Chidi.',
+  );
+
+  // Links that name nothing this assembly has: nothing chosen, nothing said, the list as usual.
+  for (const query of [
+    '?institution=nobody',
+    '?institution=STMARYS',
+    '?institution=%3Cimg%20src%3Dx%3E',
+    `?institution=${'a'.repeat(3000)}`,
+    '?institution=%E0%A4%A',
+    '?institution=',
+    '?institution=stmarys&institution=inst-3',
+  ]) {
+    const page = await openPage(PHONE);
+    await page.goto(`/j/${assembly.code}${query}`);
+    await expect(page.getByLabel('Your name'), query).toBeVisible();
+    if (query.includes('&')) {
+      // The first one counts, as URLSearchParams reads it.
+      await expect(page.getByTestId('institution-chosen')).toContainText("St Mary's Church");
+      continue;
+    }
+    await expect(page.getByTestId('institution-chosen'), query).toHaveCount(0);
+    await expect(page.getByRole('radio', { checked: true }), query).toHaveCount(0);
+    await expect(page.locator('.field-error, [role="alert"]'), query).toHaveCount(0);
+    await page.close();
+  }
+
+  // The server counted each with the institution the phone showed.
+  const door = await openPage(PHONE);
+  await door.goto(assembly.paths.door);
+  await door.getByText('By institution').click();
+  const row = (name: string) => door.getByRole('row', { name: new RegExp(`^${name}`) });
+  await expect(row("St Mary's Church")).toContainText("St Mary's Church 1");
+  await expect(row('Toynbee Hall')).toContainText('Toynbee Hall 1');
+  await expect(door.getByTestId('door-total')).toHaveText('2');
+});
