@@ -86,7 +86,11 @@ async function noSidewaysScroll(page: Page, what: string) {
     innerWidth: window.innerWidth,
     // What sticks out, to say so when it fails.
     wide: [...document.querySelectorAll('body *')]
-      .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5)
+      .filter(
+        (el) =>
+          el.getBoundingClientRect().right > window.innerWidth + 0.5 ||
+          (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX === 'visible'),
+      )
       .map((el) => `${el.tagName.toLowerCase()}.${el.className} “${el.textContent?.slice(0, 30)}”`)
       .slice(0, 5),
   }));
@@ -412,9 +416,9 @@ test('the join page: a code typed in lower case with spaces works, an error goes
     await phone.goto(assembly.paths.join);
     await expect(phone.getByLabel('Your name')).toBeVisible();
     await textSize(phone, size);
+    await phone.screenshot({ path: `${SHOTS}/join-${size}.png` });
     await noSidewaysScroll(phone, `the join page at ${size}%`);
     await expectOnFirstScreen(phone.getByLabel('Your name'), `the first field at ${size}%`);
-    await phone.screenshot({ path: `${SHOTS}/join-${size}.png` });
     // Further down too: the list of institutions, the agenda and the board.
     await phone.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     await noSidewaysScroll(phone, `the join page at ${size}%, scrolled`);
@@ -431,10 +435,10 @@ test('a table card’s link chooses its institution; an unknown or malformed one
   await phone.goto(`/j/${assembly.code}?institution=stmarys`);
   const chosen = phone.getByTestId('institution-chosen');
   await expect(chosen).toContainText("St Mary's Church");
+  await phone.screenshot({ path: `${SHOTS}/join-from-table-card.png` });
   // Folded: the whole form, button and all, on the first screen.
   await expectOnFirstScreen(phone.getByLabel('Your name'), 'the name');
   await expectOnFirstScreen(phone.getByRole('button', { name: 'Check in', exact: true }), 'Check in');
-  await phone.screenshot({ path: `${SHOTS}/join-from-table-card.png` });
   expect(await violations(phone)).toEqual([]);
 
   // Checked in with it as it stands.
@@ -486,7 +490,7 @@ test('a table card’s link chooses its institution; an unknown or malformed one
   await door.goto(assembly.paths.door);
   await door.getByText('By institution').click();
   const row = (name: string) => door.getByRole('row', { name: new RegExp(`^${name}`) });
-  await expect(row("St Mary's Church")).toContainText("St Mary's Church 1");
-  await expect(row('Toynbee Hall')).toContainText('Toynbee Hall 1');
+  await expect(row("St Mary's Church").getByRole('cell').first()).toHaveText('1');
+  await expect(row('Toynbee Hall').getByRole('cell').first()).toHaveText('1');
   await expect(door.getByTestId('door-total')).toHaveText('2');
 });
