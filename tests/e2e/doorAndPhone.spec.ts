@@ -60,6 +60,19 @@ async function addRegistrants(request: APIRequestContext, assembly: Assembly, re
   return (await response.json()).tickets as { name: string; url: string }[];
 }
 
+/** The code a page's first load ran: every script it fetched. */
+async function scriptsOf(page: Page, path: string, shown: (page: Page) => Locator): Promise<string[]> {
+  const bodies: Promise<string>[] = [];
+  const collect = (response: import('@playwright/test').Response) => {
+    if (response.request().resourceType() === 'script') bodies.push(response.text().catch(() => ''));
+  };
+  page.on('response', collect);
+  await page.goto(path);
+  await expect(shown(page)).toBeVisible();
+  page.off('response', collect);
+  return Promise.all(bodies);
+}
+
 async function violations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations.map(
@@ -208,6 +221,17 @@ test('the door on a steward’s phone: each mode’s controls on the first scree
   await door.keyboard.press('ArrowRight');
   await expect(tab('Find')).toHaveAttribute('aria-selected', 'true');
   await expect(tab('Find')).toBeFocused();
+
+  // The wifi drops: the "Reconnecting…" badge in the corner covers none of the controls.
+  await door.context().setOffline(true);
+  const badge = door.getByTestId('connection-badge');
+  await expect(badge).toBeVisible({ timeout: 20_000 });
+  const badgeBox = (await badge.boundingBox())!;
+  for (const control of [door.getByRole('tablist'), report, door.getByLabel(/^Name \(3 registered\)/)])
+    expect(overlaps(badgeBox, (await control.boundingBox())!), 'the badge covers nothing').toBe(false);
+  await door.screenshot({ path: `${SHOTS}/door-offline.png` });
+  await door.context().setOffline(false);
+  await expect(badge).toHaveCount(0, { timeout: 20_000 });
 
   // With a larger text size, still no sideways scroll and the chosen mode's field on screen.
   await textSize(door, 150);
@@ -370,6 +394,15 @@ test('the join page: a code typed in lower case with spaces works, an error goes
 }) => {
   const assembly = await createAssembly(request, SETUP, TITLE);
   const phone = await openPage(PHONE);
+
+  // The door's tones are made in the door's code alone: the join page's first visit stays small.
+  const joinCode = await scriptsOf(phone, assembly.paths.join, (page) => page.getByLabel('Your name'));
+  expect(joinCode.length).toBeGreaterThan(0);
+  expect(joinCode.filter((code) => code.includes('createOscillator'))).toEqual([]);
+  const doorCode = await scriptsOf(await openPage(PHONE), assembly.paths.door, (page) =>
+    page.getByTestId('door-total'),
+  );
+  expect(doorCode.filter((code) => code.includes('createOscillator'))).toHaveLength(1);
 
   // A mistyped link: the code from the screen, as a thumb types it.
   await phone.goto('/j/ZZZZZZ');

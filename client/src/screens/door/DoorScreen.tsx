@@ -89,9 +89,10 @@ export default function DoorScreen({ code, staffKey }: { code: string; staffKey:
   if (!state) return <Connecting code={code} />;
   return (
     <main className="page door">
-      <ConnectionBadge />
       <header className="door-head">
         <h1>Door · {state.title}</h1>
+        {/* In the header's line, not over it: the switch below it is never covered. */}
+        <ConnectionBadge inline />
       </header>
       {state.status === 'closed' && <p className="hint">The assembly is closed: check-in has stopped.</p>}
       <div className="door-grid">
