@@ -249,6 +249,15 @@ test('the door on a steward’s phone: each mode’s controls on the first scree
   await expectOnFirstScreen(door.getByRole('button', { name: 'One more in Balcony' }), '+1 at 150%');
   await expectOnFirstScreen(door.getByRole('button', { name: 'One more in Circle' }), '+1 at 150%');
   expect(await violations(door)).toEqual([]);
+
+  // A door on a laptop: the mode beside the counts.
+  await textSize(door, 100);
+  await door.setViewportSize({ width: 1366, height: 768 });
+  await noSidewaysScroll(door, 'the door on a laptop');
+  const side = (await door.getByRole('heading', { name: 'Counts' }).boundingBox())!;
+  const plus = (await door.getByRole('button', { name: 'One more in Stalls' }).boundingBox())!;
+  expect(side.x, 'the counts beside the clicker').toBeGreaterThan(plus.x + plus.width);
+  await door.screenshot({ path: `${SHOTS}/door-laptop.png` });
 });
 
 /**

@@ -4,13 +4,14 @@ import { ConnectionBadge } from '../../components/ConnectionBadge';
 import { NotArrived } from '../../components/NotArrived';
 import { Refused } from '../../components/Refused';
 import { useAssembly } from '../../connection/assemblyStore';
-import { dismissRefusals, openOutbox, useOutbox } from '../../connection/outbox';
+import { openOutbox, useOutbox } from '../../connection/outbox';
 import { useAssemblyConnection } from '../../connection/useAssemblyConnection';
 import { DoorCounts } from './DoorCounts';
 import { DoorModes, panelId, tabId } from './DoorModes';
+import { DoorResult } from './DoorResult';
 import { useDoorLabel } from './doorLabel';
 import { type DoorMode, useDoorMode } from './doorMode';
-import { report, undoCheckIn, useDoorReport } from './doorReport';
+import { report, useDoorReport } from './doorReport';
 import { primeDoorSignal } from './doorSignal';
 import { ForgetDevice } from './ForgetDevice';
 import { Headcount } from './Headcount';
@@ -19,12 +20,9 @@ import { openMyTally } from './myTally';
 import { QuickCheckIn } from './QuickCheckIn';
 import { RecentCheckIns } from './RecentCheckIns';
 import { RegistrantSearch } from './RegistrantSearch';
-import { AnswerLater, SamePerson } from './SamePerson';
 import { ThisDoor } from './ThisDoor';
 import { TicketScanner } from './TicketScanner';
 import './door.css';
-
-const SYMBOL = { ok: '✓', warn: '!', error: '✕', queued: '⏳', ask: '?' } as const;
 
 /** Where the steward's thumb goes when they choose a mode: straight to typing. */
 const FIRST_FIELD: Partial<Record<DoorMode, string>> = { find: 'registrant-search', walkIn: 'quick-name' };
@@ -42,7 +40,6 @@ export default function DoorScreen({ code, staffKey }: { code: string; staffKey:
   const refusal = useAssembly((s) => s.refusal);
   const waitingList = useOutbox((s) => s.waiting);
   const waiting = waitingList.length;
-  const refused = useOutbox((s) => s.refused);
   const result = useDoorReport((s) => s.report);
   const [device, setDevice, unnamed] = useDoorLabel();
   const hasRegistrants = (state?.attendance.registrants.length ?? 0) > 0;
@@ -98,46 +95,7 @@ export default function DoorScreen({ code, staffKey }: { code: string; staffKey:
       <div className="door-grid">
         <div className="door-main">
           <DoorModes modes={modes} mode={mode} onChoose={choose} />
-          <div className="door-status">
-            {waiting > 0 && (
-              <p className="outbox-waiting" role="status" data-testid="outbox-waiting">
-                {waiting} waiting to sync
-              </p>
-            )}
-            <div className="door-report" aria-live="polite" data-testid="door-report">
-              {result && (
-                <p className={`report report-${result.tone}`}>
-                  <span aria-hidden="true">{SYMBOL[result.tone]}</span> {result.text}
-                  {result.question && <SamePerson question={result.question} />}
-                  {result.checkInId && result.tone !== 'queued' && result.tone !== 'error' && (
-                    <button
-                      type="button"
-                      className="quiet"
-                      onClick={() => void undoCheckIn(result.checkInId!, result.who ?? 'the check-in')}
-                    >
-                      Undo
-                    </button>
-                  )}
-                </p>
-              )}
-            </div>
-          </div>
-          {refused.length > 0 && (
-            <div className="report report-error" role="alert">
-              <p>Refused when they synced:</p>
-              <ul>
-                {refused.map((r) => (
-                  <li key={r.id}>
-                    {r.label}: {r.failure.message}
-                    {r.failure.code === 'possible_duplicate' && <AnswerLater refusal={r} />}
-                  </li>
-                ))}
-              </ul>
-              <button type="button" onClick={dismissRefusals}>
-                Dismiss
-              </button>
-            </div>
-          )}
+          <DoorResult waiting={waiting} />
           {hasRegistrants && (
             <Panel mode="find" shown={mode}>
               <RegistrantSearch
