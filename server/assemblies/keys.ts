@@ -1,12 +1,10 @@
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { CODE_ALPHABET, CODE_LENGTH } from '../../shared/domain/assemblyCode';
 import { STAFF_ROLES, type StaffRole } from '../../shared/protocol/roles';
 import type { KeyHashes } from '../store/store';
 
 // Role links carry a random key (144 bits); the server keeps only its SHA-256. A fast hash
 // is enough here: the keys are random, not passwords, so there is nothing to guess at.
-
-const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-export const CODE_LENGTH = 6;
 
 /** Short, human-typable, no 0/O or 1/I: read off a projector from the back of a hall. */
 export function newAssemblyCode(): string {

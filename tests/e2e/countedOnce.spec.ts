@@ -46,6 +46,7 @@ test('the door says "already in (phone)" and asks "same person?" for a close spe
   await expect(row.getByRole('button', { name: /Check in/ })).toHaveCount(0);
 
   // A walk-in typed by name is him again: "already in at 19:45 (phone)", nothing counted.
+  await door.getByRole('tab', { name: 'Walk-in' }).click();
   await door.getByLabel('Name', { exact: true }).fill('Yusef Hasan');
   await door.getByLabel('Institution').selectOption({ label: 'East London Mosque' });
   await door.getByRole('button', { name: 'Check in', exact: true }).click();
@@ -106,6 +107,7 @@ test('a registrant checks in from their own ticket with "I’m here"', async ({ 
   await expect(phone.getByRole('button', { name: 'I’m here' })).toHaveCount(0);
 
   // Her ticket scanned at the door afterwards: already in, counted once.
+  await door.getByRole('tab', { name: 'Ticket' }).click();
   await door.getByLabel('Ticket code or link').fill(ticket!.url);
   await door.getByLabel('Ticket code or link').press('Enter');
   await expect(door.getByTestId('door-report')).toContainText(
@@ -124,6 +126,7 @@ test('a walk-in queued offline that turns out to be a likely match asks when it 
   await expect(door.getByTestId('door-total')).toHaveText('0');
 
   await door.context().setOffline(true);
+  await door.getByRole('tab', { name: 'Walk-in' }).click();
   await door.getByLabel('Name', { exact: true }).fill('Grace Obie');
   await door.getByLabel('Institution').selectOption({ label: "St Mary's Church" });
   await door.getByRole('button', { name: 'Check in', exact: true }).click();

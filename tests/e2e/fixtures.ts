@@ -63,12 +63,14 @@ export const test = base.extend<{ openPage: OpenPage }>({
 
 /** A door with no network queues two walk-ins at Riverside School and one more in Stalls. */
 export async function queueTwoWalkInsAndAHeadcount(door: Page): Promise<void> {
+  await door.getByRole('tab', { name: 'Walk-in' }).click();
   for (const name of ['Offline Olu', 'Offline Pim']) {
     await door.getByLabel('Name', { exact: true }).fill(name);
     await door.getByLabel('Institution').selectOption({ label: 'Riverside School' });
     await door.getByRole('button', { name: 'Check in', exact: true }).click();
     await expect(door.getByTestId('door-report')).toContainText('saved on this device');
   }
+  await door.getByRole('tab', { name: 'Count' }).click();
   await door.getByRole('button', { name: 'One more in Stalls' }).click();
   await expect(door.getByTestId('outbox-waiting')).toHaveText('3 waiting to sync');
 }

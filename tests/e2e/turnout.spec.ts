@@ -118,6 +118,7 @@ test('a door steward checks a registrant in by search, and can undo it', async (
   await expect(door.getByTestId('door-total')).toHaveText('0');
 
   // A walk-in, typed in: name, institution, Enter.
+  await door.getByRole('tab', { name: 'Walk-in' }).click();
   await door.getByLabel('Name', { exact: true }).fill('Walk-in Wanda');
   await door.getByLabel('Institution').selectOption({ label: 'East London Mosque' });
   await door.getByLabel('Name', { exact: true }).press('Enter');
@@ -170,6 +171,7 @@ test('a ticket QR held up to the door’s camera checks its holder in', async ({
     const errors: string[] = [];
     door.on('pageerror', (error) => errors.push(error.message));
     await door.goto(assembly.paths.door);
+    await door.getByRole('tab', { name: 'Ticket' }).click();
     await door.getByRole('button', { name: 'Scan with the camera' }).click();
     await expect(door.getByTestId('door-report')).toContainText('Ada Lovelace is checked in.', {
       timeout: 20_000,
@@ -261,6 +263,7 @@ test('fast headcount clicks all count, and a refused queued check-in is never sh
   const assembly = await createAssembly(request, SETUP);
   const door = await openPage({ width: 412, height: 900 });
   await door.goto(assembly.paths.door);
+  await door.getByRole('tab', { name: 'Count' }).click();
   const more = door.getByRole('button', { name: 'One more in Stalls' });
   for (let i = 0; i < 10; i++) await more.click({ delay: 0 });
   await expect(door.getByRole('status', { name: 'My count for Stalls' })).toHaveText('10');

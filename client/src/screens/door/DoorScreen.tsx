@@ -1,14 +1,18 @@
-import { useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { Connecting } from '../../components/Connecting';
 import { ConnectionBadge } from '../../components/ConnectionBadge';
 import { NotArrived } from '../../components/NotArrived';
 import { Refused } from '../../components/Refused';
 import { useAssembly } from '../../connection/assemblyStore';
-import { dismissRefusals, openOutbox, useOutbox } from '../../connection/outbox';
+import { openOutbox, useOutbox } from '../../connection/outbox';
 import { useAssemblyConnection } from '../../connection/useAssemblyConnection';
 import { DoorCounts } from './DoorCounts';
+import { DoorModes, panelId, tabId } from './DoorModes';
+import { DoorResult } from './DoorResult';
 import { useDoorLabel } from './doorLabel';
-import { report, undoCheckIn, useDoorReport } from './doorReport';
+import { type DoorMode, useDoorMode } from './doorMode';
+import { report, useDoorReport } from './doorReport';
+import { primeDoorSignal } from './doorSignal';
 import { ForgetDevice } from './ForgetDevice';
 import { Headcount } from './Headcount';
 import { openMyCheckIns } from './myCheckIns';
@@ -16,11 +20,12 @@ import { openMyTally } from './myTally';
 import { QuickCheckIn } from './QuickCheckIn';
 import { RecentCheckIns } from './RecentCheckIns';
 import { RegistrantSearch } from './RegistrantSearch';
-import { AnswerLater, SamePerson } from './SamePerson';
+import { ThisDoor } from './ThisDoor';
 import { TicketScanner } from './TicketScanner';
 import './door.css';
 
-const SYMBOL = { ok: '✓', warn: '!', error: '✕', queued: '⏳', ask: '?' } as const;
+/** Where the steward's thumb goes when they choose a mode: straight to typing. */
+const FIRST_FIELD: Partial<Record<DoorMode, string>> = { find: 'registrant-search', walkIn: 'quick-name' };
 
 /** The door steward's page: check people in, scan tickets, count heads, on a phone or laptop. */
 export default function DoorScreen({ code, staffKey }: { code: string; staffKey: string | undefined }) {
@@ -35,10 +40,34 @@ export default function DoorScreen({ code, staffKey }: { code: string; staffKey:
   const refusal = useAssembly((s) => s.refusal);
   const waitingList = useOutbox((s) => s.waiting);
   const waiting = waitingList.length;
-  const refused = useOutbox((s) => s.refused);
   const result = useDoorReport((s) => s.report);
   const [device, setDevice, unnamed] = useDoorLabel();
-  const [editing, setEditing] = useState(false);
+  const hasRegistrants = (state?.attendance.registrants.length ?? 0) > 0;
+  const modes: DoorMode[] = hasRegistrants
+    ? ['find', 'walkIn', 'ticket', 'count']
+    : ['walkIn', 'ticket', 'count'];
+  const [mode, setMode] = useDoorMode(modes);
+  // "Nobody registered by that name": the name goes on to the walk-in form.
+  const [walkIn, setWalkIn] = useState<{ name: string } | null>(null);
+  const focusNext = useRef<string | null>(null);
+  useEffect(() => {
+    if (!focusNext.current) return;
+    document.getElementById(focusNext.current)?.focus();
+    focusNext.current = null;
+  });
+  const choose = (next: DoorMode, by: 'click' | 'arrow') => {
+    setMode(next);
+    if (by === 'click') focusNext.current = FIRST_FIELD[next] ?? null;
+  };
+  // Sound needs a tap on the page first; any tap will do.
+  useEffect(() => {
+    window.addEventListener('pointerdown', primeDoorSignal);
+    window.addEventListener('keydown', primeDoorSignal);
+    return () => {
+      window.removeEventListener('pointerdown', primeDoorSignal);
+      window.removeEventListener('keydown', primeDoorSignal);
+    };
+  }, []);
 
   // A check-in that waited on this device has synced: say so, rather than "will sync".
   useEffect(() => {
@@ -57,87 +86,61 @@ export default function DoorScreen({ code, staffKey }: { code: string; staffKey:
   if (!state) return <Connecting code={code} />;
   return (
     <main className="page door">
-      <ConnectionBadge />
       <header className="door-head">
         <h1>Door · {state.title}</h1>
-        <div className="door-device">
-          {editing ? (
-            <form
-              onSubmit={(e) => {
-                e.preventDefault();
-                setDevice(new FormData(e.currentTarget).get('device') as string);
-                setEditing(false);
-              }}
-            >
-              <label htmlFor="door-device">This door</label>{' '}
-              <input id="door-device" name="device" defaultValue={device} />{' '}
-              <button type="submit">Save</button>
-            </form>
-          ) : (
-            <p>
-              This door: <strong>{device}</strong>{' '}
-              <button type="button" className="link" onClick={() => setEditing(true)}>
-                {unnamed ? 'name this door' : 'rename'}
-              </button>
-            </p>
-          )}
-        </div>
+        {/* In the header's line, not over it: the switch below it is never covered. */}
+        <ConnectionBadge inline />
       </header>
       {state.status === 'closed' && <p className="hint">The assembly is closed: check-in has stopped.</p>}
-      <div className="door-status">
-        {waiting > 0 && (
-          <p className="outbox-waiting" role="status" data-testid="outbox-waiting">
-            {waiting} waiting to sync
-          </p>
-        )}
-        <div className="door-report" aria-live="polite" data-testid="door-report">
-          {result && (
-            <p className={`report report-${result.tone}`}>
-              <span aria-hidden="true">{SYMBOL[result.tone]}</span> {result.text}
-              {result.question && <SamePerson question={result.question} />}
-              {result.checkInId && result.tone !== 'queued' && result.tone !== 'error' && (
-                <button
-                  type="button"
-                  className="quiet"
-                  onClick={() => void undoCheckIn(result.checkInId!, result.who ?? 'the check-in')}
-                >
-                  Undo
-                </button>
-              )}
-            </p>
-          )}
-        </div>
-      </div>
-      {refused.length > 0 && (
-        <div className="report report-error" role="alert">
-          <p>Refused when they synced:</p>
-          <ul>
-            {refused.map((r) => (
-              <li key={r.id}>
-                {r.label}: {r.failure.message}
-                {r.failure.code === 'possible_duplicate' && <AnswerLater refusal={r} />}
-              </li>
-            ))}
-          </ul>
-          <button type="button" onClick={dismissRefusals}>
-            Dismiss
-          </button>
-        </div>
-      )}
       <div className="door-grid">
-        <div>
-          <RegistrantSearch state={state} device={device} />
-          <QuickCheckIn institutions={state.institutions} device={device} />
-          <TicketScanner device={device} />
+        <div className="door-main">
+          <DoorModes modes={modes} mode={mode} onChoose={choose} />
+          <DoorResult waiting={waiting} />
+          {hasRegistrants && (
+            <Panel mode="find" shown={mode}>
+              <RegistrantSearch
+                state={state}
+                device={device}
+                onWalkIn={(name) => {
+                  setWalkIn({ name });
+                  choose('walkIn', 'click');
+                }}
+              />
+            </Panel>
+          )}
+          <Panel mode="walkIn" shown={mode}>
+            <QuickCheckIn institutions={state.institutions} device={device} seed={walkIn} />
+          </Panel>
+          <Panel mode="ticket" shown={mode}>
+            <TicketScanner device={device} active={mode === 'ticket'} />
+          </Panel>
+          <Panel mode="count" shown={mode}>
+            <Headcount state={state} />
+          </Panel>
         </div>
-        <div>
+        <div className="door-side">
+          <ThisDoor device={device} setDevice={setDevice} unnamed={unnamed} />
           <DoorCounts state={state} />
-          <Headcount state={state} />
           <NotArrived state={state} />
           <RecentCheckIns state={state} />
         </div>
       </div>
       <ForgetDevice code={code} />
     </main>
+  );
+}
+
+/** One mode's controls; the others stay put (what was typed, the chosen institution), hidden. */
+function Panel({ mode, shown, children }: { mode: DoorMode; shown: DoorMode; children: ReactNode }) {
+  return (
+    <div
+      className="door-panel"
+      role="tabpanel"
+      id={panelId(mode)}
+      aria-labelledby={tabId(mode)}
+      hidden={mode !== shown}
+    >
+      {children}
+    </div>
   );
 }

@@ -39,7 +39,10 @@ export function Headcount({ state }: { state: AssemblyState }) {
           const label = section || 'Hall';
           return (
             <li key={section} data-testid="headcount-section">
-              <span className="headcount-name">{label}</span>
+              <span className="headcount-label">
+                <strong className="headcount-name">{label}</strong>
+                <HeadcountNote counted={sectionHeadcount(state.turnout, section)} named={namedIn(section)} />
+              </span>
               <button type="button" onClick={() => click(section, -1)} aria-label={`One less in ${label}`}>
                 −1
               </button>
@@ -54,7 +57,6 @@ export function Headcount({ state }: { state: AssemblyState }) {
               >
                 +1
               </button>
-              <HeadcountNote counted={sectionHeadcount(state.turnout, section)} named={namedIn(section)} />
             </li>
           );
         })}

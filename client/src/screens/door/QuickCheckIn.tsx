@@ -1,4 +1,4 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { Institution } from '../../../../shared/domain/assembly';
 import { GUEST_WORDS } from '../../../../shared/domain/turnout';
 import { LIMITS } from '../../../../shared/protocol/limits';
@@ -6,10 +6,24 @@ import { newUuid } from '../../connection/deviceId';
 import { checkInAtDoor } from './doorReport';
 
 const GUEST = '__guest';
+const NO_NAME = 'Type the person’s name.';
+const NO_INSTITUTION = `Choose an institution (or ${GUEST_WORDS.choice}).`;
 
 /** For people without phones and walk-ins: type a name, pick the institution, Enter. */
-export function QuickCheckIn({ institutions, device }: { institutions: Institution[]; device: string }) {
+export function QuickCheckIn({
+  institutions,
+  device,
+  seed,
+}: {
+  institutions: Institution[];
+  device: string;
+  /** A name typed into the search that found nobody registered: it carries on here. */
+  seed: { name: string } | null;
+}) {
   const [name, setName] = useState('');
+  useEffect(() => {
+    if (seed) setName(seed.name);
+  }, [seed]);
   // Groups arrive together: the institution stays chosen for the next person.
   const [institution, setInstitution] = useState('');
   const [error, setError] = useState('');
@@ -18,8 +32,8 @@ export function QuickCheckIn({ institutions, device }: { institutions: Instituti
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (!name.trim()) return setError('Type the person’s name.');
-    if (!institution) return setError(`Choose an institution (or ${GUEST_WORDS.choice}).`);
+    if (!name.trim()) return setError(NO_NAME);
+    if (!institution) return setError(NO_INSTITUTION);
     setError('');
     const who = name.trim();
     const institutionId = institution === GUEST ? null : institution;
@@ -41,14 +55,24 @@ export function QuickCheckIn({ institutions, device }: { institutions: Instituti
             id="quick-name"
             ref={nameRef}
             value={name}
-            onChange={(e) => setName(e.target.value)}
+            onChange={(e) => {
+              setName(e.currentTarget.value);
+              if (error === NO_NAME && e.currentTarget.value.trim()) setError('');
+            }}
             maxLength={LIMITS.personName}
             autoComplete="off"
           />
         </div>
         <div className="field">
           <label htmlFor="quick-institution">Institution</label>
-          <select id="quick-institution" value={institution} onChange={(e) => setInstitution(e.target.value)}>
+          <select
+            id="quick-institution"
+            value={institution}
+            onChange={(e) => {
+              setInstitution(e.currentTarget.value);
+              if (error === NO_INSTITUTION && e.currentTarget.value) setError('');
+            }}
+          >
             <option value="">Choose…</option>
             {sorted.map((i) => (
               <option key={i.id} value={i.id}>

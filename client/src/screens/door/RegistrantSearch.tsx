@@ -15,7 +15,16 @@ const fold = (text: string) =>
     .toLocaleLowerCase();
 
 /** Type-ahead among the pre-registered; one tap checks a person in. */
-export function RegistrantSearch({ state, device }: { state: AssemblyState; device: string }) {
+export function RegistrantSearch({
+  state,
+  device,
+  onWalkIn,
+}: {
+  state: AssemblyState;
+  device: string;
+  /** Nobody registered by that name: check them in as a walk-in, with the name typed so far. */
+  onWalkIn: (name: string) => void;
+}) {
   const [term, setTerm] = useState('');
   // Registrants checked in on this device and still waiting to sync: not offered again.
   const waiting = useOutbox((s) => s.waiting);
@@ -46,7 +55,12 @@ export function RegistrantSearch({ state, device }: { state: AssemblyState; devi
       {words.length > 0 && (
         <ul className="registrant-results" aria-live="polite">
           {matches.length === 0 && (
-            <li className="muted">Nobody registered by that name. Check them in below.</li>
+            <li className="registrant-none">
+              <span className="muted">Nobody registered by that name.</span>
+              <button type="button" onClick={() => onWalkIn(term.trim())}>
+                Check in as a walk-in
+              </button>
+            </li>
           )}
           {matches.slice(0, SHOWN).map((registrant) => {
             const checkInId = lookup(admitted, registrant.id);

@@ -4,7 +4,7 @@ import { ticketFromScan } from '../../../../shared/domain/tickets';
 import type { CheckIn } from '../../../../shared/domain/turnout';
 import { useAssembly } from '../../connection/assemblyStore';
 import { newUuid } from '../../connection/deviceId';
-import { checkInAtDoor, report } from './doorReport';
+import { checkInAtDoor, report, reportOutcome } from './doorReport';
 import { createQrDetector } from './qrDetector';
 
 /** The same ticket held in front of the camera is read many times a second: act once. */
@@ -24,8 +24,12 @@ async function nameOf(checkInId: string): Promise<string | null> {
 }
 
 /** Scans tickets with the camera, or takes them from a handheld scanner or the keyboard. */
-export function TicketScanner({ device }: { device: string }) {
+export function TicketScanner({ device, active }: { device: string; active: boolean }) {
   const [scanning, setScanning] = useState(false);
+  // Another mode chosen: the camera stops (the battery has a whole night to last).
+  useEffect(() => {
+    if (!active) setScanning(false);
+  }, [active]);
   const [problem, setProblem] = useState('');
   const [typed, setTyped] = useState('');
   const videoRef = useRef<HTMLVideoElement>(null);
@@ -38,7 +42,7 @@ export function TicketScanner({ device }: { device: string }) {
     last.current = { text: scanned, at: now };
     const ticket = ticketFromScan(scanned);
     if (!ticket) {
-      report({ tone: 'error', text: 'That is not a ticket for this assembly.' });
+      reportOutcome({ tone: 'error', text: 'That is not a ticket for this assembly.' });
       return;
     }
     const checkInId = newUuid();
@@ -85,8 +89,8 @@ export function TicketScanner({ device }: { device: string }) {
         const denied = (error as Error).name === 'NotAllowedError';
         setProblem(
           denied
-            ? 'The camera was not allowed. Allow it in the browser, or type the ticket code below.'
-            : 'No camera could be started here. Type the ticket code below, or use a handheld scanner.',
+            ? 'The camera was not allowed. Allow it in the browser, or type the ticket code above.'
+            : 'No camera could be started here. Type the ticket code above, or use a handheld scanner.',
         );
         setScanning(false);
       }
@@ -109,19 +113,6 @@ export function TicketScanner({ device }: { device: string }) {
   return (
     <section className="door-card" aria-labelledby="scan-h">
       <h2 id="scan-h">Scan tickets</h2>
-      {cameraPossible ? (
-        <button type="button" onClick={() => setScanning((on) => !on)} aria-pressed={scanning}>
-          {scanning ? 'Stop the camera' : 'Scan with the camera'}
-        </button>
-      ) : (
-        <p className="hint">
-          The camera needs a secure (https) link. Type ticket codes below, or plug in a handheld scanner.
-        </p>
-      )}
-      {scanning && (
-        <video ref={videoRef} className="scanner-video" muted playsInline aria-label="Camera view" />
-      )}
-      {problem && <p className="field-error">{problem}</p>}
       <form onSubmit={submitTyped} className="door-row">
         <div className="field">
           <label htmlFor="ticket-code">Ticket code or link</label>
@@ -135,6 +126,24 @@ export function TicketScanner({ device }: { device: string }) {
         </div>
         <button type="submit">Check ticket</button>
       </form>
+      {cameraPossible ? (
+        <button
+          type="button"
+          className="scanner-toggle"
+          onClick={() => setScanning((on) => !on)}
+          aria-pressed={scanning}
+        >
+          {scanning ? 'Stop the camera' : 'Scan with the camera'}
+        </button>
+      ) : (
+        <p className="hint">
+          The camera needs a secure (https) link. Type ticket codes above, or plug in a handheld scanner.
+        </p>
+      )}
+      {scanning && (
+        <video ref={videoRef} className="scanner-video" muted playsInline aria-label="Camera view" />
+      )}
+      {problem && <p className="field-error">{problem}</p>}
     </section>
   );
 }

@@ -5,7 +5,9 @@ import type { CommandInput } from '../../../../shared/protocol/commands';
 import { useAssembly } from '../../connection/assemblyStore';
 import { queueCommand } from '../../connection/outbox';
 import { formatTimeOfDay } from '../../format';
+import { signalOutcome } from './doorSignal';
 import { rememberCheckIn } from './myCheckIns';
+import { outcomeOf } from './signalPatterns';
 
 /** The door's answer to the last action, in a colour, a symbol and words. */
 export interface Report {
@@ -41,13 +43,19 @@ export const useDoorReport = create<{ report: Report | null }>(() => ({ report: 
 
 export const report = (value: Report | null) => useDoorReport.setState({ report: value });
 
+/** A check-in's or a scan's outcome: shown, and heard and felt (the steward is looking at the person). */
+export function reportOutcome(value: Report): void {
+  report(value);
+  signalOutcome(outcomeOf(value.tone));
+}
+
 /** Sends a check-in through the outbox and says what happened to it. */
 export async function checkInAtDoor(command: DoorCheckIn, who: string): Promise<boolean> {
   const outcome = await queueCommand(command, `Check in ${who}`, command.checkInId);
   const { checkInId } = command;
   if (outcome.ok === 'queued') {
     rememberCheckIn(checkInId, who);
-    report({
+    reportOutcome({
       tone: 'queued',
       text: `${who}: saved on this device, will sync when back online.`,
       checkInId,
@@ -58,24 +66,24 @@ export async function checkInAtDoor(command: DoorCheckIn, who: string): Promise<
   if (outcome.ok) {
     if (outcome.already) {
       // In already another way (their phone): linked to their registration, counted once.
-      report({
+      reportOutcome({
         tone: 'warn',
         text: `${outcome.already.name ?? who}: ${alreadyIn(outcome.already, undefined)}.`,
       });
       return false;
     }
     rememberCheckIn(checkInId, who);
-    report({ tone: 'ok', text: `${who} is checked in.`, checkInId, who });
+    reportOutcome({ tone: 'ok', text: `${who} is checked in.`, checkInId, who });
     return true;
   }
   if (outcome.code === 'already_checked_in') {
     const name = outcome.already?.name ?? outcome.message.replace(/ is already checked in\.$/, '');
-    report({ tone: 'warn', text: `${name}: ${alreadyIn(outcome.already, outcome.at)}.` });
+    reportOutcome({ tone: 'warn', text: `${name}: ${alreadyIn(outcome.already, outcome.at)}.` });
     return false;
   }
   if (outcome.code === 'possible_duplicate' && outcome.match) {
     const match = outcome.match;
-    report({
+    reportOutcome({
       tone: 'ask',
       text: question(match, institutionNames()),
       question: {
@@ -85,7 +93,7 @@ export async function checkInAtDoor(command: DoorCheckIn, who: string): Promise<
     });
     return false;
   }
-  report({ tone: 'error', text: outcome.message });
+  reportOutcome({ tone: 'error', text: outcome.message });
   return false;
 }
 

@@ -4,36 +4,36 @@ import { GUEST_WORDS } from '../../../../shared/domain/turnout';
 import { LIMITS } from '../../../../shared/protocol/limits';
 import { newUuid } from '../../connection/deviceId';
 import { queueCommand } from '../../connection/outbox';
+import { GUEST, InstitutionPicker } from './InstitutionPicker';
 import type { MyCheckIn } from './myCheckIn';
-
-const GUEST = '__guest';
-const SEARCH_FROM = 8;
-const SHOWN = 40;
 
 interface Props {
   title: string;
   institutions: Institution[];
   onCheckedIn: (mine: MyCheckIn) => void;
+  /** Chosen already by the table card's link (`?institution=`); the person may change it. */
+  preset?: string | null;
 }
 
 /** Name, institution, optional contact with consent: under 15 seconds on a phone. */
-export function CheckInForm({ title, institutions, onCheckedIn }: Props) {
+export function CheckInForm({ title, institutions, onCheckedIn, preset = null }: Props) {
   const ids = useId();
   const [name, setName] = useState('');
-  const [search, setSearch] = useState('');
-  const [choice, setChoice] = useState('');
+  const [choice, setChoice] = useState(preset ?? '');
+  // Chosen by the link: the list stays folded away (the form fits the first screen) until
+  // the person asks to change it.
+  const [picking, setPicking] = useState(!preset);
   const [guestOf, setGuestOf] = useState('');
   const [contact, setContact] = useState('');
   const [consent, setConsent] = useState(false);
   const [errors, setErrors] = useState<{ name?: string; institution?: string; form?: string }>({});
   const [busy, setBusy] = useState(false);
 
-  const term = search.trim().toLocaleLowerCase();
-  const matches = institutions.filter((i) => !term || i.name.toLocaleLowerCase().includes(term));
-  const shown = matches.slice(0, SHOWN);
-  // The chosen institution stays visible even when the search no longer matches it.
   const chosen = institutions.find((i) => i.id === choice);
-  if (chosen && !shown.includes(chosen)) shown.unshift(chosen);
+  const choose = (id: string) => {
+    setChoice(id);
+    if (errors.institution) setErrors(({ institution: _fixed, ...rest }) => rest);
+  };
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -90,7 +90,11 @@ export function CheckInForm({ title, institutions, onCheckedIn }: Props) {
         <input
           id={`${ids}-name`}
           value={name}
-          onChange={(e) => setName(e.target.value)}
+          onChange={(e) => {
+            const typed = e.currentTarget.value;
+            setName(typed);
+            if (errors.name && typed.trim()) setErrors(({ name: _fixed, ...rest }) => rest);
+          }}
           autoComplete="name"
           maxLength={LIMITS.personName}
           aria-invalid={errors.name ? true : undefined}
@@ -102,76 +106,17 @@ export function CheckInForm({ title, institutions, onCheckedIn }: Props) {
           </p>
         )}
       </div>
-      <fieldset
-        className="institution-picker"
-        aria-invalid={errors.institution ? true : undefined}
-        aria-describedby={errors.institution ? `${ids}-inst-error` : undefined}
-      >
-        <legend>Your institution</legend>
-        {institutions.length >= SEARCH_FROM && (
-          <div className="field">
-            <label htmlFor={`${ids}-search`}>Search</label>
-            <input
-              id={`${ids}-search`}
-              type="search"
-              value={search}
-              onChange={(e) => setSearch(e.target.value)}
-              placeholder="Start typing its name"
-              autoComplete="off"
-            />
-          </div>
-        )}
-        <ul className="choices">
-          {shown.map((institution) => (
-            <li key={institution.id}>
-              <label className={choice === institution.id ? 'chosen' : ''}>
-                <input
-                  type="radio"
-                  name={`${ids}-institution`}
-                  aria-describedby={errors.institution ? `${ids}-inst-error` : undefined}
-                  value={institution.id}
-                  checked={choice === institution.id}
-                  onChange={() => setChoice(institution.id)}
-                />
-                {institution.name}
-              </label>
-            </li>
-          ))}
-          {matches.length > SHOWN && (
-            <li className="muted">…and {matches.length - SHOWN} more: type to narrow the list.</li>
-          )}
-          {term && matches.length === 0 && <li className="muted">No institution matches “{search}”.</li>}
-          <li>
-            <label className={choice === GUEST ? 'chosen' : ''}>
-              <input
-                type="radio"
-                name={`${ids}-institution`}
-                value={GUEST}
-                checked={choice === GUEST}
-                onChange={() => setChoice(GUEST)}
-              />
-              {GUEST_WORDS.choice}
-            </label>
-          </li>
-        </ul>
-        {choice === GUEST && (
-          <div className="field">
-            <label htmlFor={`${ids}-guest`}>Organisation (optional)</label>
-            <input
-              id={`${ids}-guest`}
-              value={guestOf}
-              onChange={(e) => setGuestOf(e.target.value)}
-              maxLength={LIMITS.personName}
-              autoComplete="organization"
-            />
-          </div>
-        )}
-        {errors.institution && (
-          <p className="field-error" id={`${ids}-inst-error`}>
-            {errors.institution}
-          </p>
-        )}
-      </fieldset>
+      <InstitutionPicker
+        ids={ids}
+        institutions={institutions}
+        choice={choice}
+        onChoose={choose}
+        folded={!picking}
+        onUnfold={() => setPicking(true)}
+        guestOf={guestOf}
+        onGuestOf={setGuestOf}
+        error={errors.institution}
+      />
       <div className="field">
         <label htmlFor={`${ids}-contact`}>Email or phone (optional)</label>
         <input

@@ -13,6 +13,7 @@ import { useAssemblyConnection } from '../../connection/useAssemblyConnection';
 import { formatTimeOfDay } from '../../format';
 import { keepAppOnDevice } from '../../offline/keepOnDevice';
 import { CheckInForm } from './CheckInForm';
+import { institutionFromLink } from './institutionFromLink';
 import { loadMyCheckIn, type MyCheckIn, saveMyCheckIn } from './myCheckIn';
 import './phone.css';
 
@@ -109,7 +110,12 @@ export default function JoinScreen({ code }: { code: string }) {
           Check-in on phones is closed. Please check in with a steward at the door.
         </p>
       ) : (
-        <CheckInForm title={state.title} institutions={state.institutions} onCheckedIn={checkedIn} />
+        <CheckInForm
+          title={state.title}
+          institutions={state.institutions}
+          onCheckedIn={checkedIn}
+          preset={institutionFromLink(location.search, state.institutions)}
+        />
       )}
       <FollowAlong state={state} />
     </main>
