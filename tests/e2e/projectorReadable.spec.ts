@@ -582,3 +582,65 @@ test('the chair’s cue reaches the speaker’s monitor only: big there, never o
   await expect(speaker.getByText('Testimony: damp homes on the Riverside estate')).toBeVisible();
   expect(await violations(chair)).toEqual([]);
 });
+
+test('the ask and the join QR scenes fit a 4:3 stage as well as 16:9', async ({
+  openPage,
+  request,
+  baseURL,
+}) => {
+  const assembly = await createAssembly(request, {
+    powerHolders: holders(4),
+    asks: [
+      {
+        id: 'homes',
+        title: 'Homes',
+        wording:
+          'Will you commit to building 500 genuinely affordable council homes on the Riverside site by 2028, and meet us within 60 days to agree the plan?',
+        targets: ['h0', 'h1', 'h2', 'h3'],
+      },
+    ],
+    agenda: [{ id: 'ask', kind: 'ask', title: 'The housing ask', minutes: 5, ask: 'homes' }],
+  });
+  const chair = await staffSocket(baseURL!, assembly);
+  await chair.send({ type: 'goToItem', itemId: 'ask' });
+  await chair.send({
+    type: 'recordResponse',
+    askId: 'homes',
+    powerHolderId: 'h1',
+    answer: 'yes',
+    note: 'within 60 days',
+  });
+  const screen = await openPage({ width: 1920, height: 1080 });
+  await screen.goto(assembly.paths.screen);
+  await expect(screen.getByTestId('ask-answer')).toHaveCount(4);
+  for (const size of SIZES) {
+    await screen.setViewportSize(size);
+    await shot(screen, 'ask');
+    const stage = await stageBox(screen);
+    const wording = await box(screen.locator('.ask-wording-large'));
+    expect(inside(wording, stage)).toBe(true);
+    // The exact words, never cut.
+    expect(await clipped(screen.locator('.ask-wording-large')), `wording at ${size.width}`).toBe(false);
+    for (const answer of await screen.getByTestId('ask-answer').all()) {
+      expect(inside(await box(answer), stage), `an answer at ${size.width}`).toBe(true);
+      expect(overlaps(await box(answer), wording)).toBe(false);
+      expect(
+        inside(await box(answer.locator('.answer-chip')), await box(answer)),
+        `a chip at ${size.width}`,
+      ).toBe(true);
+    }
+  }
+  await chair.send({ type: 'setScene', scene: 'join' });
+  await expect(screen.getByTestId('scene-join')).toBeVisible();
+  for (const size of SIZES) {
+    await screen.setViewportSize(size);
+    await shot(screen, 'join');
+    const stage = await stageBox(screen);
+    const qr = await box(screen.getByTestId('join-qr'));
+    const text = await box(screen.locator('.join-text'));
+    expect(inside(qr, stage) && inside(text, stage), `join scene at ${size.width}`).toBe(true);
+    expect(overlaps(qr, text)).toBe(false);
+    expect(qr.height / stage.height).toBeGreaterThanOrEqual(0.6);
+  }
+  chair.close();
+});

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { commitmentsFit } from '../../client/src/components/commitmentsFit';
 import { fitted, STAGE_WIDTHS } from '../../client/src/components/fitted';
 import { rollCallFit } from '../../client/src/screens/screen/rollCallFit';
-import { bannerType, fitType, speakerType, titleType } from '../../client/src/screens/screen/stageFit';
+import {
+  askWordingType,
+  bannerType,
+  fitType,
+  speakerType,
+  titleType,
+} from '../../client/src/screens/screen/stageFit';
 import { countdownText, nextCountdownChangeAt } from '../../client/src/screens/screen/startCountdown';
 import { LIMITS } from '../../shared/protocol/limits';
 
@@ -43,6 +49,16 @@ describe('type fitted to its box', () => {
     expect(titleType(long, false, wide)).toBeGreaterThanOrEqual(titleType(long, false, narrow));
     expect(titleType('x'.repeat(LIMITS.title), true, narrow)).toBeGreaterThanOrEqual(3);
     expect(speakerType('Grace Mensah', false, narrow)).toBe(4.5);
+  });
+
+  it("an ask's words get less room as more power-holders' cards take the stage", () => {
+    const wording =
+      'Will you commit to building 500 genuinely affordable council homes on the Riverside site by 2028?';
+    const sizes = [2, 5, 12].map((holders) => askWordingType(wording, holders, narrow));
+    expect(sizes[0]).toBeGreaterThanOrEqual(sizes[1]!);
+    expect(sizes[1]).toBeGreaterThanOrEqual(sizes[2]!);
+    expect(askWordingType('Will you meet us?', 3, narrow)).toBe(6);
+    expect(askWordingType('x'.repeat(LIMITS.wording), 12, narrow)).toBeGreaterThanOrEqual(1.8);
   });
 
   it('gives the stage both sizes, as CSS custom properties', () => {

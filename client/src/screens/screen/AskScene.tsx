@@ -2,7 +2,9 @@ import type { AgendaItem, Ask, AssemblyState, PowerHolder } from '../../../../sh
 import { ITEM_KIND_LABELS } from '../../../../shared/domain/assembly';
 import { currentAnswer, shownAnswer } from '../../../../shared/domain/responses';
 import { AnswerChip } from '../../components/AnswerChip';
+import { fitted } from '../../components/fitted';
 import { TimerClock } from '../../components/TimerClock';
+import { askWordingType } from './stageFit';
 
 /** The ask on the projector: its wording large, then each answer landing as it is recorded. */
 export function AskScene({ state, item, ask }: { state: AssemblyState; item: AgendaItem; ask: Ask }) {
@@ -21,7 +23,10 @@ export function AskScene({ state, item, ask }: { state: AssemblyState; item: Age
         )}
       </header>
       {/* The exact words, never cut: the longer they are, the smaller the type. */}
-      <blockquote className="ask-wording-large" data-length={wordingLength(ask.wording)}>
+      <blockquote
+        className="ask-wording-large fitted"
+        style={fitted((width) => askWordingType(ask.wording, holders.length, width))}
+      >
         {ask.wording}
       </blockquote>
       <ul
@@ -53,11 +58,4 @@ export function AskScene({ state, item, ask }: { state: AssemblyState; item: Age
       </ul>
     </div>
   );
-}
-
-function wordingLength(wording: string): 'short' | 'medium' | 'long' | 'very-long' {
-  if (wording.length <= 160) return 'short';
-  if (wording.length <= 400) return 'medium';
-  if (wording.length <= 900) return 'long';
-  return 'very-long';
 }

@@ -104,3 +104,24 @@ export function welcomeTitleType(title: string, stageWidthCqh: number): number {
     lineHeight: 1.1,
   });
 }
+
+/**
+ * The ask's exact words, never cut: as large as the room left above the answers allows
+ * (one row of cards for up to three power-holders, two for six, rows of five beyond).
+ */
+export function askWordingType(wording: string, holderCount: number, stageWidthCqh: number): number {
+  const rows = holderCount <= 3 ? 1 : holderCount <= 6 ? 2 : Math.ceil(holderCount / 5);
+  // A card: name, role, the answer (two lines at most) and a note.
+  const cardCqh = holderCount <= 3 ? 26 : holderCount <= 6 ? 24 : 19;
+  // The stage less its padding (9), the heading with the timer (12), the gaps (6) and the cards.
+  const heightCqh = Math.max(12, 100 - 9 - 12 - 6 - rows * cardCqh);
+  return fitType({
+    chars: wording.length,
+    widthCqh: stageWidthCqh * 0.9,
+    heightCqh,
+    maxCqh: 6,
+    minCqh: 1.8,
+    em: 0.56,
+    lineHeight: 1.2,
+  });
+}
