@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { undoWhat } from '../../client/src/screens/chair/undoLabel';
 import type { AssemblyState } from '../../shared/domain/assembly';
 import { decide } from '../../shared/domain/decide';
 import { evolveAll } from '../../shared/domain/evolve';
-import { describeUndo } from '../../shared/domain/undo';
 import { stateFor } from '../../shared/domain/views';
 import type { Command } from '../../shared/protocol/commands';
 import { mayRun, parseCommand } from '../../shared/protocol/commands';
@@ -71,7 +71,7 @@ describe('the institution being called now', () => {
 
   it('undo takes the highlight back (the tick stays), and says so', () => {
     const called = run(assembly(), { type: 'callNow', institutionId: 'mosque' }) as AssemblyState;
-    expect(describeUndo(called)).toBe('call East London Mosque');
+    expect(undoWhat(called)).toBe('call East London Mosque');
     const undone = run(called, { type: 'undo' }) as AssemblyState;
     expect(undone.live.rollCallNow).toBeNull();
     expect(Object.keys(undone.turnout.called)).toEqual(['mosque']);
@@ -139,13 +139,11 @@ describe("the speaker's cue", () => {
 
   it('is undoable, in words, and ends with the item', () => {
     const cued = assembly(onStory, { type: 'speakerCued', cue: 'thirtySeconds' });
-    expect(describeUndo(cued)).toBe('cue "30 seconds"');
+    expect(undoWhat(cued)).toBe('cue "30 seconds" to the speaker');
     expect((run(cued, { type: 'undo' }) as AssemblyState).live.speakerCue).toBeNull();
     expect(
-      describeUndo(
-        assembly(onStory, { type: 'speakerCued', cue: 'wrapUp' }, { type: 'speakerCued', cue: null }),
-      ),
-    ).toBe('clear cue');
+      undoWhat(assembly(onStory, { type: 'speakerCued', cue: 'wrapUp' }, { type: 'speakerCued', cue: null })),
+    ).toBe('clearing the speaker\'s cue "Wrap up"');
     expect(evolveAll(cued, [{ type: 'itemEntered', itemId: 'close' }]).live.speakerCue).toBeNull();
   });
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { undoWhat } from '../../client/src/screens/chair/undoLabel';
 import { attendeesCsv, registrantsCsv, responsesCsv, turnoutCsv } from '../../server/http/exports';
 import { type AssemblyState, withCurrentShape } from '../../shared/domain/assembly';
 import { decide } from '../../shared/domain/decide';
@@ -10,7 +11,6 @@ import { commitmentsBoard } from '../../shared/domain/responses';
 import { rollCallBoard } from '../../shared/domain/rollCall';
 import { likelyDuplicates, notArrived } from '../../shared/domain/samePerson';
 import { schedule } from '../../shared/domain/schedule';
-import { describeUndo } from '../../shared/domain/undo';
 import { AUDIENCES, audienceOf, entriesFor, stateFor } from '../../shared/domain/views';
 import { COMMAND_TYPES, mayRun, parseCommand } from '../../shared/protocol/commands';
 import { ERROR_CODES } from '../../shared/protocol/errors';
@@ -83,7 +83,7 @@ function everyView(state: AssemblyState, now: number): void {
   commitmentsBoard(state.asks, state.powerHolders, state.responses);
   likelyDuplicates(valuesOf(state.attendance.checkIns));
   notArrived(state.attendance);
-  describeUndo(state);
+  undoWhat(state);
   nextAssemblySetup(state);
   setupFileOf(state);
   expect(Number.isFinite(schedule(state, now).projectedEndsAt)).toBe(true);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { undoWhat } from '../../client/src/screens/chair/undoLabel';
 import { attendeesCsv, registrantsCsv, responsesCsv, turnoutCsv } from '../../server/http/exports';
 import type { AssemblyState } from '../../shared/domain/assembly';
 import { decide } from '../../shared/domain/decide';
@@ -8,7 +9,6 @@ import { commitmentsBoard, currentAnswer, historyOf } from '../../shared/domain/
 import { rollCallBoard } from '../../shared/domain/rollCall';
 import { ticketFromScan } from '../../shared/domain/tickets';
 import { headcountTotal, namedTotal, sectionHeadcount } from '../../shared/domain/turnout';
-import { describeUndo } from '../../shared/domain/undo';
 import { entriesFor, stateFor } from '../../shared/domain/views';
 import { type CommandInput, parseCommand } from '../../shared/protocol/commands';
 import type { JournalEntry } from '../../shared/protocol/events';
@@ -102,7 +102,7 @@ describe('ids named like object properties', () => {
     expect(currentAnswer(state.responses, 'constructor', 'toString')?.answer).toBe('yes');
     expect(currentAnswer(state.responses, 'valueOf', 'constructor')).toBeNull();
     expect(historyOf(state.responses, 'toString', 'constructor')).toEqual([]);
-    expect(describeUndo(state)).toBe('answer clock');
+    expect(undoWhat(state)).toBe('answer clock for Cllr Constructor');
     const board = commitmentsBoard(state.asks, state.powerHolders, state.responses);
     expect(board.cells.flat().map((cell) => cell.response?.answer ?? null)).toEqual([
       null,

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { undoWhat } from '../../client/src/screens/chair/undoLabel';
 import type { AssemblyState } from '../../shared/domain/assembly';
 import { decide } from '../../shared/domain/decide';
 import { evolveAll } from '../../shared/domain/evolve';
 import { commitmentsBoard, currentAnswer, historyOf } from '../../shared/domain/responses';
-import { describeUndo } from '../../shared/domain/undo';
 import { type Command, parseCommand } from '../../shared/protocol/commands';
 import type { DomainEvent } from '../../shared/protocol/events';
 import { assembly, ctx, MIN, T0 } from './fixtures';
@@ -98,7 +98,7 @@ describe('recording answers', () => {
 
   it('undoes the last answer, back to what stood before', () => {
     let state = run(withAsks(), answer('mayor', 'waffle'), answer('mayor', 'no'));
-    expect(describeUndo(state)).toBe('Mayor Jones: NO on Homes');
+    expect(undoWhat(state)).toBe('answer NO from Mayor Jones');
     state = run(state, { type: 'undo' });
     expect(currentAnswer(state.responses, 'housing', 'mayor')?.answer).toBe('waffle');
     state = run(state, { type: 'undo' });

@@ -1,4 +1,4 @@
-import type { AssemblyState, Live } from '../../../../shared/domain/assembly';
+import { type AssemblyState, type Live, SPEAKER_CUE_WORDS } from '../../../../shared/domain/assembly';
 import { ANSWER_LOOK, currentAnswer } from '../../../../shared/domain/responses';
 import { itemName, shortened } from './itemName';
 import { SCENE_LABELS } from './sceneLabels';
@@ -44,6 +44,15 @@ function liveChange(state: AssemblyState, before: Live, now: Live): string {
       : `stopping ${before.responseTimer ? `${holderName(before.responseTimer.powerHolderId)}'s ` : 'the '}answer clock`;
   }
   if (before.scene !== now.scene) return `scene change to ${SCENE_LABELS[now.scene]}`;
+  if (before.speakerCue !== now.speakerCue) {
+    return now.speakerCue
+      ? `cue "${SPEAKER_CUE_WORDS[now.speakerCue]}" to the speaker`
+      : `clearing the speaker's cue "${before.speakerCue ? SPEAKER_CUE_WORDS[before.speakerCue] : ''}"`;
+  }
+  if (before.rollCallNow !== now.rollCallNow) {
+    const name = (id: string | null) => state.institutions.find((i) => i.id === id)?.name ?? 'an institution';
+    return now.rollCallNow ? `call ${name(now.rollCallNow)}` : `stop calling ${name(before.rollCallNow)}`;
+  }
   if (before.rollCallOrder !== now.rollCallOrder) return `roll call sorted by ${now.rollCallOrder}`;
   if (before.message !== now.message) {
     return now.message === null
