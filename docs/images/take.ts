@@ -124,6 +124,9 @@ await shot(screen, 'commitments');
 const phone = await open(link('join'), 360, 740);
 await shot(phone, 'phone-check-in');
 const door = await open(link('door'), 360, 740);
+await door.getByLabel('Name', { exact: true }).fill('Amara Okoye');
+await door.getByLabel('Institution').selectOption({ label: "St Mary's Church" });
+await door.getByRole('button', { name: 'Check in', exact: true }).click();
 await shot(door, 'door');
 
 await browser.close();
