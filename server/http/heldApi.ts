@@ -22,9 +22,17 @@ export function heldRoutes(router: express.Router, { host, send }: HeldDeps): vo
     const address = req.ip ?? 'unknown';
     const summaries: HeldAssemblySummary[] = [];
     // One at a time: a long list loads idle assemblies from the store, and must not crowd the night's work.
+    const unknownLookups = host.limits.publicStateReadsPerAddress;
     for (const { code, key } of parsed.data.assemblies) {
+      // A code this server does not have costs a store lookup and proves nothing: each one counts
+      // against the address's public reads, so a list of made-up codes cannot keep the store busy.
+      if (await unknownLookups.exhausted(address)) {
+        summaries.push({ code, ok: false, refused: 'rate_limited' });
+        continue;
+      }
       const room = await host.currentRoom(code);
       if (!room) {
+        await unknownLookups.take(address);
         summaries.push({ code, ok: false, refused: 'unknown_assembly' });
         continue;
       }

@@ -96,6 +96,23 @@ describe('the home page’s list: dates and status for the keys a browser holds'
     expect(JSON.stringify(reply.json)).not.toContain('Riverside');
   });
 
+  it('made-up codes count against the address’s reads: a flood of them stops being looked up, right keys still answer', async () => {
+    const madeUp = (n: number) =>
+      Array.from({ length: HELD_ASSEMBLIES_LIMIT }, (_, i) => ({ code: `Z${n}X${i}`, key: 'nokey' }));
+    const refusals: string[] = [];
+    for (let round = 0; round < 3; round++) {
+      const reply = await held(madeUp(round));
+      expect(reply.status).toBe(200);
+      for (const entry of reply.json!.assemblies as { refused?: string }[]) refusals.push(entry.refused!);
+    }
+    // 120 public reads a minute: the first 120 made-up codes are looked up, the rest are not.
+    expect(refusals.filter((r) => r === 'unknown_assembly')).toHaveLength(120);
+    expect(refusals.filter((r) => r === 'rate_limited')).toHaveLength(180);
+    // The right key for a real assembly costs nothing, but waits with the rest of the address.
+    const mine = await held([{ code: dated.code, key: dated.keys.admin }]);
+    expect(mine.json!.assemblies).toEqual([{ code: dated.code, ok: false, refused: 'rate_limited' }]);
+  });
+
   it('refuses a malformed request with a clear error, and changes nothing', async () => {
     const before = await (
       await fetch(`${server.url}/api/assemblies/${dated.code}`, {
