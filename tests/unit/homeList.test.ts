@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { HeldAssembly } from '../../client/src/connection/heldKeys';
-import { handOffUrl, mergeHeld, readHandOff } from '../../client/src/screens/home/handOff';
+import { findListHome, handOffUrl, mergeHeld, readHandOff } from '../../client/src/screens/home/handOff';
 import { lanAddress, publicBaseUrl, reachableLanAddress } from '../../server/http/publicUrl';
 
 const held = (code: string, at: number, keys: HeldAssembly['keys'], title = code): HeldAssembly => ({
@@ -94,5 +94,55 @@ describe('the base the server gives links', () => {
     expect(reachableLanAddress('192.168.1.20')).toBe('192.168.1.20');
     expect(reachableLanAddress('0.0.0.0')).toBe(lanAddress());
     expect(reachableLanAddress('::')).toBe(lanAddress());
+  });
+});
+
+describe('where the list lives', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  /** A page at `origin`; `answering` are the addresses that answer as server "s1". */
+  const at = (origin: string, answering: string[]) => {
+    const asked: string[] = [];
+    vi.stubGlobal('location', { origin });
+    vi.stubGlobal('fetch', async (url: string) => {
+      const base = new URL(url).origin;
+      asked.push(base);
+      if (!answering.includes(base)) throw new TypeError('unreachable');
+      return new Response(JSON.stringify({ ok: true, server: 's1' }), { status: 200 });
+    });
+    return asked;
+  };
+  const server = { server: 's1', localhost: 'http://localhost:3000', publicUrl: 'http://192.168.1.20:3000' };
+
+  it('on the server’s machine, at its localhost, once that answers as the same server', async () => {
+    at('http://127.0.0.1:3000', ['http://localhost:3000']);
+    expect(await findListHome(server)).toEqual({ kind: 'moving', to: 'http://localhost:3000' });
+    at('http://localhost:3000', []);
+    expect(await findListHome(server)).toEqual({ kind: 'here' });
+  });
+
+  it('elsewhere, at the links’ address; an address answering as another server is not moved to', async () => {
+    at('http://192.168.1.20:3000', []);
+    expect(await findListHome(server)).toEqual({ kind: 'here' });
+    at('http://10.0.0.5:3000', ['http://192.168.1.20:3000']);
+    expect(await findListHome(server)).toEqual({ kind: 'moving', to: 'http://192.168.1.20:3000' });
+    at('http://10.0.0.5:3000', []);
+    expect(await findListHome(server)).toEqual({ kind: 'unreachable', to: 'http://192.168.1.20:3000' });
+    at('http://127.0.0.1:3000', []);
+    expect(await findListHome({ ...server, server: 's2' })).toEqual({
+      kind: 'unreachable',
+      to: 'http://192.168.1.20:3000',
+    });
+  });
+
+  it('a page at a public address never asks for this machine’s localhost', async () => {
+    const deployed = {
+      server: 's1',
+      localhost: 'http://localhost:3000',
+      publicUrl: 'https://assembly.example.org',
+    };
+    const asked = at('https://assembly.example.org', ['http://localhost:3000']);
+    expect(await findListHome(deployed)).toEqual({ kind: 'here' });
+    expect(asked).toEqual([]);
   });
 });

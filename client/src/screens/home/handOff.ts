@@ -6,6 +6,7 @@ import {
   heldAssemblies,
   keepHeld,
 } from '../../connection/heldKeys';
+import { linkReach } from '../../links/linkReach';
 
 // A browser keeps its list of assemblies per address (localStorage is per origin), and one
 // server answers at several: localhost, 127.0.0.1, the LAN address, PUBLIC_URL. The home page
@@ -140,7 +141,11 @@ const answersAsThisServer = async (base: string, server: string): Promise<boolea
  */
 export async function findListHome({ server, localhost, publicUrl }: ThisServer): Promise<ListHome> {
   if (location.origin === localhost) return { kind: 'here' };
-  if (await answersAsThisServer(localhost, server)) return { kind: 'moving', to: localhost };
+  // A page at a public address is a deployed server's, seen from another machine: it does not
+  // ask for this machine's localhost (Chrome would ask the organiser for local-network access).
+  const onServersMachine = linkReach(location.origin) !== 'anywhere';
+  if (onServersMachine && (await answersAsThisServer(localhost, server)))
+    return { kind: 'moving', to: localhost };
   if (!publicUrl || location.origin === new URL(publicUrl).origin) return { kind: 'here' };
   if (await answersAsThisServer(publicUrl, server)) return { kind: 'moving', to: publicUrl };
   return { kind: 'unreachable', to: publicUrl };
