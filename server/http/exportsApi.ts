@@ -1,6 +1,7 @@
 import type express from 'express';
 import type { Request, Response } from 'express';
 import type { AssemblyState } from '../../shared/domain/assembly';
+import { markRehearsals, withoutRehearsal } from '../../shared/domain/rehearsal';
 import { type Failure, failure } from '../../shared/protocol/errors';
 import type { Role } from '../../shared/protocol/roles';
 import { setupFileOf } from '../../shared/protocol/setup';
@@ -40,8 +41,10 @@ export function exportRoutes(router: express.Router, { host, locate, send, baseU
     if (!found) return;
     const { room } = found;
     res.status(200).set('cache-control', 'no-store').attachment(`${room.code}-${file}`);
+    // The real night only: a rehearsal under way is not in the spreadsheets.
+    const night = withoutRehearsal(room.committed);
     if (make) {
-      res.type('text/csv; charset=utf-8').send(`\uFEFF${make(room.committed, baseUrl(req))}`);
+      res.type('text/csv; charset=utf-8').send(`\uFEFF${make(night, baseUrl(req))}`);
       return;
     }
     if (file === 'setup.json') {
@@ -54,7 +57,8 @@ export function exportRoutes(router: express.Router, { host, locate, send, baseU
       res.type('application/json').send(JSON.stringify(setup, null, 2));
       return;
     }
-    // The whole assembly and its journal: every event with its time and the role that sent it.
+    // The real night and the whole journal: every event with its time and the role that sent it,
+    // a rehearsal's marked with its number (nothing is hidden from the organiser).
     const seq = room.committedSeq;
     const journal = (await host.journal(room.code)).filter((entry) => entry.seq <= seq);
     res.type('application/json').send(
@@ -64,8 +68,12 @@ export function exportRoutes(router: express.Router, { host, locate, send, baseU
           exportedAt: new Date().toISOString(),
           code: room.code,
           seq,
-          assembly: room.committed,
-          journal: journal.map((entry) => ({ ...entry, time: new Date(entry.at).toISOString() })),
+          assembly: night,
+          rehearsalUnderWay: room.committed.rehearsal?.number ?? null,
+          journal: markRehearsals(journal).map((entry) => ({
+            ...entry,
+            time: new Date(entry.at).toISOString(),
+          })),
         },
         null,
         1,

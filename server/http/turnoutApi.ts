@@ -129,6 +129,7 @@ export function turnoutRoutes(router: express.Router, { host, locate, send, base
         timeZone: state.timeZone,
         status: state.status,
         phonesClosed: state.turnout.phonesClosed,
+        rehearsal: state.rehearsal?.number ?? null,
       },
       name: registrant.name,
       institution: state.institutions.find((i) => i.id === registrant.institutionId)?.name ?? '',

@@ -119,6 +119,32 @@ export interface AssemblyState extends AssemblyDetails {
   followUps: FollowUp[];
   /** What the chair can take back, newest last. */
   undo: UndoStep[];
+  /** A rehearsal under way (rehearsal.ts): everything works, and its end puts the night back. */
+  rehearsal: Rehearsal | null;
+  /** How many rehearsals this assembly has had. */
+  rehearsals: number;
+}
+
+/** What the night records: what a rehearsal changes and its end puts back (rehearsal.ts). */
+export interface NightRecord {
+  status: AssemblyStatus;
+  live: Live;
+  turnout: Turnout;
+  /** Check-ins and their indexes. The registrants are setup: a rehearsal keeps its corrections. */
+  attendance: Omit<Attendance, 'registrants' | 'withdrawnTickets'>;
+  responses: Responses;
+  followUps: FollowUp[];
+  undo: UndoStep[];
+}
+
+export interface Rehearsal {
+  /** Its number among this assembly's rehearsals: 1 for the first. */
+  number: number;
+  startedAt: number;
+  /** The setup's revision when it began: a setup changed since makes the old undo steps moot. */
+  setupRevision: number;
+  /** The night as it was when the rehearsal began (each audience holds its own view of it). */
+  before: NightRecord;
 }
 
 export const UNDO_DEPTH = 20;
@@ -155,6 +181,8 @@ export function emptyAssembly(code: string): AssemblyState {
     responses: {},
     followUps: [],
     undo: [],
+    rehearsal: null,
+    rehearsals: 0,
   };
 }
 

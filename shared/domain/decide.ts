@@ -7,6 +7,7 @@ import { normaliseSetup, type SetupFile } from '../protocol/setup';
 import { type AssemblyState, currentIndex, currentItem } from './assembly';
 import { ownValue } from './ownKeys';
 import { lookup } from './register';
+import { rehearsalRefused } from './rehearsal';
 import { currentAnswer, DEFAULT_RESPONSE_MS } from './responses';
 import {
   type AlreadyIn,
@@ -52,7 +53,10 @@ const CLOSED_ALLOWS = new Set<Command['type']>([
 
 /** The rules of the night: what a command means in this state. Pure; time comes from ctx. */
 export function decide(state: AssemblyState, command: Command, ctx: DecideContext): Decision {
-  if (state.status === 'closed' && !CLOSED_ALLOWS.has(command.type)) return failure('assembly_closed');
+  // A rehearsal may rehearse the close: its end still puts the night back.
+  const endsRehearsal = command.type === 'endRehearsal' && state.rehearsal !== null;
+  if (state.status === 'closed' && !CLOSED_ALLOWS.has(command.type) && !endsRehearsal)
+    return failure('assembly_closed');
   const live = state.live;
   switch (command.type) {
     case 'goToItem': {
@@ -118,6 +122,15 @@ export function decide(state: AssemblyState, command: Command, ctx: DecideContex
       return state.status === 'closed' ? unchanged() : accept({ type: 'assemblyClosed', at: ctx.now });
     case 'reopenAssembly':
       return state.status === 'closed' ? accept({ type: 'assemblyReopened' }) : unchanged();
+    case 'startRehearsal': {
+      if (state.rehearsal) return unchanged();
+      const refused = rehearsalRefused(state);
+      return refused
+        ? failure('rehearsal_refused', refused)
+        : accept({ type: 'rehearsalStarted', at: ctx.now });
+    }
+    case 'endRehearsal':
+      return state.rehearsal ? accept({ type: 'rehearsalEnded', at: ctx.now }) : unchanged();
     case 'updateDetails':
       return accept({ type: 'detailsUpdated', details: command.details });
     case 'importSetup':

@@ -9,6 +9,7 @@ import {
 } from './assembly';
 import { ownValue } from './ownKeys';
 import { lookup, put, remove } from './register';
+import { nightRecordOf, withoutRehearsal } from './rehearsal';
 import type { ResponseEntry, Responses } from './responses';
 import { indexed, unindexed } from './samePerson';
 import { adjustTimer, pauseTimer, startTimer } from './timer';
@@ -105,6 +106,22 @@ export function evolve(state: AssemblyState, event: DomainEvent): AssemblyState 
       };
     case 'assemblyReopened':
       return { ...state, status: 'live' };
+    case 'rehearsalStarted':
+      // Each mirror keeps its own view of the night as it was: the public's holds counts only.
+      return {
+        ...state,
+        rehearsal: {
+          number: state.rehearsals + 1,
+          startedAt: event.at,
+          setupRevision: state.setupRevision,
+          before: nightRecordOf(state),
+        },
+        rehearsals: state.rehearsals + 1,
+        // Undo never reaches back across the start: the night before it comes back whole at the end.
+        undo: [],
+      };
+    case 'rehearsalEnded':
+      return withoutRehearsal(state);
     case 'checkedIn': {
       const { checkIn } = event;
       const { attendance } = state;

@@ -1,7 +1,7 @@
 import type { DomainEvent, JournalEntry, TurnoutTallied } from '../protocol/events';
 import { TURNOUT_EVENTS } from '../protocol/events';
 import type { Role } from '../protocol/roles';
-import type { AgendaItem, AssemblyState } from './assembly';
+import type { AgendaItem, AssemblyState, NightRecord } from './assembly';
 import { emptyRegister, lookup, mapRegister } from './register';
 import { type Attendance, type CheckIn, emptyAttendance, PHONES_DEVICE, type Registrant } from './turnout';
 
@@ -51,10 +51,26 @@ function doorAttendance(attendance: Attendance): Attendance {
 
 export function stateFor(audience: Audience, state: AssemblyState): AssemblyState {
   if (audience === 'full') return state;
-  const shared = { ...state, agenda: withoutNotes(state.agenda), undo: [] };
+  const shared = {
+    ...state,
+    agenda: withoutNotes(state.agenda),
+    undo: [],
+    rehearsal: state.rehearsal && { ...state.rehearsal, before: beforeFor(audience, state.rehearsal.before) },
+  };
   return audience === 'door'
     ? { ...shared, attendance: doorAttendance(state.attendance) }
     : { ...shared, attendance: emptyAttendance() };
+}
+
+/** The night before the rehearsal, as this audience saw it: the same projection as the state's. */
+function beforeFor(audience: 'door' | 'public', before: NightRecord): NightRecord {
+  const whole = { ...before.attendance, registrants: [], withdrawnTickets: [] };
+  const {
+    registrants: _r,
+    withdrawnTickets: _w,
+    ...attendance
+  } = audience === 'door' ? doorAttendance(whole) : emptyAttendance();
+  return { ...before, attendance, undo: [] };
 }
 
 function doorEvent(event: DomainEvent): DomainEvent {

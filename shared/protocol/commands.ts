@@ -44,6 +44,9 @@ export const commandSchema = z.discriminatedUnion('type', [
   command('undo', {}),
   command('closeAssembly', {}),
   command('reopenAssembly', {}),
+  // A rehearsal the day before: its end puts back everything the night records.
+  command('startRehearsal', {}),
+  command('endRehearsal', {}),
   command('updateDetails', { details: assemblyDetailsSchema }),
   command('importSetup', { setup: setupFileSchema }),
   // The organiser page's editors: the whole setup, and the revision their draft was made from.
@@ -165,6 +168,8 @@ const CHAIR_COMMANDS = new Set<CommandType>([
   'undo',
   'closeAssembly',
   'reopenAssembly',
+  'startRehearsal',
+  'endRehearsal',
   'markCalled',
   'sortRollCall',
   'callNow',

@@ -23,6 +23,7 @@ export const ERROR_CODES = {
   end_of_agenda: 'There is no item that way.',
   nothing_to_undo: 'There is nothing to undo.',
   assembly_closed: 'The assembly is closed.',
+  rehearsal_refused: 'A rehearsal cannot start now.',
   invalid_setup: 'The setup file is not valid.',
   setup_changed:
     'Someone else saved the setup since you started editing. Your changes are still here: reload theirs and apply yours again.',

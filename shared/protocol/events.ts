@@ -36,6 +36,10 @@ export type DomainEvent =
   | { type: 'undone'; live: Live }
   | { type: 'assemblyClosed'; at: number }
   | { type: 'assemblyReopened' }
+  /** A rehearsal begins: everything works as on the night, and its end puts the night back. */
+  | { type: 'rehearsalStarted'; at: number }
+  /** The night as it was before the rehearsal, the setup as it is now (rehearsal.ts). */
+  | { type: 'rehearsalEnded'; at: number }
   | { type: 'checkedIn'; checkIn: CheckIn }
   | { type: 'checkInUndone'; checkInId: string; at: number }
   /** Someone already in another way is this registrant: now they show as arrived. Counts nothing. */

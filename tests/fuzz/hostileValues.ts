@@ -423,6 +423,8 @@ function commandFields(world: FuzzWorld): Record<CommandType, Record<string, fc.
     undo: {},
     closeAssembly: {},
     reopenAssembly: {},
+    startRehearsal: {},
+    endRehearsal: {},
     updateDetails: {
       details: fc.record(
         {
@@ -566,7 +568,7 @@ export const garbageCommand: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 /** Commands that end the night or replace the setup: now and then, or little else is tried. */
-const RARE = new Set<CommandType>(['closeAssembly', 'importSetup', 'editSetup']);
+const RARE = new Set<CommandType>(['closeAssembly', 'importSetup', 'editSetup', 'endRehearsal']);
 
 /** A command for the fuzz: mostly near-valid (of a type this role may send, often), sometimes garbage. */
 export function anyCommand(

@@ -58,3 +58,13 @@ export function canonicalJson(value: unknown): string {
     return sorted;
   });
 }
+
+/**
+ * A door's or the public's mirror as the server's view of it would be: every mirror keeps
+ * undo steps of its own (evolve pushes them), but only the chair's and organiser's are sent.
+ */
+export const withoutUndo = (state: AssemblyState): AssemblyState => ({
+  ...state,
+  undo: [],
+  rehearsal: state.rehearsal && { ...state.rehearsal, before: { ...state.rehearsal.before, undo: [] } },
+});

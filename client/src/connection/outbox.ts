@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { CommandInput } from '../../../shared/protocol/commands';
-import type { Failure } from '../../../shared/protocol/errors';
+import { type Failure, failure } from '../../../shared/protocol/errors';
 import type { CommandReply } from '../../../shared/protocol/socket';
 import { sendCommand } from './assemblyConnection';
 import { useAssembly } from './assemblyStore';
@@ -21,6 +21,8 @@ export interface Queued {
   label: string;
   /** Times the server answered `internal` to it: past a few, it is shown, not retried. */
   failures?: number;
+  /** The rehearsal it was made in (absent: the real night). Sent after that rehearsal ended, it would count for real. */
+  rehearsal?: number;
 }
 
 /** A queued command the server refused when it finally went: shown, never silently dropped. */
@@ -94,7 +96,8 @@ export function openOutbox(code: string): () => void {
 export function queueCommand(command: CommandInput, label: string, key: string): Promise<Outcome> {
   const replaced = useOutbox.getState().waiting.filter((q) => q.key === key);
   for (const old of replaced) settle(old.id, { ok: 'queued' });
-  const item: Queued = { id: newUuid(), key, command, label };
+  const rehearsal = useAssembly.getState().state?.rehearsal?.number;
+  const item: Queued = { id: newUuid(), key, command, label, ...(rehearsal ? { rehearsal } : {}) };
   useOutbox.setState((s) => ({ waiting: [...s.waiting.filter((q) => q.key !== key), item] }));
   save();
   const outcome = new Promise<Outcome>((resolve) => waiters.set(item.id, resolve));
@@ -116,7 +119,9 @@ async function flush(): Promise<void> {
     while (useAssembly.getState().status === 'live') {
       const next = useOutbox.getState().waiting[0];
       if (!next) break;
-      let reply = await sendCommand(next.command);
+      let reply: CommandReply = rehearsalOver(next)
+        ? failure('rehearsal_refused', REHEARSAL_OVER)
+        : await sendCommand(next.command);
       if (!reply.ok && reply.code === 'internal') {
         const failures = (next.failures ?? 0) + 1;
         if (failures < MAX_SERVER_FAILURES) {
@@ -154,6 +159,15 @@ async function flush(): Promise<void> {
   if (useAssembly.getState().status === 'live' && useOutbox.getState().waiting.length > 0) {
     setTimeout(() => void flush(), 3_000);
   }
+}
+
+export const REHEARSAL_OVER =
+  'Made during the rehearsal, which has ended: not sent, so it does not count on the night.';
+
+/** Made during a rehearsal that is no longer under way. */
+function rehearsalOver(queued: Queued): boolean {
+  if (queued.rehearsal === undefined) return false;
+  return useAssembly.getState().state?.rehearsal?.number !== queued.rehearsal;
 }
 
 export const dismissRefusal = (id: string) =>

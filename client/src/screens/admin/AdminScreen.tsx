@@ -2,6 +2,7 @@ import type { MouseEvent } from 'react';
 import { Connecting } from '../../components/Connecting';
 import { ConnectionBadge } from '../../components/ConnectionBadge';
 import { Refused } from '../../components/Refused';
+import { RehearsalMark } from '../../components/RehearsalMark';
 import { useAssembly } from '../../connection/assemblyStore';
 import { useAssemblyConnection } from '../../connection/useAssemblyConnection';
 import { CsvImport } from './CsvImport';
@@ -10,6 +11,7 @@ import { FollowUpAdmin } from './FollowUpAdmin';
 import { LinksAdmin } from './LinksAdmin';
 import { PrintablesAdmin } from './PrintablesAdmin';
 import { RegistrantsAdmin } from './RegistrantsAdmin';
+import { RehearsalAdmin } from './RehearsalAdmin';
 import { SetupFileImport } from './SetupFileImport';
 import { DetailsEditor } from './setup/DetailsEditor';
 import { SetupEditor } from './setup/SetupEditor';
@@ -18,6 +20,7 @@ import './admin.css';
 
 /** The page's sections, by the id of their heading. */
 const CONTENTS = [
+  ['rehearsal-h', 'Rehearsal'],
   ['links-h', 'Links'],
   ['details-editor-h', 'Details'],
   ['agenda-editor-h', 'Agenda'],
@@ -70,6 +73,7 @@ export default function AdminScreen({ code, staffKey }: { code: string; staffKey
 
   return (
     <main className="page">
+      <RehearsalMark note="The exports and the public record show the real night only." />
       <ConnectionBadge />
       <h1>{state.title}</h1>
       <p className="muted">
@@ -99,6 +103,7 @@ export default function AdminScreen({ code, staffKey }: { code: string; staffKey
         <a href={`/a/${code}/exports#key=${staffKey}`}>Exports</a>
       </nav>
 
+      <RehearsalAdmin state={state} />
       {staffKey && <LinksAdmin code={code} staffKey={staffKey} />}
       <DetailsEditor state={state} />
       <SetupEditor state={state} />

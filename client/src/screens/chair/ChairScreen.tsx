@@ -3,6 +3,8 @@ import { currentItem, ITEM_KIND_LABELS } from '../../../../shared/domain/assembl
 import { Connecting } from '../../components/Connecting';
 import { ConnectionBadge } from '../../components/ConnectionBadge';
 import { Refused } from '../../components/Refused';
+import { RehearsalControl } from '../../components/RehearsalControl';
+import { RehearsalMark } from '../../components/RehearsalMark';
 import { TimerClock } from '../../components/TimerClock';
 import { useAssembly } from '../../connection/assemblyStore';
 import { useAssemblyConnection } from '../../connection/useAssemblyConnection';
@@ -54,6 +56,7 @@ export default function ChairScreen({ code, staffKey }: { code: string; staffKey
   const rollCall = <RollCallPanel state={state} run={actions.run} disabled={closed} />;
   return (
     <main className="chair">
+      <RehearsalMark note="Everything works as on the night; End rehearsal puts the night back as it was." />
       <header className="chair-header">
         <div className="chair-title">
           <h1>{state.title}</h1>
@@ -63,6 +66,7 @@ export default function ChairScreen({ code, staffKey }: { code: string; staffKey
         </div>
         <ProjectedFinish state={state} />
         <ConnectionBadge inline />
+        <RehearsalControl state={state} run={actions.run} />
         {closed ? (
           <button type="button" onClick={actions.reopen}>
             Reopen assembly

@@ -1,10 +1,12 @@
-import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { Connecting } from '../../components/Connecting';
 import { ConnectionBadge } from '../../components/ConnectionBadge';
 import { NotArrived } from '../../components/NotArrived';
 import { Refused } from '../../components/Refused';
+import { RehearsalMark } from '../../components/RehearsalMark';
 import { useAssembly } from '../../connection/assemblyStore';
 import { openOutbox, useOutbox } from '../../connection/outbox';
+import { useRehearsalScope } from '../../connection/rehearsalScope';
 import { useAssemblyConnection } from '../../connection/useAssemblyConnection';
 import { DoorCounts } from './DoorCounts';
 import { DoorModes, panelId, tabId } from './DoorModes';
@@ -15,8 +17,8 @@ import { report, useDoorReport } from './doorReport';
 import { primeDoorSignal } from './doorSignal';
 import { ForgetDevice } from './ForgetDevice';
 import { Headcount } from './Headcount';
-import { openMyCheckIns } from './myCheckIns';
-import { openMyTally } from './myTally';
+import { forgetMyCheckIns, openMyCheckIns } from './myCheckIns';
+import { forgetMyTally, openMyTally } from './myTally';
 import { QuickCheckIn } from './QuickCheckIn';
 import { RecentCheckIns } from './RecentCheckIns';
 import { RegistrantSearch } from './RegistrantSearch';
@@ -38,6 +40,15 @@ export default function DoorScreen({ code, staffKey }: { code: string; staffKey:
   }, [code]);
   const state = useAssembly((s) => s.state);
   const refusal = useAssembly((s) => s.refusal);
+  // The clicker's tally and the recent list from a rehearsal (or from before it) start again
+  // from the server's copy, which End rehearsal put back.
+  const forgetTheNight = useCallback(() => {
+    forgetMyTally(code);
+    forgetMyCheckIns(code);
+    openMyTally(code);
+    openMyCheckIns(code);
+  }, [code]);
+  useRehearsalScope(code, state ? (state.rehearsal?.number ?? null) : undefined, forgetTheNight);
   const waitingList = useOutbox((s) => s.waiting);
   const waiting = waitingList.length;
   const result = useDoorReport((s) => s.report);
@@ -86,6 +97,7 @@ export default function DoorScreen({ code, staffKey }: { code: string; staffKey:
   if (!state) return <Connecting code={code} />;
   return (
     <main className="page door">
+      <RehearsalMark note="Practice check-ins: cleared when the rehearsal ends, so people check in again on the night." />
       <header className="door-head">
         <h1>Door · {state.title}</h1>
         {/* In the header's line, not over it: the switch below it is never covered. */}

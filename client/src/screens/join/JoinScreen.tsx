@@ -1,14 +1,16 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { type AssemblyState, currentItem, ITEM_KIND_LABELS } from '../../../../shared/domain/assembly';
 import { formatDuration } from '../../../../shared/domain/timer';
 import { CommitmentsBoard } from '../../components/CommitmentsBoard';
 import { Connecting } from '../../components/Connecting';
 import { ConnectionBadge } from '../../components/ConnectionBadge';
 import { Refused } from '../../components/Refused';
+import { RehearsalMark } from '../../components/RehearsalMark';
 import { TimerClock } from '../../components/TimerClock';
 import { useWakeLock } from '../../components/useWakeLock';
 import { useAssembly } from '../../connection/assemblyStore';
 import { dismissRefusal, openOutbox, useOutbox } from '../../connection/outbox';
+import { useRehearsalScope } from '../../connection/rehearsalScope';
 import { useAssemblyConnection } from '../../connection/useAssemblyConnection';
 import { formatTimeOfDay } from '../../format';
 import { keepAppOnDevice } from '../../offline/keepOnDevice';
@@ -28,6 +30,12 @@ export default function JoinScreen({ code }: { code: string }) {
   const waiting = useOutbox((s) => s.waiting.some((q) => q.key === mine?.checkInId));
   const refusal = useOutbox((s) => s.refused.find((r) => r.key === mine?.checkInId) ?? null);
   const [refusedMessage, setRefusedMessage] = useState<string | null>(null);
+  // A check-in made in a rehearsal that has ended is not one on the night: the form comes back.
+  const forgetMine = useCallback(() => {
+    saveMyCheckIn(code, null);
+    setMine(null);
+  }, [code]);
+  useRehearsalScope(code, state ? (state.rehearsal?.number ?? null) : undefined, forgetMine);
 
   // A check-in that waited on the phone is settled when it leaves the outbox: recorded, or
   // refused (then the phone says so and shows the form again, never "checked in").
@@ -66,6 +74,7 @@ export default function JoinScreen({ code }: { code: string }) {
 
   return (
     <main className="page phone">
+      <RehearsalMark />
       <ConnectionBadge />
       <h1>{state.title}</h1>
       {state.venue && <p className="muted">{state.venue}</p>}

@@ -1,4 +1,5 @@
 import type { Ask, AssemblyState, PowerHolder } from '../../../../shared/domain/assembly';
+import { withoutRehearsal } from '../../../../shared/domain/rehearsal';
 import { FOLLOW_UP_LOOK, historyOf, shownAnswer } from '../../../../shared/domain/responses';
 import { rollCallBoard } from '../../../../shared/domain/rollCall';
 import { GUEST_WORDS } from '../../../../shared/domain/turnout';
@@ -13,13 +14,20 @@ import './record.css';
 /** The public record of the night: the asks and every answer, turnout, and what happened since. */
 export default function RecordScreen({ code }: { code: string }) {
   useAssemblyConnection(code, undefined, true);
-  const state = useAssembly((s) => s.state);
+  const mirror = useAssembly((s) => s.state);
   const refusal = useAssembly((s) => s.refusal);
   if (refusal) return <Refused />;
-  if (!state) return <p className="boot">Loading the record of {code}…</p>;
+  if (!mirror) return <p className="boot">Loading the record of {code}…</p>;
+  // The record is of the real night: a rehearsal under way is not in it.
+  const state = withoutRehearsal(mirror);
   return (
     <main className="page record" data-testid="record">
       <ConnectionBadge />
+      {mirror.rehearsal && (
+        <p className="hint" role="status" data-testid="record-rehearsal">
+          A rehearsal is under way: this record shows the real night only.
+        </p>
+      )}
       <p className="kind">Public record</p>
       <h1>{state.title}</h1>
       <p className="muted">

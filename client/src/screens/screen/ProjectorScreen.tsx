@@ -1,4 +1,5 @@
 import { Refused } from '../../components/Refused';
+import { RehearsalMark } from '../../components/RehearsalMark';
 import { useWakeLock } from '../../components/useWakeLock';
 import { useAssembly } from '../../connection/assemblyStore';
 import { useAssemblyConnection } from '../../connection/useAssemblyConnection';
@@ -15,6 +16,7 @@ export default function ProjectorScreen({ code }: { code: string }) {
 
   return (
     <main className="projector" data-testid="projector">
+      <RehearsalMark corner />
       <Stage
         state={state}
         code={code}

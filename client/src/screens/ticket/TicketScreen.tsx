@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { AssemblyStatus } from '../../../../shared/domain/assembly';
 import { CHECK_IN_METHOD_LABELS, type CheckInMethod } from '../../../../shared/domain/turnout';
 import { JoinQr } from '../../components/JoinQr';
+import { RehearsalMark } from '../../components/RehearsalMark';
 import { newUuid } from '../../connection/deviceId';
 import { formatTimeOfDay } from '../../format';
 import { whenAndWhere } from '../../whenAndWhere';
@@ -18,6 +19,8 @@ interface Ticket {
     timeZone: string;
     status: AssemblyStatus;
     phonesClosed: boolean;
+    /** The rehearsal under way, if one is. */
+    rehearsal?: number | null;
   };
   name: string;
   institution: string;
@@ -60,6 +63,10 @@ export default function TicketScreen({ token }: { token: string }) {
   const { ticket } = loaded;
   return (
     <main className="page narrow ticket" data-testid="ticket">
+      <RehearsalMark
+        rehearsal={ticket.assembly.rehearsal ?? null}
+        note="Practice: checking in now is cleared when the rehearsal ends, and this ticket works again on the night."
+      />
       <p className="kind">Ticket</p>
       <h1>{ticket.assembly.title}</h1>
       <TicketWhen assembly={ticket.assembly} />
