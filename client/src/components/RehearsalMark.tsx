@@ -2,15 +2,16 @@ import { useAssembly } from '../connection/assemblyStore';
 
 /**
  * Unmissable while a rehearsal is under way, on every screen: "REHEARSAL" on black and yellow.
- * A corner of the projector and speaker monitor; a bar across the top of a page elsewhere,
- * saying what it means for whoever holds it.
+ * On the projector and speaker monitor (`screen`), a strip above the stage, which shrinks to
+ * make room so nothing on it is covered; on a page, a bar across its top saying what it
+ * means for whoever holds it.
  */
 export function RehearsalMark({
-  corner = false,
+  screen = false,
   note,
   rehearsal,
 }: {
-  corner?: boolean;
+  screen?: boolean;
   note?: string;
   /** The rehearsal's number, where the page has no live assembly (a ticket); else the assembly's. */
   rehearsal?: number | null;
@@ -21,13 +22,13 @@ export function RehearsalMark({
   const name = number > 1 ? `Rehearsal ${number}` : 'Rehearsal';
   return (
     <div
-      className={`rehearsal-mark ${corner ? 'corner' : 'bar'}`}
+      className={`rehearsal-mark ${screen ? 'strip' : 'bar'}`}
       role="status"
       data-testid="rehearsal-mark"
       aria-label={`${name}: not the real night`}
     >
       <strong className="rehearsal-word">REHEARSAL</strong>
-      {!corner && (
+      {!screen && (
         <span className="rehearsal-note">
           {note ?? 'Practice only: everything here is cleared when the rehearsal ends.'}
         </span>

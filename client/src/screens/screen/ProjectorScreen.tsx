@@ -13,10 +13,11 @@ export default function ProjectorScreen({ code }: { code: string }) {
   const state = useAssembly((s) => s.state);
   const refusal = useAssembly((s) => s.refusal);
   const publicUrl = useAssembly((s) => s.publicUrl);
+  const rehearsing = useAssembly((s) => s.state?.rehearsal != null);
 
   return (
-    <main className="projector" data-testid="projector">
-      <RehearsalMark corner />
+    <main className={`projector ${rehearsing ? 'rehearsing' : ''}`} data-testid="projector">
+      <RehearsalMark screen />
       <Stage
         state={state}
         code={code}
