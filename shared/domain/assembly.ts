@@ -1,6 +1,7 @@
 // The assembly's authoritative state: what the server holds and every client mirrors.
 
 import type { Ask, PowerHolder, Timer } from './asks';
+import { type Cards, emptyCards } from './cards';
 import { DEFAULT_RESPONSE_MS, type FollowUp, type Responses, type ResponseTimer } from './responses';
 import { withPeopleIndex } from './samePerson';
 import { type Attendance, emptyAttendance, emptyTurnout, type RollCallOrder, type Turnout } from './turnout';
@@ -119,6 +120,8 @@ export interface AssemblyState extends AssemblyDetails {
   followUps: FollowUp[];
   /** What the chair can take back, newest last. */
   undo: UndoStep[];
+  /** Commitment cards (cards.ts): the options are setup, the cards the night's record. */
+  cards: Cards;
   /** A rehearsal under way (rehearsal.ts): everything works, and its end puts the night back. */
   rehearsal: Rehearsal | null;
   /** How many rehearsals this assembly has had. */
@@ -135,6 +138,8 @@ export interface NightRecord {
   responses: Responses;
   followUps: FollowUp[];
   undo: UndoStep[];
+  /** The cards filled and whether phones show the card; the options are setup. */
+  cards: Omit<Cards, 'options'>;
 }
 
 export interface Rehearsal {
@@ -181,6 +186,7 @@ export function emptyAssembly(code: string): AssemblyState {
     responses: {},
     followUps: [],
     undo: [],
+    cards: emptyCards(),
     rehearsal: null,
     rehearsals: 0,
   };

@@ -7,6 +7,7 @@ import { normaliseSetup, type SetupFile } from '../protocol/setup';
 import { type AssemblyState, currentIndex, currentItem } from './assembly';
 import { ownValue } from './ownKeys';
 import { lookup } from './register';
+import * as cardRules from './cardRules';
 import { rehearsalRefused } from './rehearsal';
 import { currentAnswer, DEFAULT_RESPONSE_MS } from './responses';
 import {
@@ -39,6 +40,7 @@ export interface DecideContext {
 export type Decision = { ok: true; events: DomainEvent[]; already?: AlreadyIn } | Failure;
 
 const accept = (...events: DomainEvent[]): Decision => ({ ok: true, events });
+const outcome = (result: DomainEvent[] | Failure): Decision => (Array.isArray(result) ? accept(...result) : result);
 /** Already so: acknowledged, nothing recorded (a double press is harmless). */
 const unchanged = (): Decision => ({ ok: true, events: [] });
 
@@ -49,6 +51,11 @@ const CLOSED_ALLOWS = new Set<Command['type']>([
   'closeAssembly',
   'addFollowUp',
   'removeFollowUp',
+  // Cards filled at the close still come in (the chair may close first), and paper ones after.
+  'openCards',
+  'submitCard',
+  'withdrawCard',
+  'setCardOptions',
 ]);
 
 /** The rules of the night: what a command means in this state. Pure; time comes from ctx. */
@@ -350,6 +357,14 @@ export function decide(state: AssemblyState, command: Command, ctx: DecideContex
         },
       });
     }
+    case 'setCardOptions':
+      return outcome(cardRules.setCardOptions(state, command));
+    case 'openCards':
+      return outcome(cardRules.openCards(state, command.open));
+    case 'submitCard':
+      return outcome(cardRules.submitCard(state, command, ctx.actor, ctx.now));
+    case 'withdrawCard':
+      return outcome(cardRules.withdrawCard(state, command.cardId, ctx.now));
     case 'removeFollowUp':
       if (!state.followUps.some((f) => f.id === command.followUpId))
         return failure('not_found', 'There is no such follow-up.');

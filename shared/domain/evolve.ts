@@ -9,6 +9,7 @@ import {
 } from './assembly';
 import { ownValue } from './ownKeys';
 import { lookup, put, remove } from './register';
+import { cardRemoved, cardAdded } from './cardsEvolve';
 import { nightRecordOf, withoutRehearsal } from './rehearsal';
 import type { ResponseEntry, Responses } from './responses';
 import { indexed, unindexed } from './samePerson';
@@ -255,6 +256,19 @@ export function evolve(state: AssemblyState, event: DomainEvent): AssemblyState 
       return changeLive(state, { ...live, responseTimer: null });
     case 'followUpAdded':
       return { ...state, followUps: [...state.followUps, event.followUp] };
+    case 'cardOptionsSet':
+      return { ...state, cards: { ...state.cards, options: event.options } };
+    case 'cardsOpenSet':
+      return { ...state, cards: { ...state.cards, open: event.open } };
+    case 'cardSubmitted': {
+      const { card, replaces } = event;
+      const without = cardRemoved(cardRemoved(state.cards, card.id), replaces);
+      return { ...state, cards: cardAdded(without, card) };
+    }
+    case 'cardWithdrawn':
+      return { ...state, cards: cardRemoved(state.cards, event.cardId) };
+    case 'cardsTallied':
+      return { ...state, cards: { ...state.cards, tally: event.tally } };
     case 'turnoutTallied': {
       const { turnout } = state;
       return {

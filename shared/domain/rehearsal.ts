@@ -1,4 +1,5 @@
 import type { AssemblyState, NightRecord } from './assembly';
+import { emptyCards } from './cards';
 import { valuesOf } from './register';
 import { headcountTotal, namedTotal } from './turnout';
 
@@ -16,8 +17,11 @@ export function nightRecordOf(state: AssemblyState): NightRecord {
     responses: state.responses,
     followUps: state.followUps,
     undo: state.undo,
+    cards: withoutOptions(state.cards),
   };
 }
+
+const withoutOptions = ({ options: _options, ...cards }: AssemblyState['cards']) => cards;
 
 /**
  * The assembly as the real night knows it: during a rehearsal, the night put back as it was
@@ -50,6 +54,8 @@ export function withoutRehearsal(state: AssemblyState): AssemblyState {
     },
     responses: before.responses,
     followUps: before.followUps,
+    // A snapshot of a rehearsal begun before cards existed has none.
+    cards: { ...state.cards, ...(before.cards ?? withoutOptions(emptyCards())) },
     // An undo step made before a setup change could point at what the change removed.
     undo: state.setupRevision === rehearsal.setupRevision ? before.undo : [],
     rehearsal: null,
@@ -63,6 +69,7 @@ export interface RehearsalClears {
   answers: number;
   rollCallMarks: number;
   followUps: number;
+  cards: number;
   /** The item, timer, scene or message differ from before the rehearsal. */
   live: boolean;
 }
@@ -85,6 +92,7 @@ export function rehearsalClears(state: AssemblyState): RehearsalClears | null {
       Object.keys(state.turnout.called).length - Object.keys(before.turnout.called).length,
     ),
     followUps: Math.max(0, state.followUps.length - before.followUps.length),
+    cards: Math.max(0, state.cards.byId.size - (before.cards?.byId.size ?? 0)),
     live: JSON.stringify(state.live) !== JSON.stringify(before.live) || state.status !== before.status,
   };
 }

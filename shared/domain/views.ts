@@ -2,6 +2,7 @@ import type { DomainEvent, JournalEntry, TurnoutTallied } from '../protocol/even
 import { TURNOUT_EVENTS } from '../protocol/events';
 import type { Role } from '../protocol/roles';
 import type { AgendaItem, AssemblyState, NightRecord } from './assembly';
+import type { Cards } from './cards';
 import { emptyRegister, lookup, mapRegister } from './register';
 import { type Attendance, type CheckIn, emptyAttendance, PHONES_DEVICE, type Registrant } from './turnout';
 
@@ -55,6 +56,7 @@ export function stateFor(audience: Audience, state: AssemblyState): AssemblyStat
     ...state,
     agenda: withoutNotes(state.agenda),
     undo: [],
+    cards: countsOnly(state.cards),
     rehearsal: state.rehearsal && { ...state.rehearsal, before: beforeFor(audience, state.rehearsal.before) },
   };
   return audience === 'door'
@@ -70,7 +72,21 @@ function beforeFor(audience: 'door' | 'public', before: NightRecord): NightRecor
     withdrawnTickets: _w,
     ...attendance
   } = audience === 'door' ? doorAttendance(whole) : emptyAttendance();
-  return { ...before, attendance, undo: [] };
+  return { ...before, attendance, undo: [], ...(before.cards ? { cards: countsOnly(before.cards) } : {}) };
+}
+
+/** The cards as the door and the public hold them: whether they are open, the options, the tally. */
+const countsOnly = <C extends Omit<Cards, 'options'>>(cards: C): C => ({
+  ...cards,
+  byId: emptyRegister(),
+  byCheckIn: emptyRegister(),
+});
+
+/** What the door and the public hear of a card: the whole tally, never the card. */
+function cardsEvent(event: DomainEvent, state: AssemblyState): DomainEvent {
+  return event.type === 'cardSubmitted' || event.type === 'cardWithdrawn'
+    ? { type: 'cardsTallied', tally: state.cards.tally }
+    : event;
 }
 
 function doorEvent(event: DomainEvent): DomainEvent {
@@ -139,7 +155,7 @@ function publicEntries(entries: JournalEntry[], state: AssemblyState): JournalEn
   for (const entry of entries) {
     if (entry === last) projected.push({ ...entry, event: tallyOf(turnout, state) });
     else if (!TURNOUT_EVENTS.has(entry.event.type))
-      projected.push({ ...entry, event: doorEvent(entry.event) });
+      projected.push({ ...entry, event: cardsEvent(doorEvent(entry.event), state) });
   }
   return projected;
 }
@@ -157,7 +173,7 @@ export function entriesFor(
     case 'full':
       return entries;
     case 'door':
-      return entries.map((entry) => ({ ...entry, event: doorEvent(entry.event) }));
+      return entries.map((entry) => ({ ...entry, event: cardsEvent(doorEvent(entry.event), state) }));
     case 'public':
       return publicEntries(entries, state);
     default:

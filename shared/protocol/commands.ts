@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SCENES, SPEAKER_CUES } from '../domain/assembly';
+import { MAX_CARD_NUMBER, MAX_CARD_OPTIONS } from '../domain/cards';
 import { ANSWERS, FOLLOW_UP_STATUSES } from '../domain/responses';
 import { ROLL_CALL_ORDERS } from '../domain/turnout';
 import { type Failure, failure } from './errors';
@@ -136,6 +137,42 @@ export const commandSchema = z.discriminatedUnion('type', [
     email: text(LIMITS.contact).default(''),
   }),
   command('removeRegistrant', { registrantId: idField }),
+  // Commitment cards: the organiser's options, the chair's moment, the attendee's card.
+  command('setCardOptions', {
+    options: z
+      .array(
+        z
+          .object({
+            id: idField.optional(),
+            text: requiredText(LIMITS.cardOption),
+            date: moment.nullable().default(null),
+            owner: text(LIMITS.personName).default(''),
+            asksNumber: z.boolean().default(false),
+          })
+          .strict(),
+      )
+      .max(MAX_CARD_OPTIONS),
+  }),
+  command('openCards', { open: z.boolean() }),
+  // cardId is made on the device, so a retried or queued card counts once; checkInId is the
+  // phone's own check-in, so a correction replaces that attendee's card.
+  command('submitCard', {
+    cardId: checkInId,
+    checkInId: checkInId.nullable().default(null),
+    name: text(LIMITS.personName).default(''),
+    institutionId: idField.nullable().default(null),
+    contact: text(LIMITS.contact).default(''),
+    consent: z.boolean().default(false),
+    choices: z
+      .array(
+        z
+          .object({ optionId: idField, number: z.number().int().min(1).max(MAX_CARD_NUMBER).default(1) })
+          .strict(),
+      )
+      .min(1, 'tick at least one')
+      .max(MAX_CARD_OPTIONS),
+  }),
+  command('withdrawCard', { cardId: checkInId }),
 ]);
 
 export type Command = z.output<typeof commandSchema>;
@@ -152,6 +189,9 @@ const DOOR_COMMANDS = new Set<CommandType>([
   'setHeadcount',
   // The door sees a flood of fake phone check-ins first: it may close phone check-in too.
   'setPhoneCheckIn',
+  // Paper commitment cards, for people without a phone.
+  'submitCard',
+  'withdrawCard',
 ]);
 
 const CHAIR_COMMANDS = new Set<CommandType>([
@@ -179,6 +219,7 @@ const CHAIR_COMMANDS = new Set<CommandType>([
   'recordResponse',
   'startResponseTimer',
   'stopResponseTimer',
+  'openCards',
 ]);
 
 /** Who may send what. The organiser may do everything the chair may. */
@@ -191,7 +232,7 @@ export function mayRun(role: Role, type: CommandType): boolean {
     case 'door':
       return DOOR_COMMANDS.has(type);
     case 'public':
-      return type === 'checkIn' || type === 'checkInOwnTicket';
+      return type === 'checkIn' || type === 'checkInOwnTicket' || type === 'submitCard';
     default:
       return role satisfies never;
   }

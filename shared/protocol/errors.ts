@@ -24,6 +24,9 @@ export const ERROR_CODES = {
   nothing_to_undo: 'There is nothing to undo.',
   assembly_closed: 'The assembly is closed.',
   rehearsal_refused: 'A rehearsal cannot start now.',
+  cards_closed: 'Commitment cards are not open just now.',
+  unknown_card_option: 'There is no such commitment on the card.',
+  unknown_card: 'There is no such commitment card.',
   invalid_setup: 'The setup file is not valid.',
   setup_changed:
     'Someone else saved the setup since you started editing. Your changes are still here: reload theirs and apply yours again.',

@@ -8,6 +8,7 @@ import type {
   Scene,
   SpeakerCue,
 } from '../domain/assembly';
+import type { Card, CardOption, CardTally } from '../domain/cards';
 import type { Answer, FollowUp } from '../domain/responses';
 import type { CheckIn, Registrant, RollCallOrder } from '../domain/turnout';
 import type { Role, StaffRole } from './roles';
@@ -78,7 +79,22 @@ export type DomainEvent =
   | { type: 'followUpRemoved'; followUpId: string; at: number }
   /** A staff link replaced: the record shows when, never the key or its hash. */
   | { type: 'keyRegenerated'; role: StaffRole }
+  /** The commitment card's options (setup). */
+  | { type: 'cardOptionsSet'; options: CardOption[] }
+  /** Phones show the card, or stop showing it. */
+  | { type: 'cardsOpenSet'; open: boolean }
+  /** A card filled; `replaces`: the same attendee's earlier card, now corrected. Staff only. */
+  | { type: 'cardSubmitted'; card: Card; replaces: string | null }
+  /** A card entered by mistake; the journal keeps both. Staff only. */
+  | { type: 'cardWithdrawn'; cardId: string; at: number }
+  | CardsTallied
   | TurnoutTallied;
+
+/** Never recorded: what the door and public hear of cards, the whole tally (counts only). */
+export interface CardsTallied {
+  type: 'cardsTallied';
+  tally: CardTally;
+}
 
 /**
  * Never recorded: what the screen and phones get instead of each check-in, once per

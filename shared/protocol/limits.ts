@@ -21,4 +21,7 @@ export const LIMITS = {
   followUpNote: 2000,
   followUps: 5000,
   link: 500,
+  /** Commitment cards, one per attendee (and paper cards): as many as check-ins. */
+  cards: 50_000,
+  cardOption: 200,
 } as const;

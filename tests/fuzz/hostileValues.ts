@@ -512,6 +512,41 @@ function commandFields(world: FuzzWorld): Record<CommandType, Record<string, fc.
       email: fc.constantFrom('', 'g@example.org', 'other@example.org'),
     },
     removeRegistrant: { registrantId: fc.oneof(pick(world.registrantIds, 'r1'), idLike) },
+    setCardOptions: {
+      options: fc.array(
+        fc.record(
+          {
+            id: fc.constantFrom('c1', 'c2', 'c3', '__proto__', 'constructor', 'toString'),
+            text,
+            date: field(fc.oneof(momentLike(world), fc.constant(null))),
+            owner: text,
+            asksNumber: fc.boolean(),
+          },
+          { requiredKeys: ['text'] },
+        ),
+        { maxLength: 9 },
+      ),
+    },
+    openCards: { open: fc.boolean() },
+    submitCard: {
+      cardId: checkInId,
+      checkInId: fc.oneof(checkInId, fc.constant(null)),
+      name: text,
+      institutionId: fc.oneof(idLike, fc.constant(null)),
+      contact: fc.constantFrom('', 'g@example.org', '07700900123'),
+      consent: fc.boolean(),
+      choices: fc.array(
+        fc.record(
+          {
+            optionId: fc.constantFrom('c1', 'c2', 'c3', '__proto__', 'constructor', 'toString'),
+            number: fc.oneof(fc.integer({ min: 0, max: 101 }), hostileNumber),
+          },
+          { requiredKeys: ['optionId'] },
+        ),
+        { maxLength: 4 },
+      ),
+    },
+    withdrawCard: { cardId: checkInId },
   };
 }
 

@@ -42,9 +42,11 @@ describe('commands at the edge', () => {
         'undoCheckIn',
         'setHeadcount',
         'setPhoneCheckIn',
+        'submitCard',
+        'withdrawCard',
       ],
     },
-    { role: 'public', allowed: ['checkIn', 'checkInOwnTicket'] },
+    { role: 'public', allowed: ['checkIn', 'checkInOwnTicket', 'submitCard'] },
   ] as const)('$role may run exactly its commands', ({ role, allowed }) => {
     expect(COMMAND_TYPES.filter((type) => mayRun(role, type))).toEqual(allowed);
   });

@@ -264,6 +264,7 @@ describe('rehearsal: everything works, and its end puts the night back', () => {
       answers: 2,
       rollCallMarks: 2,
       followUps: 0,
+      cards: 0,
       live: true,
     });
     expect(rehearsalClears(ended)).toBeNull();

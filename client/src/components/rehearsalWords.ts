@@ -19,6 +19,7 @@ export function endRehearsalQuestion(state: AssemblyState): string {
     clears.answers > 0 && counted(clears.answers, 'answer', 'answers'),
     clears.rollCallMarks > 0 && counted(clears.rollCallMarks, 'roll call mark', 'roll call marks'),
     clears.followUps > 0 && counted(clears.followUps, 'follow-up', 'follow-ups'),
+    clears.cards > 0 && counted(clears.cards, 'commitment card', 'commitment cards'),
   ].filter((part): part is string => typeof part === 'string');
   const what = parts.length > 0 ? `It clears ${listed(parts)}` : 'Nothing was counted or answered';
   const live = clears.live
