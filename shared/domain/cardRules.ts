@@ -92,7 +92,8 @@ export function submitCard(
   if (same && sameCard(same, card)) return [];
   // A card is its filler's: a phone cannot overwrite a steward's paper card, nor another phone's.
   if (same && same.by !== card.by) return failure('invalid_command', 'That card was entered another way.');
-  if (!same && cards.byId.size >= LIMITS.cards) return failure('turnout_full', 'The most cards one assembly holds.');
+  if (!same && cards.byId.size >= LIMITS.cards)
+    return failure('turnout_full', 'The most cards one assembly holds.');
   const earlier = card.checkInId === null ? undefined : lookup(cards.byCheckIn, card.checkInId);
   return [
     {

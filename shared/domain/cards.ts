@@ -72,7 +72,12 @@ export const emptyCards = (): Cards => ({
 });
 
 /** A card's part in the tally, added (1) or taken away (-1). */
-export function tallied(tally: CardTally, card: Card, options: readonly CardOption[], sign: 1 | -1): CardTally {
+export function tallied(
+  tally: CardTally,
+  card: Card,
+  options: readonly CardOption[],
+  sign: 1 | -1,
+): CardTally {
   const people = { ...tally.people };
   const numbers = { ...tally.numbers };
   for (const choice of card.choices) {

@@ -5,9 +5,9 @@ import { LIMITS } from '../protocol/limits';
 import type { Role } from '../protocol/roles';
 import { normaliseSetup, type SetupFile } from '../protocol/setup';
 import { type AssemblyState, currentIndex, currentItem } from './assembly';
+import * as cardRules from './cardRules';
 import { ownValue } from './ownKeys';
 import { lookup } from './register';
-import * as cardRules from './cardRules';
 import { rehearsalRefused } from './rehearsal';
 import { currentAnswer, DEFAULT_RESPONSE_MS } from './responses';
 import {
@@ -40,7 +40,8 @@ export interface DecideContext {
 export type Decision = { ok: true; events: DomainEvent[]; already?: AlreadyIn } | Failure;
 
 const accept = (...events: DomainEvent[]): Decision => ({ ok: true, events });
-const outcome = (result: DomainEvent[] | Failure): Decision => (Array.isArray(result) ? accept(...result) : result);
+const outcome = (result: DomainEvent[] | Failure): Decision =>
+  Array.isArray(result) ? accept(...result) : result;
 /** Already so: acknowledged, nothing recorded (a double press is harmless). */
 const unchanged = (): Decision => ({ ok: true, events: [] });
 

@@ -7,9 +7,9 @@ import {
   UNDO_DEPTH,
   type UndoStep,
 } from './assembly';
+import { cardAdded, cardRemoved } from './cardsEvolve';
 import { ownValue } from './ownKeys';
 import { lookup, put, remove } from './register';
-import { cardRemoved, cardAdded } from './cardsEvolve';
 import { nightRecordOf, withoutRehearsal } from './rehearsal';
 import type { ResponseEntry, Responses } from './responses';
 import { indexed, unindexed } from './samePerson';
