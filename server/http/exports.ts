@@ -22,10 +22,11 @@ import { exportTimeZone, spreadsheetTime } from './spreadsheetTime';
  */
 export const FORMULA_START = /^[=+\-@\t\r\n]/;
 
-const csv = (rows: (string | number)[][]) => `${Papa.unparse(rows, { escapeFormulae: FORMULA_START })}\r\n`;
+export const csv = (rows: (string | number)[][]) =>
+  `${Papa.unparse(rows, { escapeFormulae: FORMULA_START })}\r\n`;
 
 /** Times in the assembly's zone, and a header that says which zone they are in. */
-function timesOf(state: AssemblyState) {
+export function timesOf(state: AssemblyState) {
   const zone = exportTimeZone(state);
   return {
     at: (ms: number | null) => spreadsheetTime(ms, zone),

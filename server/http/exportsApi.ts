@@ -6,6 +6,7 @@ import { type Failure, failure } from '../../shared/protocol/errors';
 import type { Role } from '../../shared/protocol/roles';
 import { setupFileOf } from '../../shared/protocol/setup';
 import type { AssemblyHost } from '../assemblies/assemblyHost';
+import { cardsByInstitutionCsv, cardsCsv } from './cardExports';
 import { attendeesCsv, registrantsCsv, responsesCsv, turnoutCsv } from './exports';
 import type { Located } from './located';
 
@@ -24,6 +25,8 @@ export function exportRoutes(router: express.Router, { host, locate, send, baseU
     'attendees.csv': attendeesCsv,
     'registrants.csv': registrantsCsv,
     'responses.csv': responsesCsv,
+    'cards.csv': cardsCsv,
+    'cards-by-institution.csv': cardsByInstitutionCsv,
   };
 
   router.get('/assemblies/:code/export/:file', async (req, res) => {

@@ -55,7 +55,7 @@ export interface Institution {
   committed: number;
 }
 
-export const SCENES = ['agenda', 'rollCall', 'commitments', 'join', 'blank'] as const;
+export const SCENES = ['agenda', 'rollCall', 'commitments', 'cards', 'join', 'blank'] as const;
 export type Scene = (typeof SCENES)[number];
 
 /**

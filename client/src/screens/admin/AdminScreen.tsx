@@ -5,6 +5,7 @@ import { Refused } from '../../components/Refused';
 import { RehearsalMark } from '../../components/RehearsalMark';
 import { useAssembly } from '../../connection/assemblyStore';
 import { useAssemblyConnection } from '../../connection/useAssemblyConnection';
+import { CardsAdmin } from './CardsAdmin';
 import { CsvImport } from './CsvImport';
 import { DuplicatesAdmin } from './DuplicatesAdmin';
 import { FollowUpAdmin } from './FollowUpAdmin';
@@ -31,6 +32,7 @@ const CONTENTS = [
   ['registrants-h', 'Registrants'],
   ['printables-h', 'Print'],
   ['duplicates-h', 'Counted once'],
+  ['cards-admin-h', 'Cards'],
 ] as const;
 
 /**
@@ -117,6 +119,7 @@ export default function AdminScreen({ code, staffKey }: { code: string; staffKey
       )}
       {staffKey && <TurnoutAdmin code={code} staffKey={staffKey} state={state} />}
       {staffKey && <DuplicatesAdmin code={code} staffKey={staffKey} state={state} />}
+      {staffKey && <CardsAdmin code={code} staffKey={staffKey} state={state} />}
       {staffKey && <FollowUpAdmin code={code} staffKey={staffKey} state={state} />}
     </main>
   );

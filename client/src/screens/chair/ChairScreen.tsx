@@ -9,6 +9,7 @@ import { TimerClock } from '../../components/TimerClock';
 import { useAssembly } from '../../connection/assemblyStore';
 import { useAssemblyConnection } from '../../connection/useAssemblyConnection';
 import { AskPanel } from './AskPanel';
+import { CardsControl } from './CardsControl';
 import { MessageControl } from './MessageControl';
 import { ProjectedFinish } from './ProjectedFinish';
 import { RollCallPanel } from './RollCallPanel';
@@ -54,6 +55,9 @@ export default function ChairScreen({ code, staffKey }: { code: string; staffKey
   const undoTitle = closed ? null : undoLabel(state);
   const rollCallNow = item?.kind === 'rollCall' || state.live.scene === 'rollCall';
   const rollCall = <RollCallPanel state={state} run={actions.run} disabled={closed} />;
+  // The cards come at the close: then they are first. A closed assembly may still open them.
+  const atClose = item?.kind === 'close' || closed;
+  const cards = <CardsControl state={state} run={actions.run} disabled={closed} />;
   return (
     <main className="chair">
       <RehearsalMark note="Everything works as on the night; End rehearsal puts the night back as it was." />
@@ -176,9 +180,11 @@ export default function ChairScreen({ code, staffKey }: { code: string; staffKey
                 {item.notes}
               </p>
             )}
+            {atClose && cards}
             {rollCallNow && rollCall}
             {ask && <AskPanel state={state} ask={ask} run={actions.run} disabled={closed} />}
             {!rollCallNow && rollCall}
+            {!atClose && cards}
             <details className="shortcuts">
               <summary>Keyboard shortcuts</summary>
               <dl>

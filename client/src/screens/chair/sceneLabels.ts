@@ -5,6 +5,7 @@ export const SCENE_LABELS: Record<Scene, string> = {
   agenda: 'Follow agenda',
   rollCall: 'Roll call',
   commitments: 'Commitments',
+  cards: 'Cards tally',
   join: 'Join QR',
   blank: 'Blank',
 };

@@ -20,6 +20,8 @@ function describeScene(state: AssemblyState): string {
       return 'The roll call board';
     case 'commitments':
       return 'The commitments board';
+    case 'cards':
+      return 'The tally of commitment cards';
     case 'agenda': {
       const item = currentItem(state);
       if (state.status === 'closed') return 'Thank you';

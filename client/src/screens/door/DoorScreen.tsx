@@ -19,6 +19,7 @@ import { ForgetDevice } from './ForgetDevice';
 import { Headcount } from './Headcount';
 import { forgetMyCheckIns, openMyCheckIns } from './myCheckIns';
 import { forgetMyTally, openMyTally } from './myTally';
+import { PaperCard } from './PaperCard';
 import { QuickCheckIn } from './QuickCheckIn';
 import { RecentCheckIns } from './RecentCheckIns';
 import { RegistrantSearch } from './RegistrantSearch';
@@ -54,9 +55,11 @@ export default function DoorScreen({ code, staffKey }: { code: string; staffKey:
   const result = useDoorReport((s) => s.report);
   const [device, setDevice, unnamed] = useDoorLabel();
   const hasRegistrants = (state?.attendance.registrants.length ?? 0) > 0;
+  // Paper commitment cards once the card has its options.
+  const cards: DoorMode[] = (state?.cards.options.length ?? 0) > 0 ? ['card'] : [];
   const modes: DoorMode[] = hasRegistrants
-    ? ['find', 'walkIn', 'ticket', 'count']
-    : ['walkIn', 'ticket', 'count'];
+    ? ['find', 'walkIn', 'ticket', 'count', ...cards]
+    : ['walkIn', 'ticket', 'count', ...cards];
   const [mode, setMode] = useDoorMode(modes);
   // "Nobody registered by that name": the name goes on to the walk-in form.
   const [walkIn, setWalkIn] = useState<{ name: string } | null>(null);
@@ -129,6 +132,11 @@ export default function DoorScreen({ code, staffKey }: { code: string; staffKey:
           <Panel mode="count" shown={mode}>
             <Headcount state={state} />
           </Panel>
+          {cards.length > 0 && (
+            <Panel mode="card" shown={mode}>
+              <PaperCard state={state} />
+            </Panel>
+          )}
         </div>
         <div className="door-side">
           <ThisDoor device={device} setDevice={setDevice} unnamed={unnamed} />

@@ -4,7 +4,7 @@ import { storedText, storeText } from '../../connection/deviceStorage';
 // On a phone the door shows one thing at a time, each on the first screen: the steward picks
 // what this door does most (a ticket queue, walk-ins, a clicker), and the device keeps it.
 
-export const DOOR_MODES = ['find', 'walkIn', 'ticket', 'count'] as const;
+export const DOOR_MODES = ['find', 'walkIn', 'ticket', 'count', 'card'] as const;
 export type DoorMode = (typeof DOOR_MODES)[number];
 
 export const DOOR_MODE_LABELS: Readonly<Record<DoorMode, string>> = {
@@ -12,6 +12,7 @@ export const DOOR_MODE_LABELS: Readonly<Record<DoorMode, string>> = {
   walkIn: 'Walk-in',
   ticket: 'Ticket',
   count: 'Count',
+  card: 'Cards',
 };
 
 const KEY = 'assembly-live:door-mode';

@@ -21,6 +21,14 @@ const EXPORTS: { file: string; what: string }[] = [
   },
   { file: 'responses.csv', what: 'Every answer to every ask, with its history and notes.' },
   {
+    file: 'cards.csv',
+    what: 'Every commitment card, by commitment: who, their institution, how many, and a contact only where they consented.',
+  },
+  {
+    file: 'cards-by-institution.csv',
+    what: 'Commitment cards per institution: how many ticked each commitment.',
+  },
+  {
     file: 'setup.json',
     what: 'The setup (agenda, institutions, power-holders, asks) as a file to import again.',
   },

@@ -15,7 +15,9 @@ import { useAssemblyConnection } from '../../connection/useAssemblyConnection';
 import { formatTimeOfDay } from '../../format';
 import { keepAppOnDevice } from '../../offline/keepOnDevice';
 import { CheckInForm } from './CheckInForm';
+import { CommitmentCard } from './CommitmentCard';
 import { institutionFromLink } from './institutionFromLink';
+import { saveMyCard } from './myCard';
 import { loadMyCheckIn, type MyCheckIn, saveMyCheckIn } from './myCheckIn';
 import './phone.css';
 
@@ -33,6 +35,7 @@ export default function JoinScreen({ code }: { code: string }) {
   // A check-in made in a rehearsal that has ended is not one on the night: the form comes back.
   const forgetMine = useCallback(() => {
     saveMyCheckIn(code, null);
+    saveMyCard(code, null);
     setMine(null);
   }, [code]);
   useRehearsalScope(code, state ? (state.rehearsal?.number ?? null) : undefined, forgetMine);
@@ -87,6 +90,9 @@ export default function JoinScreen({ code }: { code: string }) {
         <p className="field-error" role="alert">
           Your check-in was not recorded: {refusedMessage}
         </p>
+      )}
+      {state.cards.open && state.cards.options.length > 0 && (
+        <CommitmentCard code={code} state={state} checkedIn={mine} />
       )}
       {mine ? (
         <section className="checked-in" aria-label="Your check-in" data-testid="checked-in">

@@ -4,6 +4,7 @@ import { CommitmentsBoard } from '../../components/CommitmentsBoard';
 import { ConnectionBadge } from '../../components/ConnectionBadge';
 import { fitted } from '../../components/fitted';
 import { AskScene } from './AskScene';
+import { CardsScene } from './CardsScene';
 import { ItemScene } from './ItemScene';
 import { JoinScene } from './JoinScene';
 import { RollCallScene } from './RollCallScene';
@@ -94,6 +95,8 @@ function Scene({ state, code, publicUrl }: { state: AssemblyState; code: string;
           <CommitmentsBoard state={state} />
         </div>
       );
+    case 'cards':
+      return <CardsScene state={state} />;
     case 'agenda': {
       // A roll call item shows the board by itself; an item with an ask shows the ask.
       const item = currentItem(state);

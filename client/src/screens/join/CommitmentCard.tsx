@@ -1,0 +1,159 @@
+import { type FormEvent, useId, useState } from 'react';
+import type { AssemblyState } from '../../../../shared/domain/assembly';
+import { GUEST_WORDS } from '../../../../shared/domain/turnout';
+import { LIMITS } from '../../../../shared/protocol/limits';
+import { CardChoices, choicesOf } from '../../components/cards/CardChoices';
+import { newUuid } from '../../connection/deviceId';
+import { queueCommand } from '../../connection/outbox';
+import { loadMyCard, type MyCard, saveMyCard } from './myCard';
+import type { MyCheckIn } from './myCheckIn';
+
+/**
+ * The commitment card on a phone, while the chair has it open: tick what you will do next,
+ * leave a contact with consent (or rely on the one given at check-in), send. Sent again,
+ * it corrects the same card. Credited to the institution the phone checked in with.
+ */
+export function CommitmentCard({
+  code,
+  state,
+  checkedIn,
+}: {
+  code: string;
+  state: AssemblyState;
+  checkedIn: MyCheckIn | null;
+}) {
+  const ids = useId();
+  const [mine, setMine] = useState<MyCard | null>(() => loadMyCard(code));
+  const [editing, setEditing] = useState(mine === null);
+  const [chosen, setChosen] = useState(() => new Map(mine?.choices ?? []));
+  const [name, setName] = useState('');
+  const [institution, setInstitution] = useState('');
+  const [contact, setContact] = useState('');
+  const [consent, setConsent] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const { options } = state.cards;
+  // A phone checked in with an id the server knows is credited through it; one not checked in says who.
+  const viaCheckIn = checkedIn?.confirmed ? checkedIn.checkInId : null;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (chosen.size === 0) return setProblem('Tick at least one thing you will do.');
+    if (viaCheckIn === null && !name.trim()) return setProblem('Please type your name.');
+    setBusy(true);
+    setProblem(null);
+    const cardId = mine?.cardId ?? newUuid();
+    const outcome = await queueCommand(
+      {
+        type: 'submitCard',
+        cardId,
+        checkInId: viaCheckIn,
+        name: viaCheckIn === null ? name : '',
+        institutionId: viaCheckIn === null && institution ? institution : null,
+        contact: consent ? contact : '',
+        consent,
+        choices: choicesOf(chosen),
+      },
+      `Commitment card${checkedIn ? ` of ${checkedIn.name}` : ''}`,
+      cardId,
+    );
+    setBusy(false);
+    if (outcome.ok === false) return setProblem(outcome.message);
+    const kept = { cardId, choices: [...chosen], confirmed: outcome.ok === true };
+    saveMyCard(code, kept);
+    setMine(kept);
+    setEditing(false);
+  }
+
+  if (!editing && mine) {
+    const ticked = options.filter((o) => mine.choices.some(([id]) => id === o.id));
+    return (
+      <section className="commitment-card sent" aria-labelledby={`${ids}-h`} data-testid="card-sent">
+        <h2 id={`${ids}-h`}>Your commitment card</h2>
+        <p role="status">
+          {mine.confirmed
+            ? 'Thank you: your card is in.'
+            : 'Saved on this phone: it goes as soon as the connection is back.'}
+        </p>
+        <ul>
+          {ticked.map((o) => {
+            const n = mine.choices.find(([id]) => id === o.id)?.[1] ?? 1;
+            return <li key={o.id}>{o.asksNumber ? `${o.text}: ${n}` : o.text}</li>;
+          })}
+        </ul>
+        <button type="button" className="link" onClick={() => setEditing(true)}>
+          Change my card
+        </button>
+      </section>
+    );
+  }
+
+  return (
+    <form
+      className="commitment-card"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby={`${ids}-h`}
+      data-testid="card-form"
+    >
+      <h2 id={`${ids}-h`}>Your commitment card</h2>
+      <p className="hint">This is how tonight becomes action: tick what you will do next.</p>
+      {viaCheckIn === null && (
+        <>
+          <div className="field">
+            <label htmlFor={`${ids}-name`}>Your name</label>
+            <input
+              id={`${ids}-name`}
+              value={name}
+              onChange={(e) => setName(e.currentTarget.value)}
+              autoComplete="name"
+              maxLength={LIMITS.personName}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={`${ids}-institution`}>Your institution</label>
+            <select
+              id={`${ids}-institution`}
+              value={institution}
+              onChange={(e) => setInstitution(e.currentTarget.value)}
+            >
+              <option value="">{GUEST_WORDS.choice}</option>
+              {state.institutions.map((i) => (
+                <option key={i.id} value={i.id}>
+                  {i.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        </>
+      )}
+      <CardChoices ids={ids} options={options} chosen={chosen} onChange={setChosen} />
+      <div className="field">
+        <label htmlFor={`${ids}-contact`}>Email or phone for the follow-up</label>
+        <input
+          id={`${ids}-contact`}
+          value={contact}
+          onChange={(e) => setContact(e.currentTarget.value)}
+          maxLength={LIMITS.contact}
+          autoComplete="email"
+          aria-describedby={`${ids}-contact-hint`}
+        />
+        <label className="consent">
+          <input type="checkbox" checked={consent} onChange={(e) => setConsent(e.currentTarget.checked)} />
+          {`The organisers of ${state.title || 'this assembly'} may contact me about these commitments.`}
+        </label>
+        <p className="hint" id={`${ids}-contact-hint`}>
+          Kept only if you tick the box. Gave it at check-in and agreed to be contacted? Just tick the box.
+        </p>
+      </div>
+      {problem && (
+        <p className="field-error" role="alert">
+          {problem}
+        </p>
+      )}
+      <button type="submit" className="primary big" disabled={busy}>
+        {busy ? 'Sending…' : mine ? 'Send my changes' : 'Send my card'}
+      </button>
+    </form>
+  );
+}
