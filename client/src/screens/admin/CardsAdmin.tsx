@@ -20,6 +20,14 @@ interface Row {
   asksNumber: boolean;
 }
 
+/** What a save sends, without the ids the server gives new rows. */
+const withoutIds = (rows: Row[]): string =>
+  JSON.stringify(
+    rows
+      .filter((row) => row.text.trim() !== '')
+      .map((row) => [row.text.trim(), row.date, row.owner.trim(), row.asksNumber]),
+  );
+
 const rowsOf = (state: AssemblyState): Row[] =>
   state.cards.options.map((o) => ({
     id: o.id,
@@ -48,11 +56,15 @@ export function CardsAdmin({
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const saved = JSON.stringify(rowsOf(state));
   const changed = JSON.stringify(rows) !== saved;
-  // Someone else saved: take theirs while nothing here is changed.
+  // Saved here: once the saved card is what was sent, its rows (with their ids) replace these.
+  // Saved by someone else: theirs replace these while nothing here is changed.
+  const [sent, setSent] = useState<string | null>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: only when the saved options change
   useEffect(() => {
-    if (!changed) setRows(rowsOf(state));
-  }, [saved]);
+    const arrived = sent !== null && sent === withoutIds(rowsOf(state));
+    if (arrived || (!changed && sent === null)) setRows(rowsOf(state));
+    if (arrived) setSent(null);
+  }, [saved, sent]);
   const ticked = optionsWithCards(state.cards);
   const update = (i: number, patch: Partial<Row>) =>
     setRows((all) => all.map((row, at) => (at === i ? { ...row, ...patch } : row)));
@@ -72,6 +84,7 @@ export function CardsAdmin({
         })),
     });
     setMessage(reply.ok ? { ok: true, text: 'The card is saved.' } : { ok: false, text: reply.message });
+    if (reply.ok) setSent(withoutIds(rows));
   }
 
   const cards = state.cards.byId.size;

@@ -20,13 +20,13 @@ export function CardsScene({ state }: { state: AssemblyState }) {
             const line = tallyLine(option, tally);
             return (
               <li key={option.id} data-testid="cards-tally-row" data-option={option.id}>
-                <strong className="cards-count">{formatCount(line.number ?? line.people)}</strong>
+                <strong className="cards-count">{formatCount(line.number ?? line.people)}</strong>{' '}
                 <span className="cards-what">
                   {line.number === null ? (
                     <>{line.people === 1 ? 'person will' : 'people will'} </>
                   ) : (
                     <>
-                      {line.number === 1 ? 'person' : 'people'} promised by {formatCount(line.people)}:{' '}
+                      promised on {formatCount(line.people)} {line.people === 1 ? 'card' : 'cards'}:{' '}
                     </>
                   )}
                   <span className="cards-option">{lowerFirst(option.text)}</span>
