@@ -14,6 +14,7 @@ import { clientPages } from './http/clientPages';
 import { publicBaseUrl, reachableLanAddress } from './http/publicUrl';
 import { type AssemblyServer, attachSockets, type SocketDeps } from './io/socketServer';
 import type { Logger } from './logger';
+import { createMetrics, metricsRoute } from './metrics';
 import type { Store } from './store/store';
 
 export const DEFAULT_CLIENT_DIR = path.resolve(
@@ -38,6 +39,8 @@ export interface AppOptions {
   idleEvictMs?: number;
   /** TRUST_PROXY: whose X-Forwarded-For to believe (default: a proxy on this machine). */
   trustProxy?: string;
+  /** METRICS_TOKEN: when set, /metrics needs it as a Bearer token. */
+  metricsToken?: string;
 }
 
 export interface Application {
@@ -63,9 +66,12 @@ const forwardedProto = (header: string | string[] | undefined) =>
 /** Builds the whole server without listening: only the entry point and tests call listen. */
 export function createApplication(options: AppOptions): Application {
   const { store, logger } = options;
+  const metrics = createMetrics();
+  store.onCommitted = metrics.committed;
   const host = new AssemblyHost({
     store,
     logger,
+    answered: metrics.command,
     now: options.now,
     limits: options.limits?.limits,
     idleEvictMs: options.idleEvictMs,
@@ -117,6 +123,7 @@ export function createApplication(options: AppOptions): Application {
       res.status(503).json(failure('unavailable'));
     }
   });
+  app.get('/metrics', metricsRoute(metrics, options.metricsToken));
   app.use(
     '/api',
     apiRouter({ host, logger, publicUrl, adminToken: options.adminToken, thisServer: () => thisServer() }),
@@ -143,6 +150,7 @@ export function createApplication(options: AppOptions): Application {
     addressOf: (request) => clientAddress(request, trusted),
     adapter: options.adapter?.adapter,
   });
+  metrics.watch(io);
 
   return {
     httpServer,

@@ -20,6 +20,8 @@ export interface Config {
   creationsPerAddress: number;
   /** TRUST_PROXY: the proxies whose X-Forwarded-For is believed (see clientAddress.ts). */
   trustProxy: string;
+  /** METRICS_TOKEN: when set, /metrics needs it as a Bearer token. */
+  metricsToken: string | undefined;
 }
 
 /** Shorter than this, an admin token can be guessed between two blocked minutes. */
@@ -48,6 +50,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       `ADMIN_TOKEN must be at least ${MIN_ADMIN_TOKEN_LENGTH} characters (a long random value, e.g. from \`openssl rand -base64 24\`)`,
     );
   }
+  const metricsToken = env.METRICS_TOKEN?.trim() || undefined;
+  if (metricsToken && metricsToken.length < MIN_ADMIN_TOKEN_LENGTH)
+    throw new Error(
+      `METRICS_TOKEN must be at least ${MIN_ADMIN_TOKEN_LENGTH} characters (a long random value)`,
+    );
   const trustProxy = env.TRUST_PROXY?.trim() || DEFAULT_TRUST_PROXY;
   try {
     trustedProxies(trustProxy);
@@ -84,5 +91,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy,
     idleEvictMinutes,
     creationsPerAddress,
+    metricsToken,
   };
 }

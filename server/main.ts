@@ -58,6 +58,7 @@ async function main(): Promise<void> {
     publicUrl: config.publicUrl,
     adminToken: config.adminToken,
     trustProxy: config.trustProxy,
+    metricsToken: config.metricsToken,
     idleEvictMs: config.idleEvictMinutes * 60_000,
     limits,
     adapter,

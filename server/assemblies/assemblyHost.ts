@@ -73,6 +73,8 @@ export interface HostDeps {
   watched?: (code: string) => boolean;
   /** Called when an assembly is let go, so the transports forget it too. */
   evicted?: (code: string) => void;
+  /** Told of every command answered, with its type as sent and how long it took (/metrics). */
+  answered?: (type: unknown, reply: CommandReply, seconds: number) => void;
 }
 
 /** Idle assemblies are looked for this often. */
@@ -354,6 +356,18 @@ export class AssemblyHost {
     input: unknown,
     origin: Origin = { address: 'unknown' },
   ): Promise<CommandReply> {
+    if (!this.deps.answered) return this.run(room, role, input, origin);
+    const started = performance.now();
+    const reply = await this.run(room, role, input, origin);
+    this.deps.answered(
+      (input as { type?: unknown } | null)?.type,
+      reply,
+      (performance.now() - started) / 1000,
+    );
+    return reply;
+  }
+
+  private async run(room: AssemblyRoom, role: Role, input: unknown, origin: Origin): Promise<CommandReply> {
     // Refuse by role before parsing: the public need not have a 1 MB import parsed.
     const type = (input as { type?: unknown } | null)?.type;
     if (COMMAND_TYPES.includes(type as CommandType) && !mayRun(role, type as CommandType)) {

@@ -13,6 +13,10 @@ export const TURNOUT_INTERVAL_MS = 300;
  */
 export const TURNOUT_MS_PER_PHONE = 0.2;
 
+/** The shortest gap between turnout updates to an assembly with this many public clients. */
+export const turnoutIntervalMs = (phones: number, intervalMs = TURNOUT_INTERVAL_MS): number =>
+  Math.max(intervalMs, phones * TURNOUT_MS_PER_PHONE);
+
 interface Pending {
   room: AssemblyRoom;
   prevSeq: number;
@@ -45,7 +49,7 @@ export class Broadcaster {
 
   /** The shortest gap between turnout updates for an assembly, given its audience now. */
   intervalFor(code: string): number {
-    return Math.max(this.intervalMs, this.phonesOf(code) * TURNOUT_MS_PER_PHONE);
+    return turnoutIntervalMs(this.phonesOf(code), this.intervalMs);
   }
 
   publish(room: AssemblyRoom, batch: EventBatch): void {

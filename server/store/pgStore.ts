@@ -163,7 +163,10 @@ export class PgStore implements SharedStore {
     }
   }
 
+  onCommitted?: (entries: number, seconds: number) => void;
+
   private async insertEntries(client: pg.PoolClient, code: string, entries: JournalEntry[]): Promise<void> {
+    const started = performance.now();
     await client.query(
       `INSERT INTO journal (code, seq, at, actor, type, event)
        SELECT $1, * FROM unnest($2::int[], $3::bigint[], $4::text[], $5::text[], $6::jsonb[])`,
@@ -176,6 +179,7 @@ export class PgStore implements SharedStore {
         entries.map((entry) => JSON.stringify(entry.event)),
       ],
     );
+    this.onCommitted?.(entries.length, (performance.now() - started) / 1000);
     await client.query('SELECT pg_notify($1, $2)', [CHANNEL, `${code} ${entries.at(-1)!.seq}`]);
   }
 

@@ -55,6 +55,7 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private pending: PendingAppend[] = [];
   private flushScheduled = false;
+  onCommitted?: (entries: number, seconds: number) => void;
   private readonly lastSeq = new Map<string, number>();
   private readonly statements;
 
@@ -194,9 +195,15 @@ export class SqliteStore implements Store {
       expected.set(append.code, append.entries.at(-1)!.seq);
       accepted.push(append);
     }
+    const started = performance.now();
     this.db.transaction(() => {
       for (const append of accepted) this.insertEntries(append.code, append.entries);
     })();
+    if (accepted.length > 0)
+      this.onCommitted?.(
+        accepted.reduce((n, append) => n + append.entries.length, 0),
+        (performance.now() - started) / 1000,
+      );
     for (const [code, seq] of expected) this.lastSeq.set(code, seq);
     for (const append of accepted) append.resolve();
     for (const [append, error] of refused) append.reject(error);

@@ -64,6 +64,8 @@ export interface Store {
   /** Throws when the database cannot answer. */
   check(): Promise<void>;
   close(): Promise<void>;
+  /** Told of each journal commit (its entries and how long it took), for /metrics. */
+  onCommitted?: (entries: number, seconds: number) => void;
 }
 
 /** What `appendDecided` found written by other nodes, and what it then appended. */

@@ -6,6 +6,9 @@ describe('the configuration', () => {
     expect(() => readConfig({ ADMIN_TOKEN: 'secret' })).toThrow(/at least 16 characters/);
     const token = 'x'.repeat(MIN_ADMIN_TOKEN_LENGTH);
     expect(readConfig({ ADMIN_TOKEN: ` ${token} ` }).adminToken).toBe(token);
+    expect(() => readConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN must be at least 16/);
+    expect(readConfig({ METRICS_TOKEN: token }).metricsToken).toBe(token);
+    expect(readConfig({}).metricsToken).toBeUndefined();
     expect(readConfig({}).adminToken).toBeUndefined();
   });
 
