@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import express from 'express';
 import helmet from 'helmet';
 import { failure } from '../shared/protocol/errors';
@@ -15,12 +14,10 @@ import { publicBaseUrl, reachableLanAddress } from './http/publicUrl';
 import { type AssemblyServer, attachSockets, type SocketDeps } from './io/socketServer';
 import type { Logger } from './logger';
 import { createMetrics, metricsRoute } from './metrics';
+import { ROOT } from './root';
 import type { Store } from './store/store';
 
-export const DEFAULT_CLIENT_DIR = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../dist/client',
-);
+export const DEFAULT_CLIENT_DIR = path.join(ROOT, 'dist/client');
 
 export interface AppOptions {
   store: Store;

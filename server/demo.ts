@@ -1,13 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { AssemblyHost, CreatedAssembly } from './assemblies/assemblyHost';
 import { registrantsFromCsv } from './http/registrantsImport';
+import { ROOT } from './root';
 
-const DEMO_FILE = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../examples/demo-assembly.json',
-);
+const DEMO_FILE = path.join(ROOT, 'examples/demo-assembly.json');
 
 const DEMO_REGISTRANTS = path.resolve(path.dirname(DEMO_FILE), 'demo-registrants.csv');
 

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import QRCode from 'qrcode';
 import { createApplication, DEFAULT_CLIENT_DIR } from './app';
 import { ALLOWANCES, limitsFor } from './assemblies/rateLimits';
@@ -9,13 +8,10 @@ import { readConfig } from './config';
 import { createDemoAssembly } from './demo';
 import { roleLinks } from './http/api';
 import { publicBaseUrl, reachableLanAddress } from './http/publicUrl';
-import { connectRedisAdapter, connectRedisLimits } from './io/redisAdapter';
 import { createLogger } from './logger';
 import { newestChange } from './newestChange';
-import { PgStore } from './store/pgStore';
+import { ROOT } from './root';
 import { SqliteStore } from './store/sqliteStore';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 async function buildClientIfStale(): Promise<void> {
   const index = path.join(DEFAULT_CLIENT_DIR, 'index.html');
@@ -45,12 +41,16 @@ async function main(): Promise<void> {
   await buildClientIfStale();
 
   const store = config.databaseUrl
-    ? await PgStore.open(config.databaseUrl, logger)
+    ? // PostgreSQL and Redis are loaded only where they are used: a single node starts sooner.
+      await (await import('./store/pgStore')).PgStore.open(config.databaseUrl, logger)
     : new SqliteStore(path.join(config.dataDir, 'assembly-live.sqlite'));
-  const adapter = config.redisUrl ? await connectRedisAdapter(config.redisUrl, logger) : undefined;
+  const redis = config.redisUrl
+    ? { url: config.redisUrl, ...(await import('./io/redisAdapter')) }
+    : undefined;
+  const adapter = redis ? await redis.connectRedisAdapter(redis.url, logger) : undefined;
   const allowances = { creations: { ...ALLOWANCES.creations, points: config.creationsPerAddress } };
-  const limits = config.redisUrl
-    ? await connectRedisLimits(config.redisUrl, logger, allowances)
+  const limits = redis
+    ? await redis.connectRedisLimits(redis.url, logger, allowances)
     : { limits: limitsFor(undefined, allowances), close: async () => {} };
   const app = createApplication({
     store,

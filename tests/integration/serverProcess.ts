@@ -1,9 +1,26 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { waitFor } from './harness';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
+
+/**
+ * The server as `npm start` runs it: compiled ahead of time (scripts/build-server.mjs), once
+ * per test process into a folder of its own, so parallel test files never write one bundle.
+ */
+let compiled: Promise<string> | undefined;
+const compiledServer = () => {
+  const outdir = path.join(ROOT, '.tmp', `server-${process.pid}`);
+  compiled ??= import(path.join(ROOT, 'scripts/build-server.mjs')).then(
+    ({ buildServer }: { buildServer: (outdir: string) => Promise<string> }) => {
+      process.once('exit', () => fs.rmSync(outdir, { recursive: true, force: true }));
+      return buildServer(outdir);
+    },
+  );
+  return compiled;
+};
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -26,7 +43,8 @@ export async function startServerProcess(
   dataDir: string,
   env: { DATABASE_URL?: string; REDIS_URL?: string } = {},
 ): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const bundle = path.join(await compiledServer(), 'main.js');
+  const child = spawn(process.execPath, ['--enable-source-maps', bundle], {
     cwd: ROOT,
     env: {
       ...process.env,
