@@ -14,6 +14,7 @@ import { clientPages } from './http/clientPages';
 import { publicBaseUrl, reachableLanAddress } from './http/publicUrl';
 import { type AssemblyServer, attachSockets, type SocketDeps } from './io/socketServer';
 import type { Logger } from './logger';
+import { readinessChecks } from './readinessChecks';
 import type { Store } from './store/store';
 
 export const DEFAULT_CLIENT_DIR = path.resolve(
@@ -38,6 +39,8 @@ export interface AppOptions {
   idleEvictMs?: number;
   /** TRUST_PROXY: whose X-Forwarded-For to believe (default: a proxy on this machine). */
   trustProxy?: string;
+  /** The SQLite journal's folder, for the readiness checks' disk space and backups (unset with PostgreSQL). */
+  journalDir?: string;
 }
 
 export interface Application {
@@ -142,6 +145,11 @@ export function createApplication(options: AppOptions): Application {
     publicUrl,
     addressOf: (request) => clientAddress(request, trusted),
     adapter: options.adapter?.adapter,
+    serverReadiness: readinessChecks({
+      journalDir: options.journalDir,
+      publicUrlSet: Boolean(options.publicUrl),
+      now: options.now,
+    }),
   });
 
   return {

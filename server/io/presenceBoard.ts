@@ -1,0 +1,171 @@
+import { type Failure, failure } from '../../shared/protocol/errors';
+import {
+  type DoorPresence,
+  FLASH_MS,
+  type Flash,
+  PRESENCE_STALE_MS,
+  type Presence,
+  type PresenceReport,
+  type ScreenPresence,
+} from '../../shared/protocol/presence';
+import {
+  flashRequestSchema,
+  nodePresenceSchema,
+  presenceReportSchema,
+} from '../../shared/protocol/presenceSchemas';
+import type { Role } from '../../shared/protocol/roles';
+import type { OkReply, PresenceReply } from '../../shared/protocol/socket';
+
+// Who is connected now, kept on the sockets themselves (never in the journal): each screen
+// and door says it is here every few seconds, a phone once. Each node answers for its own
+// sockets; the organiser's or chair's node asks the others over the adapter and merges.
+
+/** What a socket last said about itself, kept in its socket.data. */
+export interface HeldPresence {
+  report: PresenceReport;
+  receivedAt: number;
+  connectedAt: number;
+}
+
+/** One node's answer for one assembly. */
+export type NodePresence = Omit<Presence, 'missingNodes'>;
+
+/** Every socket that reported joins this room, so a node can list its own at once. */
+export const presenceRoom = (code: string) => `${code}:presence`;
+/** A screen's own room, so "Flash screen 2" reaches that screen on whichever node holds it. */
+export const deviceRoom = (code: string, deviceId: string) => `${code}:device:${deviceId}`;
+
+/** A node's own sockets for one assembly, stale screens and doors left out. */
+export function nodePresence(held: Iterable<HeldPresence | undefined>, now: number): NodePresence {
+  const screens: ScreenPresence[] = [];
+  const doors: DoorPresence[] = [];
+  let phones = 0;
+  for (const entry of held) {
+    if (!entry) continue;
+    const { report, connectedAt } = entry;
+    if (report.device === 'phone') {
+      phones++;
+      continue;
+    }
+    // A socket the network dropped can look open for half a minute: silence says sooner.
+    if (now - entry.receivedAt > PRESENCE_STALE_MS) continue;
+    if (report.device === 'screen') {
+      const { deviceId, view, scene, clockOffsetMs } = report;
+      screens.push({ deviceId, view, scene, clockOffsetMs, connectedAt });
+    } else {
+      const { deviceId, label, waiting, clockOffsetMs } = report;
+      doors.push({ deviceId, label, waiting, clockOffsetMs, connectedAt });
+    }
+  }
+  return { screens, doors, phones };
+}
+
+/** One device may hold two sockets for a moment (a reload landing on another node): the newest counts. */
+function newestPerDevice<T extends { deviceId: string; connectedAt: number }>(entries: T[]): T[] {
+  const byDevice = new Map<string, T>();
+  for (const entry of entries) {
+    const known = byDevice.get(entry.deviceId);
+    if (!known || entry.connectedAt > known.connectedAt) byDevice.set(entry.deviceId, entry);
+  }
+  return [...byDevice.values()].sort(
+    (a, b) => a.connectedAt - b.connectedAt || (a.deviceId < b.deviceId ? -1 : 1),
+  );
+}
+
+export function mergePresence(answers: NodePresence[], missingNodes: number): Presence {
+  return {
+    screens: newestPerDevice(answers.flatMap((answer) => answer.screens)),
+    doors: newestPerDevice(answers.flatMap((answer) => answer.doors)),
+    phones: answers.reduce((sum, answer) => sum + answer.phones, 0),
+    missingNodes,
+  };
+}
+
+/** What the board needs of its socket: who it is, where its presence is kept, its rooms. */
+export interface ReportingSocket {
+  data: { role: Role; presence?: HeldPresence; room: { code: string } };
+  handshake: { issued: number };
+  join(room: string): unknown;
+}
+
+export interface PresenceDeps {
+  now: () => number;
+  /** What this node's sockets in a room said about themselves. */
+  localHeld: (room: string) => (HeldPresence | undefined)[];
+  /** The other nodes' answers for an assembly, and how many did not answer in time. */
+  otherNodes: (code: string) => Promise<{ answers: unknown[]; missing: number }>;
+  /** How many sockets, on every node, are in a room. */
+  countIn: (room: string) => Promise<number>;
+  flash: (room: string, flash: Flash) => void;
+  /** Tells the assembly's organiser and chair pages to ask again. */
+  changed: (code: string) => void;
+}
+
+const mayWatch = (role: Role) => role === 'admin' || role === 'chair';
+const notStaff = (): Failure =>
+  failure('forbidden', 'Only the organiser and the chair see who is connected.');
+
+export class PresenceBoard {
+  constructor(private readonly deps: PresenceDeps) {}
+
+  /** A socket says what it is. Checked whole; a bad one changes nothing it said before. */
+  report(socket: ReportingSocket, payload: unknown): OkReply {
+    const parsed = presenceReportSchema.safeParse(payload);
+    if (!parsed.success)
+      return failure('invalid_body', `presence: ${parsed.error.issues[0]?.message ?? 'not valid'}`);
+    const report = parsed.data;
+    const { role } = socket.data;
+    // The screen link is public; a door's report needs the door's key.
+    if (report.device === 'door' && role !== 'door')
+      return failure('forbidden', 'Only a door link reports as a door.');
+    if (report.device !== 'door' && role !== 'public')
+      return failure('forbidden', 'Staff pages are not screens or phones.');
+    const code = socket.data.room.code;
+    const before = socket.data.presence?.report;
+    const firstTime = !before || before.device !== report.device || deviceOf(before) !== deviceOf(report);
+    if (firstTime) {
+      socket.join(presenceRoom(code));
+      if (report.device === 'screen') socket.join(deviceRoom(code, report.deviceId));
+    }
+    socket.data.presence = { report, receivedAt: this.deps.now(), connectedAt: socket.handshake.issued };
+    if (firstTime && report.device !== 'phone') this.deps.changed(code);
+    return { ok: true };
+  }
+
+  /** A socket went: its screen or door goes from the list at once (a phone only from the count). */
+  left(socket: ReportingSocket): void {
+    const report = socket.data.presence?.report;
+    if (report && report.device !== 'phone') this.deps.changed(socket.data.room.code);
+  }
+
+  /** This node's own answer. */
+  here(code: string): NodePresence {
+    return nodePresence(this.deps.localHeld(presenceRoom(code)), this.deps.now());
+  }
+
+  async list(role: Role, code: string): Promise<PresenceReply> {
+    if (!mayWatch(role)) return notStaff();
+    const others = await this.deps.otherNodes(code);
+    const answers = [this.here(code)];
+    let missing = others.missing;
+    for (const answer of others.answers) {
+      const parsed = nodePresenceSchema.safeParse(answer);
+      if (parsed.success) answers.push(parsed.data);
+      else missing++;
+    }
+    return { ok: true, presence: mergePresence(answers, missing) };
+  }
+
+  async flash(role: Role, code: string, payload: unknown): Promise<OkReply> {
+    if (!mayWatch(role)) return failure('forbidden', 'Only the organiser and the chair can flash a screen.');
+    const parsed = flashRequestSchema.safeParse(payload);
+    if (!parsed.success) return failure('invalid_body', 'flashScreen needs {deviceId, label}');
+    const room = deviceRoom(code, parsed.data.deviceId);
+    if ((await this.deps.countIn(room)) === 0)
+      return failure('not_found', 'That screen is not connected now.');
+    this.deps.flash(room, { label: parsed.data.label, ms: FLASH_MS });
+    return { ok: true };
+  }
+}
+
+const deviceOf = (report: PresenceReport) => (report.device === 'phone' ? '' : report.deviceId);
