@@ -18,7 +18,7 @@ import type { AssemblyRoom } from '../assemblies/assemblyRoom';
 import { roleForKey } from '../assemblies/keys';
 import type { Logger } from '../logger';
 import { Broadcaster } from './broadcaster';
-import { type HeldPresence, type NodePresence, PresenceBoard, presenceRoom } from './presenceBoard';
+import { type HeldPresence, type NodePresence, PresenceBoard } from './presenceBoard';
 import { RoomDelivery } from './roomDelivery';
 
 interface SocketData {
