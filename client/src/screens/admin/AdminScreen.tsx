@@ -4,6 +4,7 @@ import { ConnectionBadge } from '../../components/ConnectionBadge';
 import { Refused } from '../../components/Refused';
 import { useAssembly } from '../../connection/assemblyStore';
 import { useAssemblyConnection } from '../../connection/useAssemblyConnection';
+import { ReadinessAdmin } from '../../readiness/ReadinessAdmin';
 import { CsvImport } from './CsvImport';
 import { DuplicatesAdmin } from './DuplicatesAdmin';
 import { FollowUpAdmin } from './FollowUpAdmin';
@@ -18,6 +19,7 @@ import './admin.css';
 
 /** The page's sections, by the id of their heading. */
 const CONTENTS = [
+  ['readiness-h', 'Ready?'],
   ['links-h', 'Links'],
   ['details-editor-h', 'Details'],
   ['agenda-editor-h', 'Agenda'],
@@ -99,6 +101,7 @@ export default function AdminScreen({ code, staffKey }: { code: string; staffKey
         <a href={`/a/${code}/exports#key=${staffKey}`}>Exports</a>
       </nav>
 
+      <ReadinessAdmin state={state} />
       {staffKey && <LinksAdmin code={code} staffKey={staffKey} />}
       <DetailsEditor state={state} />
       <SetupEditor state={state} />

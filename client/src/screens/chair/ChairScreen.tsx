@@ -6,6 +6,7 @@ import { Refused } from '../../components/Refused';
 import { TimerClock } from '../../components/TimerClock';
 import { useAssembly } from '../../connection/assemblyStore';
 import { useAssemblyConnection } from '../../connection/useAssemblyConnection';
+import { ConnectedSummary } from '../../readiness/ReadinessAdmin';
 import { AskPanel } from './AskPanel';
 import { MessageControl } from './MessageControl';
 import { ProjectedFinish } from './ProjectedFinish';
@@ -175,6 +176,7 @@ export default function ChairScreen({ code, staffKey }: { code: string; staffKey
             {rollCallNow && rollCall}
             {ask && <AskPanel state={state} ask={ask} run={actions.run} disabled={closed} />}
             {!rollCallNow && rollCall}
+            <ConnectedSummary />
             <details className="shortcuts">
               <summary>Keyboard shortcuts</summary>
               <dl>

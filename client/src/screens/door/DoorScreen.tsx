@@ -6,6 +6,7 @@ import { Refused } from '../../components/Refused';
 import { useAssembly } from '../../connection/assemblyStore';
 import { openOutbox, useOutbox } from '../../connection/outbox';
 import { useAssemblyConnection } from '../../connection/useAssemblyConnection';
+import { DoorPresence } from '../../readiness/DoorPresence';
 import { DoorCounts } from './DoorCounts';
 import { DoorModes, panelId, tabId } from './DoorModes';
 import { DoorResult } from './DoorResult';
@@ -86,6 +87,7 @@ export default function DoorScreen({ code, staffKey }: { code: string; staffKey:
   if (!state) return <Connecting code={code} />;
   return (
     <main className="page door">
+      <DoorPresence label={device} waiting={waiting} />
       <header className="door-head">
         <h1>Door · {state.title}</h1>
         {/* In the header's line, not over it: the switch below it is never covered. */}

@@ -12,6 +12,7 @@ import { dismissRefusal, openOutbox, useOutbox } from '../../connection/outbox';
 import { useAssemblyConnection } from '../../connection/useAssemblyConnection';
 import { formatTimeOfDay } from '../../format';
 import { keepAppOnDevice } from '../../offline/keepOnDevice';
+import { usePhonePresence } from '../../readiness/presenceReport';
 import { CheckInForm } from './CheckInForm';
 import { institutionFromLink } from './institutionFromLink';
 import { loadMyCheckIn, type MyCheckIn, saveMyCheckIn } from './myCheckIn';
@@ -22,6 +23,7 @@ export default function JoinScreen({ code }: { code: string }) {
   useAssemblyConnection(code, undefined, true);
   useEffect(() => openOutbox(code), [code]);
   useWakeLock();
+  usePhonePresence();
   const state = useAssembly((s) => s.state);
   const connectionRefusal = useAssembly((s) => s.refusal);
   const [mine, setMine] = useState<MyCheckIn | null>(() => loadMyCheckIn(code));

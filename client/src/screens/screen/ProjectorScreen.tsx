@@ -2,6 +2,7 @@ import { Refused } from '../../components/Refused';
 import { useWakeLock } from '../../components/useWakeLock';
 import { useAssembly } from '../../connection/assemblyStore';
 import { useAssemblyConnection } from '../../connection/useAssemblyConnection';
+import { ScreenPresence } from '../../readiness/ScreenPresence';
 import { Stage } from './Stage';
 
 /** The projector: a 16:9 stage whose type scales with the window, readable from the back. */
@@ -15,6 +16,7 @@ export default function ProjectorScreen({ code }: { code: string }) {
 
   return (
     <main className="projector" data-testid="projector">
+      <ScreenPresence speakerView={speakerView} />
       <Stage
         state={state}
         code={code}
