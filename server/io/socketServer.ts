@@ -61,8 +61,6 @@ const PACKETS_IN_PASSING = 50;
 /** A sync is answered only once the last one's reply has left: one snapshot waiting at most. */
 const SYNC_WAITING_BYTES = 64 * 1024;
 const SWEEP_MS = 5_000;
-/** How long the organiser's node waits for the others' presence before listing what it has. */
-const OTHER_NODES_MS = 2_000;
 /** Presence changes are told to the organiser and chair at most this often per assembly. */
 const CHANGED_EVERY_MS = 500;
 
@@ -184,19 +182,11 @@ function presenceBoardFor(io: AssemblyServer, clustered: boolean, logger: Logger
       [...(io.sockets.adapter.rooms.get(room) ?? [])].map((id) => io.sockets.sockets.get(id)?.data.presence),
     otherNodes: async (code) => {
       if (!clustered) return { answers: [], missing: 0 };
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const late = new Promise<null>((resolve) => {
-        timer = setTimeout(() => resolve(null), OTHER_NODES_MS);
-      });
       try {
-        const answers = await Promise.race([io.serverSideEmitWithAck('presence', code), late]);
-        return answers ? { answers, missing: 0 } : { answers: [], missing: 1 };
+        return { answers: await io.serverSideEmitWithAck('presence', code), missing: 0 };
       } catch (error) {
-        // Some node did not answer (the adapter's own timeout): list the ones that did.
-        const answers = (error as { responses?: unknown[] }).responses ?? [];
-        return { answers, missing: 1 };
-      } finally {
-        clearTimeout(timer);
+        // A node did not answer within the adapter's timeout (5 s): list those that did.
+        return { answers: (error as { responses?: unknown[] }).responses ?? [], missing: 1 };
       }
     },
     countIn: async (room) => (await io.in(room).fetchSockets()).length,
@@ -204,13 +194,12 @@ function presenceBoardFor(io: AssemblyServer, clustered: boolean, logger: Logger
     // Coalesced: a screen reloading, or a script opening many, is one nudge a moment.
     changed: (code) => {
       if (pending.has(code)) return;
-      pending.set(
-        code,
-        setTimeout(() => {
-          pending.delete(code);
-          io.to([roleRoom(code, 'admin'), roleRoom(code, 'chair')]).emit('presenceChanged');
-        }, CHANGED_EVERY_MS),
-      );
+      const timer = setTimeout(() => {
+        pending.delete(code);
+        io.to([roleRoom(code, 'admin'), roleRoom(code, 'chair')]).emit('presenceChanged');
+      }, CHANGED_EVERY_MS);
+      timer.unref();
+      pending.set(code, timer);
     },
   });
   if (clustered) {
