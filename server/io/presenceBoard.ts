@@ -86,6 +86,7 @@ export interface ReportingSocket {
   data: { role: Role; presence?: HeldPresence; room: { code: string } };
   handshake: { issued: number };
   join(room: string): unknown;
+  leave(room: string): unknown;
 }
 
 export interface PresenceDeps {
@@ -125,6 +126,8 @@ export class PresenceBoard {
     const firstTime = !before || before.device !== report.device || deviceOf(before) !== deviceOf(report);
     if (firstTime) {
       socket.join(presenceRoom(code));
+      // One device per socket: a socket that changes its id leaves the old one's room.
+      if (before?.device === 'screen') socket.leave(deviceRoom(code, before.deviceId));
       if (report.device === 'screen') socket.join(deviceRoom(code, report.deviceId));
     }
     socket.data.presence = { report, receivedAt: this.deps.now(), connectedAt: socket.handshake.issued };
@@ -156,10 +159,13 @@ export class PresenceBoard {
     return { ok: true, presence: mergePresence(answers, missing) };
   }
 
-  async flash(role: Role, code: string, payload: unknown): Promise<OkReply> {
+  /** `allowed` counts it against the socket's limit: only a well-formed flash counts. */
+  async flash(role: Role, code: string, payload: unknown, allowed: () => Promise<boolean>): Promise<OkReply> {
     if (!mayWatch(role)) return failure('forbidden', 'Only the organiser and the chair can flash a screen.');
     const parsed = flashRequestSchema.safeParse(payload);
     if (!parsed.success) return failure('invalid_body', 'flashScreen needs {deviceId, label}');
+    if (!(await allowed()))
+      return failure('rate_limited', 'Too many flashes from this connection. Wait a little.');
     const room = deviceRoom(code, parsed.data.deviceId);
     if ((await this.deps.countIn(room)) === 0)
       return failure('not_found', 'That screen is not connected now.');

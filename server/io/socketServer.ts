@@ -360,7 +360,7 @@ function onConnection(
   /** Staff asks that cost a little each (a look across nodes, a disk check): limited per socket. */
   const limited =
     (
-      limit: 'presenceListsPerSocket' | 'flashesPerSocket' | 'serverReadinessPerSocket',
+      limit: 'presenceListsPerSocket' | 'serverReadinessPerSocket',
       what: string,
       run: (payload: unknown) => Promise<unknown>,
     ) =>
@@ -381,10 +381,16 @@ function onConnection(
     'presenceList',
     limited('presenceListsPerSocket', 'presence lists', () => board.list(role, code)),
   );
-  socket.on(
-    'flashScreen',
-    limited('flashesPerSocket', 'flashes', (payload) => board.flash(role, code, payload)),
-  );
+  socket.on('flashScreen', (...args: unknown[]) => {
+    const { payload, reply } = ackOf(args);
+    if (!reply) return;
+    board
+      .flash(role, code, payload, () => limits.flashesPerSocket.take(socket.id))
+      .then(reply, (error) => {
+        logger.error({ err: error, code }, 'flash failed');
+        reply(failure('internal'));
+      });
+  });
   socket.on(
     'serverReadiness',
     limited('serverReadinessPerSocket', 'readiness checks', async () =>

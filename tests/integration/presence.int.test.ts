@@ -205,6 +205,16 @@ describe('presence: who is connected now', () => {
       code: 'not_found',
     });
 
+    // A socket that changes its device id is that device only: the old id no longer reaches it.
+    const OTHER_ID = 'dddddddd-0000-4000-8000-000000000004';
+    await report(second, screenReport(OTHER_ID));
+    expect(await flash({ deviceId: SPEAKER_ID, label: 'Screen 2' })).toMatchObject({
+      ok: false,
+      code: 'not_found',
+    });
+    expect(await flash({ deviceId: OTHER_ID, label: 'Screen 2' })).toEqual({ ok: true });
+    await waitFor(() => seen.second!.length === 2, 3_000, 'the flash to the new id');
+
     // A person presses; a script making the projectors blink is stopped.
     const replies: OkReply[] = [];
     for (let i = 0; i < 12; i++) replies.push(await flash({ deviceId: SCREEN_ID, label: 'Screen 1' }));

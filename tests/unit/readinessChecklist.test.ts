@@ -234,6 +234,8 @@ describe('who is connected, named', () => {
 
   it('says how far a clock is off, ahead or behind', () => {
     expect(describeClockOffset(-300)).toBe('+0.3 s');
+    expect(describeClockOffset(-20)).toBe('0.0 s');
+    expect(describeClockOffset(20)).toBe('0.0 s');
     expect(describeClockOffset(1500)).toBe('−1.5 s');
     expect(describeClockOffset(-3 * MIN)).toBe('+3 min');
   });

@@ -43,6 +43,7 @@ export function describeClockOffset(offsetMs: number): string {
   const ahead = -offsetMs;
   const sign = ahead >= 0 ? '+' : '−';
   const size = Math.abs(ahead);
+  if (size < 50) return '0.0 s';
   if (size < 60_000) return `${sign}${(size / 1000).toFixed(1)} s`;
   return `${sign}${Math.round(size / 60_000)} min`;
 }
