@@ -3,6 +3,9 @@ import {
   type DoorPresence,
   FLASH_MS,
   type Flash,
+  GONE_KEPT,
+  GONE_KEPT_MS,
+  type GoneDoor,
   PRESENCE_STALE_MS,
   type Presence,
   type PresenceReport,
@@ -35,10 +38,18 @@ export const presenceRoom = (code: string) => `${code}:presence`;
 /** A screen's own room, so "Flash screen 2" reaches that screen on whichever node holds it. */
 export const deviceRoom = (code: string, deviceId: string) => `${code}:device:${deviceId}`;
 
-/** A node's own sockets for one assembly, stale screens and doors left out. */
-export function nodePresence(held: Iterable<HeldPresence | undefined>, now: number): NodePresence {
+/**
+ * A node's own sockets for one assembly, stale screens left out and stale doors listed as
+ * gone, with the doors whose sockets closed here (`departed`).
+ */
+export function nodePresence(
+  held: Iterable<HeldPresence | undefined>,
+  now: number,
+  departed: Iterable<GoneDoor> = [],
+): NodePresence {
   const screens: ScreenPresence[] = [];
   const doors: DoorPresence[] = [];
+  const doorsGone: GoneDoor[] = [...departed].filter((door) => now - door.lastSeenAt <= GONE_KEPT_MS);
   let phones = 0;
   for (const entry of held) {
     if (!entry) continue;
@@ -48,7 +59,9 @@ export function nodePresence(held: Iterable<HeldPresence | undefined>, now: numb
       continue;
     }
     // A socket the network dropped can look open for half a minute: silence says sooner.
-    if (now - entry.receivedAt > PRESENCE_STALE_MS) continue;
+    const silent = now - entry.receivedAt > PRESENCE_STALE_MS;
+    if (silent && report.device === 'door') doorsGone.push(goneDoor(entry));
+    if (silent) continue;
     if (report.device === 'screen') {
       const { deviceId, view, scene, clockOffsetMs } = report;
       screens.push({ deviceId, view, scene, clockOffsetMs, connectedAt });
@@ -57,7 +70,14 @@ export function nodePresence(held: Iterable<HeldPresence | undefined>, now: numb
       doors.push({ deviceId, label, waiting, clockOffsetMs, connectedAt });
     }
   }
-  return { screens, doors, phones };
+  return { screens, doors, doorsGone, phones };
+}
+
+/** What a door last said, as a gone door (its socket closed, or it fell silent). */
+function goneDoor({ report, connectedAt, receivedAt }: HeldPresence): GoneDoor {
+  if (report.device !== 'door') throw new Error('not a door');
+  const { deviceId, label, waiting, clockOffsetMs } = report;
+  return { deviceId, label, waiting, clockOffsetMs, connectedAt, lastSeenAt: receivedAt };
 }
 
 /** One device may hold two sockets for a moment (a reload landing on another node): the newest counts. */
@@ -73,9 +93,18 @@ function newestPerDevice<T extends { deviceId: string; connectedAt: number }>(en
 }
 
 export function mergePresence(answers: NodePresence[], missingNodes: number): Presence {
+  const doors = newestPerDevice(answers.flatMap((answer) => answer.doors));
+  const online = new Set(doors.map((door) => door.deviceId));
+  const gone = new Map<string, GoneDoor>();
+  for (const door of answers.flatMap((answer) => answer.doorsGone)) {
+    if (online.has(door.deviceId)) continue;
+    const known = gone.get(door.deviceId);
+    if (!known || door.lastSeenAt > known.lastSeenAt) gone.set(door.deviceId, door);
+  }
   return {
     screens: newestPerDevice(answers.flatMap((answer) => answer.screens)),
-    doors: newestPerDevice(answers.flatMap((answer) => answer.doors)),
+    doors,
+    doorsGone: [...gone.values()].sort((a, b) => b.lastSeenAt - a.lastSeenAt),
     phones: answers.reduce((sum, answer) => sum + answer.phones, 0),
     missingNodes,
   };
@@ -107,6 +136,9 @@ const notStaff = (): Failure =>
   failure('forbidden', 'Only the organiser and the chair see who is connected.');
 
 export class PresenceBoard {
+  /** Per assembly, the doors whose sockets closed on this node, by device. */
+  private readonly departed = new Map<string, Map<string, GoneDoor>>();
+
   constructor(private readonly deps: PresenceDeps) {}
 
   /** A socket says what it is. Checked whole; a bad one changes nothing it said before. */
@@ -131,19 +163,42 @@ export class PresenceBoard {
       if (report.device === 'screen') socket.join(deviceRoom(code, report.deviceId));
     }
     socket.data.presence = { report, receivedAt: this.deps.now(), connectedAt: socket.handshake.issued };
+    if (report.device === 'door') this.departed.get(code)?.delete(report.deviceId);
     if (firstTime && report.device !== 'phone') this.deps.changed(code);
     return { ok: true };
   }
 
   /** A socket went: its screen or door goes from the list at once (a phone only from the count). */
   left(socket: ReportingSocket): void {
-    const report = socket.data.presence?.report;
-    if (report && report.device !== 'phone') this.deps.changed(socket.data.room.code);
+    const held = socket.data.presence;
+    if (!held || held.report.device === 'phone') return;
+    const code = socket.data.room.code;
+    if (held.report.device === 'door') this.remember(code, goneDoor(held));
+    this.deps.changed(code);
+  }
+
+  private remember(code: string, door: GoneDoor): void {
+    const doors = this.departed.get(code) ?? new Map<string, GoneDoor>();
+    this.departed.set(code, doors);
+    doors.delete(door.deviceId);
+    doors.set(door.deviceId, door);
+    // The oldest go first: a script opening and closing door links cannot grow this.
+    for (const deviceId of doors.keys()) {
+      if (doors.size <= GONE_KEPT) break;
+      doors.delete(deviceId);
+    }
   }
 
   /** This node's own answer. */
   here(code: string): NodePresence {
-    return nodePresence(this.deps.localHeld(presenceRoom(code)), this.deps.now());
+    const now = this.deps.now();
+    const departed = this.departed.get(code);
+    if (departed) {
+      for (const [deviceId, door] of departed)
+        if (now - door.lastSeenAt > GONE_KEPT_MS) departed.delete(deviceId);
+      if (departed.size === 0) this.departed.delete(code);
+    }
+    return nodePresence(this.deps.localHeld(presenceRoom(code)), now, departed?.values());
   }
 
   async list(role: Role, code: string): Promise<PresenceReply> {

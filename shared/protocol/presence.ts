@@ -15,6 +15,10 @@ export const CLOCK_SANE_MS = 30_000;
 /** Bounds on a reported clock offset and outbox: a day, and more than any door can queue. */
 export const MAX_CLOCK_OFFSET_MS = 86_400_000;
 export const MAX_WAITING = 100_000;
+/** A door that went is listed as offline this long after it was last heard from. */
+export const GONE_KEPT_MS = 6 * 60 * 60 * 1000;
+/** At most this many gone doors are kept per assembly on each node. */
+export const GONE_KEPT = 100;
 
 export type ScreenView = 'room' | 'speaker';
 
@@ -41,10 +45,17 @@ export interface DoorPresence {
   connectedAt: number;
 }
 
+/** A door device that went (closed, or silent): what it last said, and when. */
+export interface GoneDoor extends DoorPresence {
+  lastSeenAt: number;
+}
+
 /** Who is connected to one assembly now, across every node. */
 export interface Presence {
   screens: ScreenPresence[];
   doors: DoorPresence[];
+  /** Doors seen lately that are not connected now (newest word from each). */
+  doorsGone: GoneDoor[];
   phones: number;
   /** Nodes that did not answer in time: their devices are missing from the lists. */
   missingNodes: number;

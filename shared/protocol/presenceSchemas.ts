@@ -33,6 +33,13 @@ export const flashRequestSchema = z.strictObject({
 });
 
 const connectedAt = z.number().int().min(0);
+const door = z.object({
+  deviceId,
+  label: z.string().max(LIMITS.deviceLabel * 2),
+  waiting: z.number().int().min(0).max(MAX_WAITING),
+  clockOffsetMs,
+  connectedAt,
+});
 
 /** Another node's answer, checked too: it comes over Redis. */
 export const nodePresenceSchema = z.object({
@@ -45,14 +52,7 @@ export const nodePresenceSchema = z.object({
       connectedAt,
     }),
   ),
-  doors: z.array(
-    z.object({
-      deviceId,
-      label: z.string().max(LIMITS.deviceLabel * 2),
-      waiting: z.number().int().min(0).max(MAX_WAITING),
-      clockOffsetMs,
-      connectedAt,
-    }),
-  ),
+  doors: z.array(door),
+  doorsGone: z.array(door.extend({ lastSeenAt: connectedAt })),
   phones: z.number().int().min(0),
 });

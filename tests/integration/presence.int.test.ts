@@ -35,13 +35,18 @@ const presenceOf = async (client: MirrorClient): Promise<Presence> => {
   return reply.presence;
 };
 /** Polls the list until it says what is wanted (the list answers at once; changes land in ms). */
-async function until(client: MirrorClient, wanted: (presence: Presence) => boolean, what: string) {
+async function until(
+  client: MirrorClient,
+  wanted: (presence: Presence) => boolean,
+  what: string,
+  { ms = 5_000, every = 50 } = {},
+) {
   let last: Presence | null = null;
-  const deadline = Date.now() + 5_000;
+  const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
     last = await presenceOf(client);
     if (wanted(last)) return last;
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, every));
   }
   throw new Error(`presence never showed ${what}: ${JSON.stringify(last)}`);
 }
@@ -59,7 +64,13 @@ describe('presence: who is connected now', () => {
     const { keys } = assembly.created;
     const chair = await assembly.open(keys.chair);
     const admin = await assembly.open(keys.admin);
-    expect(await presenceOf(chair)).toEqual({ screens: [], doors: [], phones: 0, missingNodes: 0 });
+    expect(await presenceOf(chair)).toEqual({
+      screens: [],
+      doors: [],
+      doorsGone: [],
+      phones: 0,
+      missingNodes: 0,
+    });
 
     let nudges = 0;
     chair.socket.on('presenceChanged', () => nudges++);
@@ -99,7 +110,47 @@ describe('presence: who is connected now', () => {
     );
     expect(after.screens[0]?.deviceId).toBe(SPEAKER_ID);
     await waitFor(() => nudges > before, 3_000, 'presenceChanged after the disconnect');
+    // The door is remembered as gone, with what it last said: a page opened now sees it too.
+    const late = await assembly.open(keys.admin);
+    expect((await presenceOf(late)).doorsGone).toEqual([
+      expect.objectContaining({
+        deviceId: DOOR_ID,
+        label: 'North door',
+        waiting: 0,
+        lastSeenAt: expect.any(Number),
+      }),
+    ]);
+    // Back again, it is online and no longer gone.
+    const doorAgain = await assembly.open(keys.door);
+    await report(doorAgain, doorReport());
+    const back = await presenceOf(late);
+    expect(back.doors.map((d) => d.label)).toEqual(['North door']);
+    expect(back.doorsGone).toEqual([]);
   });
+
+  it('a screen or door that falls silent counts as gone within seconds, though its socket is open', async () => {
+    const assembly = await startAssembly();
+    close = assembly.close;
+    const { keys } = assembly.created;
+    const chair = await assembly.open(keys.chair);
+    const screen = await assembly.open();
+    const door = await assembly.open(keys.door);
+    await report(screen, screenReport());
+    await report(door, doorReport());
+    const startedAt = Date.now();
+    expect((await presenceOf(chair)).screens).toHaveLength(1);
+    // Neither says anything more: past PRESENCE_STALE_MS (12 s) both go, the door as gone.
+    const silent = await until(chair, (p) => p.screens.length === 0 && p.doors.length === 0, 'both gone', {
+      ms: 16_000,
+      every: 500,
+    });
+    expect(Date.now() - startedAt).toBeGreaterThanOrEqual(11_000);
+    expect(silent.doorsGone.map((d) => d.label)).toEqual(['North door']);
+    expect(screen.socket.connected && door.socket.connected).toBe(true);
+    // A word from the screen brings it back at once.
+    await report(screen, screenReport());
+    expect((await presenceOf(chair)).screens).toHaveLength(1);
+  }, 30_000);
 
   it('refuses malformed or misplaced reports, changing nothing, and keeps serving', async () => {
     const assembly = await startAssembly();

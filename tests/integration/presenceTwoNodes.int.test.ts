@@ -50,7 +50,7 @@ describe.skipIf(!available)('presence across two nodes sharing PostgreSQL and Re
       const reply: PresenceReply = await client.socket.timeout(8_000).emitWithAck('presenceList');
       last = reply;
       if (reply.ok && wanted(reply.presence)) return reply.presence;
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await new Promise((resolve) => setTimeout(resolve, 250));
     }
     throw new Error(`presence never showed ${what}: ${JSON.stringify(last)}`);
   }
@@ -121,11 +121,13 @@ describe.skipIf(!available)('presence across two nodes sharing PostgreSQL and Re
     screenOnB.close();
     doorOnB.close();
     phoneOnB.close();
-    await until(
+    const gone = await until(
       admin,
       (p) => p.screens.length === 0 && p.doors.length === 0 && p.phones === 1,
       'B’s devices gone',
     );
+    // The door on B is remembered there, and told to A, as gone.
+    expect(gone.doorsGone).toEqual([expect.objectContaining({ label: 'South door', waiting: 2 })]);
     await waitFor(() => nudged, 5_000, 'presenceChanged across nodes');
   }, 120_000);
 });

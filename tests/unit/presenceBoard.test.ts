@@ -34,6 +34,10 @@ describe('presence on one node', () => {
     );
     expect(here.screens.map((s) => s.deviceId)).toEqual([ID(1)]);
     expect(here.doors.map((d) => [d.label, d.waiting])).toEqual([['Door 3', 3]]);
+    // A door gone silent is listed as gone, with what it last said.
+    expect(here.doorsGone.map((d) => [d.label, d.waiting, d.lastSeenAt])).toEqual([
+      ['Door 4', 4, now - 60_000],
+    ]);
     // A phone says it is here once; it counts while its socket is open.
     expect(here.phones).toBe(2);
   });
@@ -48,7 +52,25 @@ describe('presence on one node', () => {
       [ID(1), T0 + 9],
     ]);
     expect(merged.doors).toHaveLength(1);
+    expect(merged.doorsGone).toEqual([]);
     expect(merged.phones).toBe(3);
     expect(merged.missingNodes).toBe(1);
+  });
+});
+
+describe('doors that went', () => {
+  it('a door online on any node is not gone; of two words of a gone door, the newest', () => {
+    const now = T0 + 60_000;
+    const gone = (n: number, lastSeenAt: number) => ({
+      ...nodePresence([door(n, lastSeenAt)], now).doors[0]!,
+      lastSeenAt,
+    });
+    const a = nodePresence([], now, [gone(3, now - 5_000), gone(4, now - 9_000)]);
+    const b = nodePresence([door(3, now - 1_000)], now, [gone(4, now - 2_000)]);
+    const merged = mergePresence([a, b], 0);
+    expect(merged.doors.map((d) => d.label)).toEqual(['Door 3']);
+    expect(merged.doorsGone.map((d) => [d.label, d.lastSeenAt])).toEqual([['Door 4', now - 2_000]]);
+    // Hours later it is forgotten.
+    expect(nodePresence([], now + 7 * 3_600_000, [gone(4, now)]).doorsGone).toEqual([]);
   });
 });

@@ -35,9 +35,15 @@ const door = (label: string, extra: Partial<DoorPresence> = {}): DoorPresence =>
   connectedAt: T0,
   ...extra,
 });
-const presence = (screens: ScreenPresence[], doors: DoorPresence[] = [], phones = 0): Presence => ({
+const presence = (
+  screens: ScreenPresence[],
+  doors: DoorPresence[] = [],
+  phones = 0,
+  doorsGone: Presence['doorsGone'] = [],
+): Presence => ({
   screens,
   doors,
+  doorsGone,
   phones,
   missingNodes: 0,
 });
@@ -230,6 +236,18 @@ describe('who is connected, named', () => {
     expect(after).toEqual([{ ...north, online: false, lastSeenAt: T0 }]);
     const back = rememberDoors(after, presence([], [{ ...north, waiting: 0 }]), T0 + 2 * MIN);
     expect(back).toEqual([{ ...north, waiting: 0, online: true, lastSeenAt: T0 + 2 * MIN }]);
+  });
+
+  it('a page opened after a door went learns it from the server; the newest word wins', () => {
+    const north = door('North door', { waiting: 5 });
+    const fromServer = rememberDoors([], presence([], [], 0, [{ ...north, lastSeenAt: T0 - MIN }]), T0);
+    expect(fromServer).toEqual([{ ...north, online: false, lastSeenAt: T0 - MIN }]);
+    const older: KnownDoor = { ...north, waiting: 9, online: false, lastSeenAt: T0 - 5 * MIN };
+    const merged = rememberDoors([older], presence([], [], 0, [{ ...north, lastSeenAt: T0 - MIN }]), T0);
+    expect(merged).toEqual([{ ...north, online: false, lastSeenAt: T0 - MIN }]);
+    // Online now beats any word of it having gone.
+    const online = rememberDoors([older], presence([], [north], 0, [{ ...north, lastSeenAt: T0 - MIN }]), T0);
+    expect(online).toEqual([{ ...north, online: true, lastSeenAt: T0 }]);
   });
 
   it('says how far a clock is off, ahead or behind', () => {

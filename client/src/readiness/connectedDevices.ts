@@ -26,15 +26,23 @@ export interface KnownDoor extends DoorPresence {
 }
 
 /**
- * The doors listed now, online, and those listed before that have gone, offline with what
- * they last said (how many waited in their outbox): a door that drops is worth seeing.
+ * The doors listed now, online, and those gone, offline with what they last said (how many
+ * waited in their outbox): those the server remembers, and those this page saw go.
  */
 export function rememberDoors(known: readonly KnownDoor[], presence: Presence, now: number): KnownDoor[] {
   const online = new Map(presence.doors.map((door) => [door.deviceId, door]));
   const doors: KnownDoor[] = presence.doors.map((door) => ({ ...door, online: true, lastSeenAt: now }));
-  for (const door of known) {
-    if (!online.has(door.deviceId)) doors.push({ ...door, online: false });
+  const gone = new Map<string, KnownDoor>();
+  const offline = [
+    ...presence.doorsGone.map((door) => ({ ...door, online: false })),
+    ...known.map((door) => ({ ...door, online: false })),
+  ];
+  for (const door of offline) {
+    if (online.has(door.deviceId)) continue;
+    const seen = gone.get(door.deviceId);
+    if (!seen || door.lastSeenAt > seen.lastSeenAt) gone.set(door.deviceId, door);
   }
+  doors.push(...gone.values());
   return doors.sort((a, b) => a.label.localeCompare(b.label) || (a.deviceId < b.deviceId ? -1 : 1));
 }
 
