@@ -1,11 +1,14 @@
-import { createAssembly, expect, test } from './fixtures';
+import { createAssembly, expect, queueTwoWalkInsAndAHeadcount, test } from './fixtures';
 
 const SETUP = {
   agenda: [
     { id: 'welcome', kind: 'welcome', title: 'Welcome', minutes: 5 },
     { id: 'story', kind: 'testimony', title: 'Testimony: damp homes', minutes: 3 },
   ],
-  institutions: [{ id: 'stmarys', name: "St Mary's", section: 'Stalls', committed: 10 }],
+  institutions: [
+    { id: 'stmarys', name: "St Mary's", section: 'Stalls', committed: 10 },
+    { id: 'school', name: 'Riverside School', section: 'Stalls', committed: 10 },
+  ],
 };
 
 test('the readiness panel shows a projector and a door connecting and dropping; the chair sees the same', async ({
@@ -88,4 +91,29 @@ test('"Flash screen 2" shows its name on that projector only', async ({ openPage
   await expect(first.getByTestId('screen-flash')).toHaveCount(0);
   // It goes by itself after a few seconds.
   await expect(second.getByTestId('screen-flash')).toHaveCount(0, { timeout: 10_000 });
+});
+
+test('a door that loses the wifi shows offline on the panel, then online again once its queue syncs', async ({
+  openPage,
+  request,
+}) => {
+  const assembly = await createAssembly(request, SETUP);
+  const organiser = await openPage({ width: 1280, height: 900 });
+  await organiser.goto(assembly.paths.admin);
+  const readiness = organiser.getByTestId('readiness');
+  const door = await openPage({ width: 360, height: 740 });
+  await door.goto(assembly.paths.door);
+  const doorRow = readiness.getByTestId('connected-door');
+  await expect(doorRow).toHaveAttribute('data-online', 'true');
+
+  await door.context().setOffline(true);
+  await expect(doorRow).toHaveAttribute('data-online', 'false', { timeout: 6_000 });
+  await expect(readiness.locator('[data-check="doors"]')).toHaveAttribute('data-status', 'todo');
+  await queueTwoWalkInsAndAHeadcount(door);
+
+  await door.context().setOffline(false);
+  await expect(doorRow).toHaveAttribute('data-online', 'true', { timeout: 15_000 });
+  await expect(door.getByTestId('outbox-waiting')).toHaveCount(0, { timeout: 20_000 });
+  await expect(doorRow).not.toContainText('waiting to sync', { timeout: 10_000 });
+  await expect(readiness.locator('[data-check="doors"]')).toHaveAttribute('data-status', 'ready');
 });

@@ -58,7 +58,8 @@ export function ConnectedSummary() {
       <summary>
         Connected: {screens} {screens === 1 ? 'screen' : 'screens'}, {online}{' '}
         {online === 1 ? 'door' : 'doors'}
-        {gone > 0 && ` (${gone} offline)`}, {presence?.phones ?? 0} phones
+        {gone > 0 && ` (${gone} offline)`}, {presence?.phones ?? 0}{' '}
+        {presence?.phones === 1 ? 'phone' : 'phones'}
       </summary>
       <ConnectedDevicesList devices={devices} />
     </details>
