@@ -4,12 +4,12 @@ import { ConnectionBadge } from '../../components/ConnectionBadge';
 import { Refused } from '../../components/Refused';
 import { useAssembly } from '../../connection/assemblyStore';
 import { useAssemblyConnection } from '../../connection/useAssemblyConnection';
-import { ReadinessAdmin } from '../../readiness/ReadinessAdmin';
 import { CsvImport } from './CsvImport';
 import { DuplicatesAdmin } from './DuplicatesAdmin';
 import { FollowUpAdmin } from './FollowUpAdmin';
 import { LinksAdmin } from './LinksAdmin';
 import { PrintablesAdmin } from './PrintablesAdmin';
+import { ReadinessAdmin } from './ReadinessAdmin';
 import { RegistrantsAdmin } from './RegistrantsAdmin';
 import { SetupFileImport } from './SetupFileImport';
 import { DetailsEditor } from './setup/DetailsEditor';
@@ -19,8 +19,8 @@ import './admin.css';
 
 /** The page's sections, by the id of their heading. */
 const CONTENTS = [
-  ['readiness-h', 'Ready?'],
   ['links-h', 'Links'],
+  ['readiness-h', 'Ready?'],
   ['details-editor-h', 'Details'],
   ['agenda-editor-h', 'Agenda'],
   ['institutions-editor-h', 'Institutions'],
@@ -101,8 +101,8 @@ export default function AdminScreen({ code, staffKey }: { code: string; staffKey
         <a href={`/a/${code}/exports#key=${staffKey}`}>Exports</a>
       </nav>
 
-      <ReadinessAdmin state={state} />
       {staffKey && <LinksAdmin code={code} staffKey={staffKey} />}
+      <ReadinessAdmin state={state} />
       <DetailsEditor state={state} />
       <SetupEditor state={state} />
       {staffKey && <CsvImport code={code} staffKey={staffKey} state={state} />}

@@ -6,7 +6,7 @@ import { Refused } from '../../components/Refused';
 import { TimerClock } from '../../components/TimerClock';
 import { useAssembly } from '../../connection/assemblyStore';
 import { useAssemblyConnection } from '../../connection/useAssemblyConnection';
-import { ConnectedSummary } from '../../readiness/ReadinessAdmin';
+import { ConnectedSummary } from '../../readiness/ConnectedSummary';
 import { AskPanel } from './AskPanel';
 import { MessageControl } from './MessageControl';
 import { ProjectedFinish } from './ProjectedFinish';
@@ -176,7 +176,6 @@ export default function ChairScreen({ code, staffKey }: { code: string; staffKey
             {rollCallNow && rollCall}
             {ask && <AskPanel state={state} ask={ask} run={actions.run} disabled={closed} />}
             {!rollCallNow && rollCall}
-            <ConnectedSummary />
             <details className="shortcuts">
               <summary>Keyboard shortcuts</summary>
               <dl>
@@ -190,6 +189,7 @@ export default function ChairScreen({ code, staffKey }: { code: string; staffKey
                 ))}
               </dl>
             </details>
+            <ConnectedSummary />
           </div>
         </section>
 

@@ -87,7 +87,6 @@ export default function DoorScreen({ code, staffKey }: { code: string; staffKey:
   if (!state) return <Connecting code={code} />;
   return (
     <main className="page door">
-      <DoorPresence label={device} waiting={waiting} />
       <header className="door-head">
         <h1>Door · {state.title}</h1>
         {/* In the header's line, not over it: the switch below it is never covered. */}
@@ -128,6 +127,7 @@ export default function DoorScreen({ code, staffKey }: { code: string; staffKey:
         </div>
       </div>
       <ForgetDevice code={code} />
+      <DoorPresence label={device} waiting={waiting} />
     </main>
   );
 }

@@ -16,7 +16,6 @@ export default function ProjectorScreen({ code }: { code: string }) {
 
   return (
     <main className="projector" data-testid="projector">
-      <ScreenPresence speakerView={speakerView} />
       <Stage
         state={state}
         code={code}
@@ -24,6 +23,7 @@ export default function ProjectorScreen({ code }: { code: string }) {
         speakerView={speakerView}
         refusal={refusal ? <Refused landmark={false} /> : undefined}
       />
+      <ScreenPresence speakerView={speakerView} />
     </main>
   );
 }

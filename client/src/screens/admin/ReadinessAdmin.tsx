@@ -1,8 +1,8 @@
-import type { AssemblyState } from '../../../shared/domain/assembly';
-import { useAssembly } from '../connection/assemblyStore';
-import { ConnectedDevicesList } from './ConnectedDevicesList';
-import { type CheckStatus, readinessChecklist } from './readinessChecklist';
-import { useConnectedDevices, useServerReadiness } from './useConnectedDevices';
+import type { AssemblyState } from '../../../../shared/domain/assembly';
+import { useAssembly } from '../../connection/assemblyStore';
+import { ConnectedDevicesList } from '../../readiness/ConnectedDevicesList';
+import { type CheckStatus, readinessChecklist } from '../../readiness/readinessChecklist';
+import { useConnectedDevices, useServerReadiness } from '../../readiness/useConnectedDevices';
 
 const MARKS: Record<CheckStatus, { mark: string; words: string }> = {
   ready: { mark: '✓', words: 'Ready' },
@@ -43,25 +43,5 @@ export function ReadinessAdmin({ state }: { state: AssemblyState }) {
       <h3>Connected now</h3>
       <ConnectedDevicesList devices={devices} />
     </section>
-  );
-}
-
-/** The chair's view of the same: a line of counts, the list under it. */
-export function ConnectedSummary() {
-  const devices = useConnectedDevices();
-  const { presence, doors } = devices;
-  const screens = presence?.screens.length ?? 0;
-  const online = doors.filter((door) => door.online).length;
-  const gone = doors.length - online;
-  return (
-    <details className="connected-summary" data-testid="connected-summary">
-      <summary>
-        Connected: {screens} {screens === 1 ? 'screen' : 'screens'}, {online}{' '}
-        {online === 1 ? 'door' : 'doors'}
-        {gone > 0 && ` (${gone} offline)`}, {presence?.phones ?? 0}{' '}
-        {presence?.phones === 1 ? 'phone' : 'phones'}
-      </summary>
-      <ConnectedDevicesList devices={devices} />
-    </details>
   );
 }
