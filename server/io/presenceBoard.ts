@@ -6,6 +6,7 @@ import {
   GONE_KEPT,
   GONE_KEPT_MS,
   type GoneDoor,
+  MAX_LISTED,
   PRESENCE_STALE_MS,
   type Presence,
   type PresenceReport,
@@ -70,7 +71,12 @@ export function nodePresence(
       doors.push({ deviceId, label, waiting, clockOffsetMs, connectedAt });
     }
   }
-  return { screens, doors, doorsGone, phones };
+  return {
+    screens: earliest(screens),
+    doors: earliest(doors),
+    doorsGone: doorsGone.slice(-GONE_KEPT),
+    phones,
+  };
 }
 
 /** What a door last said, as a gone door (its socket closed, or it fell silent). */
@@ -87,9 +93,14 @@ function newestPerDevice<T extends { deviceId: string; connectedAt: number }>(en
     const known = byDevice.get(entry.deviceId);
     if (!known || entry.connectedAt > known.connectedAt) byDevice.set(entry.deviceId, entry);
   }
-  return [...byDevice.values()].sort(
-    (a, b) => a.connectedAt - b.connectedAt || (a.deviceId < b.deviceId ? -1 : 1),
-  );
+  return earliest([...byDevice.values()]);
+}
+
+/** The earliest connected, at most MAX_LISTED of them, in the order they connected. */
+function earliest<T extends { deviceId: string; connectedAt: number }>(entries: T[]): T[] {
+  return entries
+    .sort((a, b) => a.connectedAt - b.connectedAt || (a.deviceId < b.deviceId ? -1 : 1))
+    .slice(0, MAX_LISTED);
 }
 
 export function mergePresence(answers: NodePresence[], missingNodes: number): Presence {

@@ -19,6 +19,12 @@ export const MAX_WAITING = 100_000;
 export const GONE_KEPT_MS = 6 * 60 * 60 * 1000;
 /** At most this many gone doors are kept per assembly on each node. */
 export const GONE_KEPT = 100;
+/**
+ * At most this many screens, and doors, are listed: the screen link is public, and a script
+ * opening thousands must not make every look at the list a large one. The earliest connected
+ * are kept (the real projectors are set up before the doors open).
+ */
+export const MAX_LISTED = 200;
 
 export type ScreenView = 'room' | 'speaker';
 

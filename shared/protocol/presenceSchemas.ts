@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { SCENES } from '../domain/assembly';
 import { requiredText } from './fields';
 import { LIMITS } from './limits';
-import { MAX_CLOCK_OFFSET_MS, MAX_WAITING } from './presence';
+import { GONE_KEPT, MAX_CLOCK_OFFSET_MS, MAX_LISTED, MAX_WAITING } from './presence';
 
 // The server's check of every presence message (presence.ts says what they mean).
 
@@ -52,7 +52,7 @@ export const nodePresenceSchema = z.object({
       connectedAt,
     }),
   ),
-  doors: z.array(door),
-  doorsGone: z.array(door.extend({ lastSeenAt: connectedAt })),
+  doors: z.array(door).max(MAX_LISTED),
+  doorsGone: z.array(door.extend({ lastSeenAt: connectedAt })).max(GONE_KEPT),
   phones: z.number().int().min(0),
 });

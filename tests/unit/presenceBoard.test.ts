@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type HeldPresence, mergePresence, nodePresence } from '../../server/io/presenceBoard';
-import { PRESENCE_STALE_MS } from '../../shared/protocol/presence';
+import { MAX_LISTED, PRESENCE_STALE_MS } from '../../shared/protocol/presence';
 
 const T0 = Date.UTC(2026, 10, 28, 18, 0);
 const ID = (n: number) => `${String(n).repeat(8)}-0000-4000-8000-000000000000`;
@@ -72,5 +72,25 @@ describe('doors that went', () => {
     expect(merged.doorsGone.map((d) => [d.label, d.lastSeenAt])).toEqual([['Door 4', now - 2_000]]);
     // Hours later it is forgotten.
     expect(nodePresence([], now + 7 * 3_600_000, [gone(4, now)]).doorsGone).toEqual([]);
+  });
+});
+
+describe('a flood of fake screens', () => {
+  it('lists at most MAX_LISTED, the earliest connected', () => {
+    const now = T0;
+    const many = Array.from({ length: MAX_LISTED + 50 }, (_, i) => ({
+      ...screen(1, now, T0 + i),
+      report: {
+        device: 'screen' as const,
+        deviceId: `${String(i).padStart(8, '0')}-0000-4000-8000-000000000000`,
+        view: 'room' as const,
+        scene: 'agenda' as const,
+        clockOffsetMs: 0,
+      },
+    }));
+    const here = nodePresence(many.reverse(), now);
+    expect(here.screens).toHaveLength(MAX_LISTED);
+    expect(here.screens[0]?.connectedAt).toBe(T0);
+    expect(mergePresence([here, here], 0).screens).toHaveLength(MAX_LISTED);
   });
 });
