@@ -14,7 +14,6 @@ import { clientPages } from './http/clientPages';
 import { publicBaseUrl, reachableLanAddress } from './http/publicUrl';
 import { type AssemblyServer, attachSockets, type SocketDeps } from './io/socketServer';
 import type { Logger } from './logger';
-import { readinessChecks } from './readinessChecks';
 import type { Store } from './store/store';
 
 export const DEFAULT_CLIENT_DIR = path.resolve(
@@ -28,6 +27,8 @@ export interface AppOptions {
   /** PUBLIC_URL: the base for links and the join QR when the server sits behind a proxy. */
   publicUrl?: string;
   clientDir?: string;
+  /** The SQLite journal's folder, for the readiness checks' disk space and backups (unset with PostgreSQL). */
+  journalDir?: string;
   now?: () => number;
   /** The Redis adapter when nodes share assemblies, and how to let go of its connection. */
   adapter?: { adapter: SocketDeps['adapter']; close(): Promise<void> };
@@ -39,8 +40,6 @@ export interface AppOptions {
   idleEvictMs?: number;
   /** TRUST_PROXY: whose X-Forwarded-For to believe (default: a proxy on this machine). */
   trustProxy?: string;
-  /** The SQLite journal's folder, for the readiness checks' disk space and backups (unset with PostgreSQL). */
-  journalDir?: string;
 }
 
 export interface Application {
@@ -145,11 +144,7 @@ export function createApplication(options: AppOptions): Application {
     publicUrl,
     addressOf: (request) => clientAddress(request, trusted),
     adapter: options.adapter?.adapter,
-    serverReadiness: readinessChecks({
-      journalDir: options.journalDir,
-      publicUrlSet: Boolean(options.publicUrl),
-      now: options.now,
-    }),
+    readiness: { journalDir: options.journalDir, publicUrlSet: Boolean(options.publicUrl), now: options.now },
   });
 
   return {

@@ -17,6 +17,7 @@ import type { AssemblyHost } from '../assemblies/assemblyHost';
 import type { AssemblyRoom } from '../assemblies/assemblyRoom';
 import { roleForKey } from '../assemblies/keys';
 import type { Logger } from '../logger';
+import { type ReadinessOptions, readinessChecks } from '../readinessChecks';
 import { Broadcaster } from './broadcaster';
 import { type HeldPresence, type NodePresence, PresenceBoard } from './presenceBoard';
 import { RoomDelivery } from './roomDelivery';
@@ -78,13 +79,13 @@ export interface SocketDeps {
   addressOf: (request: IncomingMessage) => string;
   /** Socket.IO's Redis Streams adapter when several nodes serve the same assemblies. */
   adapter?: ServerOptions['adapter'];
-  /** What the server can check of itself before the night (readinessChecks.ts). */
-  serverReadiness: (publicUrl: string) => Promise<ServerReadiness>;
+  /** What the server checks of itself before the night (readinessChecks.ts). */
+  readiness: ReadinessOptions;
 }
 
 export function attachSockets(
   httpServer: HttpServer,
-  { host, logger, publicUrl, addressOf, adapter, serverReadiness }: SocketDeps,
+  { host, logger, publicUrl, addressOf, adapter, readiness }: SocketDeps,
 ): AssemblyServer {
   const io: AssemblyServer = new Server(httpServer, {
     ...(adapter ? { adapter } : {}),
@@ -155,6 +156,7 @@ export function attachSockets(
   });
 
   const board = presenceBoardFor(io, Boolean(adapter), logger);
+  const serverReadiness = readinessChecks(readiness);
   io.on('connection', (socket) => onConnection(socket, host, logger, { board, serverReadiness }));
   // Clients that stopped reading are let go, so their unsent messages do not pile up.
   const sweep = setInterval(() => {
@@ -248,7 +250,7 @@ const tooMany = (what: string) =>
 
 interface Readiness {
   board: PresenceBoard;
-  serverReadiness: SocketDeps['serverReadiness'];
+  serverReadiness: (publicUrl: string) => Promise<ServerReadiness>;
 }
 
 function onConnection(
