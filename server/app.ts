@@ -25,6 +25,8 @@ export interface AppOptions {
   /** PUBLIC_URL: the base for links and the join QR when the server sits behind a proxy. */
   publicUrl?: string;
   clientDir?: string;
+  /** The SQLite journal's folder, for the readiness checks' disk space and backups (unset with PostgreSQL). */
+  journalDir?: string;
   now?: () => number;
   /** The Redis adapter when nodes share assemblies, and how to let go of its connection. */
   adapter?: { adapter: SocketDeps['adapter']; close(): Promise<void> };
@@ -146,6 +148,7 @@ export function createApplication(options: AppOptions): Application {
     publicUrl,
     addressOf: (request) => clientAddress(request, trusted),
     adapter: options.adapter?.adapter,
+    readiness: { journalDir: options.journalDir, publicUrlSet: Boolean(options.publicUrl), now: options.now },
   });
   metrics.watch(io);
 

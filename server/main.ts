@@ -62,6 +62,7 @@ async function main(): Promise<void> {
     idleEvictMs: config.idleEvictMinutes * 60_000,
     limits,
     adapter,
+    journalDir: config.databaseUrl ? undefined : config.dataDir,
   });
   const port = await app.listen(config.port, config.host);
   const lan = reachableLanAddress((app.httpServer.address() as AddressInfo | null)?.address);

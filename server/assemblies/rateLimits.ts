@@ -55,6 +55,15 @@ export const ALLOWANCES = {
   floodedAddresses: { points: 1, seconds: 60 },
   /** The whole state over HTTP without a key, per address (pages use the socket). */
   publicStateReadsPerAddress: { points: 120, seconds: 60 },
+  /**
+   * Who is connected, asked by an organiser or chair page (each a look across nodes): the
+   * readiness panel asks every few seconds and when told something changed.
+   */
+  presenceListsPerSocket: { points: 90, seconds: 60 },
+  /** "Flash screen 2": a person pressing, not a script making the projectors blink. */
+  flashesPerSocket: { points: 10, seconds: 60 },
+  /** The server's own readiness checks (a look at the disk): the panel asks every half minute. */
+  serverReadinessPerSocket: { points: 12, seconds: 60 },
 } as const satisfies Record<string, Allowance>;
 
 export type LimitName = keyof typeof ALLOWANCES;
@@ -142,5 +151,8 @@ export function limitsFor(redis?: LimitsRedis, set: Allowances = {}): Record<Lim
     syncsPerSocket: local('syncsPerSocket'),
     publicStateReadsPerAddress: shared('publicStateReadsPerAddress'),
     floodedAddresses: shared('floodedAddresses'),
+    presenceListsPerSocket: local('presenceListsPerSocket'),
+    flashesPerSocket: local('flashesPerSocket'),
+    serverReadinessPerSocket: local('serverReadinessPerSocket'),
   };
 }

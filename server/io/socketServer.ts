@@ -3,6 +3,7 @@ import { Server, type ServerOptions, type Socket } from 'socket.io';
 import { AUDIENCES, type Audience, audienceOf } from '../../shared/domain/views';
 import { ERROR_CODES, type ErrorCode, failure } from '../../shared/protocol/errors';
 import { type Role, STAFF_ROLES } from '../../shared/protocol/roles';
+import type { ServerReadiness } from '../../shared/protocol/serverReadiness';
 import {
   type ClientToServer,
   type ConnectRefusal,
@@ -16,7 +17,9 @@ import type { AssemblyHost } from '../assemblies/assemblyHost';
 import type { AssemblyRoom } from '../assemblies/assemblyRoom';
 import { roleForKey } from '../assemblies/keys';
 import type { Logger } from '../logger';
+import { type ReadinessOptions, readinessChecks } from '../readinessChecks';
 import { Broadcaster } from './broadcaster';
+import { type HeldPresence, type NodePresence, PresenceBoard } from './presenceBoard';
 import { RoomDelivery } from './roomDelivery';
 
 interface SocketData {
@@ -25,10 +28,17 @@ interface SocketData {
   publicUrl: string;
   /** Where it came from, by the same rule as HTTP's (clientAddress.ts). */
   address: string;
+  /** What this screen, door or phone last said about itself (presenceBoard.ts). */
+  presence?: HeldPresence;
 }
 
-export type AssemblyServer = Server<ClientToServer, ServerToClient, Record<string, never>, SocketData>;
-type AssemblySocket = Socket<ClientToServer, ServerToClient, Record<string, never>, SocketData>;
+/** Between nodes: each answers for its own sockets' presence. */
+interface InterServer {
+  presence: (code: string, reply: (answer: NodePresence) => void) => void;
+}
+
+export type AssemblyServer = Server<ClientToServer, ServerToClient, InterServer, SocketData>;
+type AssemblySocket = Socket<ClientToServer, ServerToClient, InterServer, SocketData>;
 
 /** One Socket.IO room per assembly and audience: a broadcast is projected once, not per socket. */
 const roomFor = (code: string, audience: Audience) => `${code}:${audience}`;
@@ -52,6 +62,8 @@ const PACKETS_IN_PASSING = 50;
 /** A sync is answered only once the last one's reply has left: one snapshot waiting at most. */
 const SYNC_WAITING_BYTES = 64 * 1024;
 const SWEEP_MS = 5_000;
+/** Presence changes are told to the organiser and chair at most this often per assembly. */
+const CHANGED_EVERY_MS = 500;
 
 function refusal(code: ErrorCode, message: string = ERROR_CODES[code]): Error {
   const error = new Error(message) as Error & { data: ConnectRefusal };
@@ -67,11 +79,13 @@ export interface SocketDeps {
   addressOf: (request: IncomingMessage) => string;
   /** Socket.IO's Redis Streams adapter when several nodes serve the same assemblies. */
   adapter?: ServerOptions['adapter'];
+  /** What the server checks of itself before the night (readinessChecks.ts). */
+  readiness: ReadinessOptions;
 }
 
 export function attachSockets(
   httpServer: HttpServer,
-  { host, logger, publicUrl, addressOf, adapter }: SocketDeps,
+  { host, logger, publicUrl, addressOf, adapter, readiness }: SocketDeps,
 ): AssemblyServer {
   const io: AssemblyServer = new Server(httpServer, {
     ...(adapter ? { adapter } : {}),
@@ -141,7 +155,9 @@ export function attachSockets(
     }
   });
 
-  io.on('connection', (socket) => onConnection(socket, host, logger));
+  const board = presenceBoardFor(io, Boolean(adapter), logger);
+  const serverReadiness = readinessChecks(readiness);
+  io.on('connection', (socket) => onConnection(socket, host, logger, { board, serverReadiness }));
   // Clients that stopped reading are let go, so their unsent messages do not pile up.
   const sweep = setInterval(() => {
     for (const socket of io.of('/').sockets.values()) {
@@ -157,6 +173,47 @@ export function attachSockets(
   sweep.unref();
   httpServer.on('close', () => clearInterval(sweep));
   return io;
+}
+
+/** Presence across nodes: this node's sockets at once, the others' over the adapter. */
+function presenceBoardFor(io: AssemblyServer, clustered: boolean, logger: Logger): PresenceBoard {
+  const pending = new Map<string, ReturnType<typeof setTimeout>>();
+  const board = new PresenceBoard({
+    now: Date.now,
+    localHeld: (room) =>
+      [...(io.sockets.adapter.rooms.get(room) ?? [])].map((id) => io.sockets.sockets.get(id)?.data.presence),
+    otherNodes: async (code) => {
+      if (!clustered) return { answers: [], missing: 0 };
+      try {
+        return { answers: await io.serverSideEmitWithAck('presence', code), missing: 0 };
+      } catch (error) {
+        // A node did not answer within the adapter's timeout (5 s): list those that did.
+        return { answers: (error as { responses?: unknown[] }).responses ?? [], missing: 1 };
+      }
+    },
+    countIn: async (room) => (await io.in(room).fetchSockets()).length,
+    flash: (room, flash) => io.to(room).emit('flash', flash),
+    // Coalesced: a screen reloading, or a script opening many, is one nudge a moment.
+    changed: (code) => {
+      if (pending.has(code)) return;
+      const timer = setTimeout(() => {
+        pending.delete(code);
+        io.to([roleRoom(code, 'admin'), roleRoom(code, 'chair')]).emit('presenceChanged');
+      }, CHANGED_EVERY_MS);
+      timer.unref();
+      pending.set(code, timer);
+    },
+  });
+  if (clustered) {
+    io.on('presence', (code, reply) => {
+      try {
+        if (typeof code === 'string' && typeof reply === 'function') reply(board.here(code));
+      } catch (error) {
+        logger.warn({ err: error }, 'presence for another node failed');
+      }
+    });
+  }
+  return board;
 }
 
 // Acks come from untrusted clients too: a raw client may send no callback at all.
@@ -191,7 +248,17 @@ function ackOf(args: unknown[]): { payload: unknown; reply: ((answer: unknown) =
 const tooMany = (what: string) =>
   failure('rate_limited', `Too many ${what} from this connection. Wait a little.`);
 
-function onConnection(socket: AssemblySocket, host: AssemblyHost, logger: Logger): void {
+interface Readiness {
+  board: PresenceBoard;
+  serverReadiness: (publicUrl: string) => Promise<ServerReadiness>;
+}
+
+function onConnection(
+  socket: AssemblySocket,
+  host: AssemblyHost,
+  logger: Logger,
+  { board, serverReadiness }: Readiness,
+): void {
   const { role, address } = socket.data;
   const code = socket.data.room.code;
   const { limits } = host;
@@ -228,6 +295,10 @@ function onConnection(socket: AssemblySocket, host: AssemblyHost, logger: Logger
     events.forget(socket.id);
     limits.syncsPerSocket.forget(socket.id);
     limits.checkInsPerPhone.forget(socket.id);
+    limits.presenceListsPerSocket.forget(socket.id);
+    limits.flashesPerSocket.forget(socket.id);
+    limits.serverReadinessPerSocket.forget(socket.id);
+    board.left(socket);
   });
 
   // The room object is re-fetched per message: after a storage failure the host reloads it.
@@ -281,4 +352,53 @@ function onConnection(socket: AssemblySocket, host: AssemblyHost, logger: Logger
   socket.on('clock', (...args: unknown[]) => {
     ackOf(args).reply?.(Date.now());
   });
+
+  // Presence (presenceBoard.ts): who is connected now. Never journalled.
+  socket.on('presence', (...args: unknown[]) => {
+    const { payload, reply } = ackOf(args);
+    const answer = board.report(socket, payload);
+    reply?.(answer);
+  });
+  /** Staff asks that cost a little each (a look across nodes, a disk check): limited per socket. */
+  const limited =
+    (
+      limit: 'presenceListsPerSocket' | 'serverReadinessPerSocket',
+      what: string,
+      run: (payload: unknown) => Promise<unknown>,
+    ) =>
+    (...args: unknown[]) => {
+      const { payload, reply } = ackOf(args);
+      if (!reply) return;
+      void (async () => {
+        try {
+          if (!(await limits[limit].take(socket.id))) return reply(tooMany(what));
+          reply(await run(payload));
+        } catch (error) {
+          logger.error({ err: error, code }, `${what} failed`);
+          reply(failure('internal'));
+        }
+      })();
+    };
+  socket.on(
+    'presenceList',
+    limited('presenceListsPerSocket', 'presence lists', () => board.list(role, code)),
+  );
+  socket.on('flashScreen', (...args: unknown[]) => {
+    const { payload, reply } = ackOf(args);
+    if (!reply) return;
+    board
+      .flash(role, code, payload, () => limits.flashesPerSocket.take(socket.id))
+      .then(reply, (error) => {
+        logger.error({ err: error, code }, 'flash failed');
+        reply(failure('internal'));
+      });
+  });
+  socket.on(
+    'serverReadiness',
+    limited('serverReadinessPerSocket', 'readiness checks', async () =>
+      role === 'admin' || role === 'chair'
+        ? { ok: true, readiness: await serverReadiness(socket.data.publicUrl) }
+        : failure('forbidden', 'Only the organiser and the chair see the readiness checks.'),
+    ),
+  );
 }

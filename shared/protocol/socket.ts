@@ -4,7 +4,9 @@ import type { AlreadyIn } from '../domain/samePerson';
 import type { CommandInput } from './commands';
 import type { Failure } from './errors';
 import type { JournalEntry } from './events';
+import type { Flash, FlashRequest, Presence, PresenceReport } from './presence';
 import type { Role } from './roles';
+import type { ServerReadiness } from './serverReadiness';
 
 // The Socket.IO contract, shared by server and client: Server<ClientToServer, ServerToClient>.
 
@@ -54,7 +56,19 @@ export interface ClientToServer {
   command: (command: CommandInput, reply: (reply: CommandReply) => void) => void;
   /** Clock-offset estimation: the server answers with its time. */
   clock: (reply: (serverNow: number) => void) => void;
+  /** A screen, door or phone says it is here (never journalled: see presence.ts). */
+  presence: (report: PresenceReport, reply?: (reply: OkReply) => void) => void;
+  /** Staff (organiser, chair): who is connected now, across every node. */
+  presenceList: (reply: (reply: PresenceReply) => void) => void;
+  /** Staff (organiser, chair): one projector shows who it is, large, for a few seconds. */
+  flashScreen: (request: FlashRequest, reply: (reply: OkReply) => void) => void;
+  /** Staff (organiser, chair): what the server can check of itself before the night. */
+  serverReadiness: (reply: (reply: ServerReadinessReply) => void) => void;
 }
+
+export type OkReply = { ok: true } | Failure;
+export type PresenceReply = { ok: true; presence: Presence } | Failure;
+export type ServerReadinessReply = { ok: true; readiness: ServerReadiness } | Failure;
 
 export interface ServerToClient {
   events: (batch: EventBatch) => void;
@@ -67,6 +81,10 @@ export interface ServerToClient {
    * before the server closes the session, so the page can say why instead of "link does not work".
    */
   keyReplaced: () => void;
+  /** To one screen: show who you are (the organiser's "Flash screen 2"). */
+  flash: (flash: Flash) => void;
+  /** To the organiser and chair: a screen or door came or went; ask presenceList again. */
+  presenceChanged: () => void;
 }
 
 /** Data the server attaches to a refused connection (`connect_error`'s `err.data`). */

@@ -65,6 +65,8 @@ export interface FuzzReport {
 }
 
 const PUBLIC_COMMANDS_PER_SOCKET = 20;
+/** Presence and readiness (never journalled): each answers every call with a coded reply. */
+const PRESENCE_EVENTS = ['presence', 'presenceList', 'flashScreen', 'serverReadiness'];
 
 type Reply = { ok?: unknown; code?: unknown; message?: unknown; seq?: unknown; [key: string]: unknown };
 
@@ -467,7 +469,7 @@ export async function fuzzServer(
     const eventArb = fc.record({
       role: fc.constantFrom<Role>('public', 'door', 'chair', 'admin'),
       name: fc.oneof(
-        fc.constantFrom(...OBJECT_WORDS, 'sync', 'command', 'clock', 'events', 'resync'),
+        fc.constantFrom(...OBJECT_WORDS, 'sync', 'command', 'clock', 'events', 'resync', ...PRESENCE_EVENTS),
         hostileShortString,
       ),
       args: fc.array(hostileValue, { maxLength: 3 }),
@@ -482,7 +484,7 @@ export async function fuzzServer(
       };
       try {
         // The server's own events answer; an unknown one never calls its ack back, so that is not awaited.
-        if (event.ack && ['sync', 'command', 'clock'].includes(event.name)) {
+        if (event.ack && ['sync', 'command', 'clock', ...PRESENCE_EVENTS].includes(event.name)) {
           let reply: unknown;
           try {
             reply = await socket

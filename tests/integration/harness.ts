@@ -34,6 +34,7 @@ export async function startServer(
     publicUrl: 'http://phones.example',
     adminToken: options.adminToken,
     now: options.now,
+    journalDir: dataDir,
   });
   const port = await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;

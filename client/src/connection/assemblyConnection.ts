@@ -27,6 +27,22 @@ let cacheMirror = false;
 /** The assembly and key of the open connection, for commands too large for the socket. */
 let opened: { code: string; key?: string } | null = null;
 
+/** Listens to one socket for messages beyond the state's (presence, flash); returns how to stop. */
+export type SocketListener = (socket: AssemblySocket) => () => void;
+const listeners = new Map<SocketListener, (() => void) | null>();
+
+/** Keeps a listener on whichever socket is open now and on every later one. */
+export function onEachSocket(listen: SocketListener): () => void {
+  listeners.set(listen, socket ? listen(socket) : null);
+  return () => {
+    listeners.get(listen)?.();
+    listeners.delete(listen);
+  };
+}
+
+/** The open socket, if connected: for messages that are not commands (presence.ts). */
+export const connectedSocket = (): AssemblySocket | null => (socket?.connected ? socket : null);
+
 export interface ConnectOptions {
   code: string;
   key?: string;
@@ -67,6 +83,7 @@ export function connectAssembly({ code, key, cache = false }: ConnectOptions): (
     randomizationFactor: 0.5,
   });
   socket = s;
+  for (const listen of listeners.keys()) listeners.set(listen, listen(s));
   let syncing = false;
   let buffered: EventBatch[] = [];
   let early: EventBatch[] = [];

@@ -11,6 +11,7 @@ import { DuplicatesAdmin } from './DuplicatesAdmin';
 import { FollowUpAdmin } from './FollowUpAdmin';
 import { LinksAdmin } from './LinksAdmin';
 import { PrintablesAdmin } from './PrintablesAdmin';
+import { ReadinessAdmin } from './ReadinessAdmin';
 import { RegistrantsAdmin } from './RegistrantsAdmin';
 import { RehearsalAdmin } from './RehearsalAdmin';
 import { SetupFileImport } from './SetupFileImport';
@@ -23,6 +24,7 @@ import './admin.css';
 const CONTENTS = [
   ['rehearsal-h', 'Rehearsal'],
   ['links-h', 'Links'],
+  ['readiness-h', 'Ready?'],
   ['details-editor-h', 'Details'],
   ['agenda-editor-h', 'Agenda'],
   ['institutions-editor-h', 'Institutions'],
@@ -107,6 +109,7 @@ export default function AdminScreen({ code, staffKey }: { code: string; staffKey
 
       <RehearsalAdmin state={state} />
       {staffKey && <LinksAdmin code={code} staffKey={staffKey} />}
+      <ReadinessAdmin state={state} />
       <DetailsEditor state={state} />
       <SetupEditor state={state} />
       {staffKey && <CsvImport code={code} staffKey={staffKey} state={state} />}

@@ -8,6 +8,7 @@ import { RehearsalMark } from '../../components/RehearsalMark';
 import { TimerClock } from '../../components/TimerClock';
 import { useAssembly } from '../../connection/assemblyStore';
 import { useAssemblyConnection } from '../../connection/useAssemblyConnection';
+import { ConnectedSummary } from '../../readiness/ConnectedSummary';
 import { AskPanel } from './AskPanel';
 import { CardsControl } from './CardsControl';
 import { MessageControl } from './MessageControl';
@@ -198,6 +199,7 @@ export default function ChairScreen({ code, staffKey }: { code: string; staffKey
                 ))}
               </dl>
             </details>
+            <ConnectedSummary />
           </div>
         </section>
 

@@ -8,6 +8,7 @@ import { useAssembly } from '../../connection/assemblyStore';
 import { openOutbox, useOutbox } from '../../connection/outbox';
 import { useRehearsalScope } from '../../connection/rehearsalScope';
 import { useAssemblyConnection } from '../../connection/useAssemblyConnection';
+import { DoorPresence } from '../../readiness/DoorPresence';
 import { DoorCounts } from './DoorCounts';
 import { DoorModes, panelId, tabId } from './DoorModes';
 import { DoorResult } from './DoorResult';
@@ -146,6 +147,7 @@ export default function DoorScreen({ code, staffKey }: { code: string; staffKey:
         </div>
       </div>
       <ForgetDevice code={code} />
+      <DoorPresence label={device} waiting={waiting} />
     </main>
   );
 }

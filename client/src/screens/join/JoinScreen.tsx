@@ -14,6 +14,7 @@ import { useRehearsalScope } from '../../connection/rehearsalScope';
 import { useAssemblyConnection } from '../../connection/useAssemblyConnection';
 import { formatTimeOfDay } from '../../format';
 import { keepAppOnDevice } from '../../offline/keepOnDevice';
+import { usePhonePresence } from '../../readiness/presenceReport';
 import { CheckInForm } from './CheckInForm';
 import { CommitmentCard } from './CommitmentCard';
 import { institutionFromLink } from './institutionFromLink';
@@ -26,6 +27,7 @@ export default function JoinScreen({ code }: { code: string }) {
   useAssemblyConnection(code, undefined, true);
   useEffect(() => openOutbox(code), [code]);
   useWakeLock();
+  usePhonePresence();
   const state = useAssembly((s) => s.state);
   const connectionRefusal = useAssembly((s) => s.refusal);
   const [mine, setMine] = useState<MyCheckIn | null>(() => loadMyCheckIn(code));

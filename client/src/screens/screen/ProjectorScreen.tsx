@@ -3,6 +3,7 @@ import { RehearsalMark } from '../../components/RehearsalMark';
 import { useWakeLock } from '../../components/useWakeLock';
 import { useAssembly } from '../../connection/assemblyStore';
 import { useAssemblyConnection } from '../../connection/useAssemblyConnection';
+import { ScreenPresence } from '../../readiness/ScreenPresence';
 import { Stage } from './Stage';
 
 /** The projector: a 16:9 stage whose type scales with the window, readable from the back. */
@@ -25,6 +26,7 @@ export default function ProjectorScreen({ code }: { code: string }) {
         speakerView={speakerView}
         refusal={refusal ? <Refused landmark={false} /> : undefined}
       />
+      <ScreenPresence speakerView={speakerView} />
     </main>
   );
 }
