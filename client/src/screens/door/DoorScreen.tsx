@@ -56,8 +56,9 @@ export default function DoorScreen({ code, staffKey }: { code: string; staffKey:
   const result = useDoorReport((s) => s.report);
   const [device, setDevice, unnamed] = useDoorLabel();
   const hasRegistrants = (state?.attendance.registrants.length ?? 0) > 0;
-  // Paper commitment cards once the card has its options.
-  const cards: DoorMode[] = (state?.cards.options.length ?? 0) > 0 ? ['card'] : [];
+  // Paper commitment cards from the moment the chair opens the card (and after it closes).
+  const cardsBegun = state ? state.cards.open || Object.keys(state.cards.tally.people).length > 0 : false;
+  const cards: DoorMode[] = cardsBegun && (state?.cards.options.length ?? 0) > 0 ? ['card'] : [];
   const modes: DoorMode[] = hasRegistrants
     ? ['find', 'walkIn', 'ticket', 'count', ...cards]
     : ['walkIn', 'ticket', 'count', ...cards];

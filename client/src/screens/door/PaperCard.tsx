@@ -90,7 +90,7 @@ export function PaperCard({ state }: { state: AssemblyState }) {
           value={institution}
           onChange={(e) => setInstitution(e.currentTarget.value)}
         >
-          <option value="">{GUEST_WORDS.choice}</option>
+          <option value="">{`None written: ${GUEST_WORDS.choice.toLocaleLowerCase()}`}</option>
           {sorted.map((i) => (
             <option key={i.id} value={i.id}>
               {i.name}

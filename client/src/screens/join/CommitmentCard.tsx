@@ -8,6 +8,8 @@ import { queueCommand } from '../../connection/outbox';
 import { loadMyCard, type MyCard, saveMyCard } from './myCard';
 import type { MyCheckIn } from './myCheckIn';
 
+const GUEST = '__guest';
+
 /**
  * The commitment card on a phone, while the chair has it open: tick what you will do next,
  * leave a contact with consent (or rely on the one given at check-in), send. Sent again,
@@ -40,6 +42,8 @@ export function CommitmentCard({
     event.preventDefault();
     if (chosen.size === 0) return setProblem('Tick at least one thing you will do.');
     if (viaCheckIn === null && !name.trim()) return setProblem('Please type your name.');
+    if (viaCheckIn === null && !institution)
+      return setProblem(`Please choose your institution, or ${GUEST_WORDS.choice}.`);
     setBusy(true);
     setProblem(null);
     const cardId = mine?.cardId ?? newUuid();
@@ -49,7 +53,7 @@ export function CommitmentCard({
         cardId,
         checkInId: viaCheckIn,
         name: viaCheckIn === null ? name : '',
-        institutionId: viaCheckIn === null && institution ? institution : null,
+        institutionId: viaCheckIn === null && institution && institution !== GUEST ? institution : null,
         contact: consent ? contact : '',
         consent,
         choices: choicesOf(chosen),
@@ -117,12 +121,13 @@ export function CommitmentCard({
               value={institution}
               onChange={(e) => setInstitution(e.currentTarget.value)}
             >
-              <option value="">{GUEST_WORDS.choice}</option>
+              <option value="">Choose…</option>
               {state.institutions.map((i) => (
                 <option key={i.id} value={i.id}>
                   {i.name}
                 </option>
               ))}
+              <option value={GUEST}>{GUEST_WORDS.choice}</option>
             </select>
           </div>
         </>
