@@ -1,6 +1,7 @@
 // The assembly's authoritative state: what the server holds and every client mirrors.
 
 import type { Ask, PowerHolder, Timer } from './asks';
+import type { CoreTeamEvaluation } from './evaluation/coreTeamEvaluation';
 import { DEFAULT_RESPONSE_MS, type FollowUp, type Responses, type ResponseTimer } from './responses';
 import { withPeopleIndex } from './samePerson';
 import { type Attendance, emptyAttendance, emptyTurnout, type RollCallOrder, type Turnout } from './turnout';
@@ -123,6 +124,8 @@ export interface AssemblyState extends AssemblyDetails {
   rehearsal: Rehearsal | null;
   /** How many rehearsals this assembly has had. */
   rehearsals: number;
+  /** The core team's evaluations after the night: staff only (views.ts). */
+  evaluations: CoreTeamEvaluation[];
 }
 
 /** What the night records: what a rehearsal changes and its end puts back (rehearsal.ts). */
@@ -183,6 +186,7 @@ export function emptyAssembly(code: string): AssemblyState {
     undo: [],
     rehearsal: null,
     rehearsals: 0,
+    evaluations: [],
   };
 }
 

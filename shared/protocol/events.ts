@@ -8,6 +8,7 @@ import type {
   Scene,
   SpeakerCue,
 } from '../domain/assembly';
+import type { CoreTeamEvaluation } from '../domain/evaluation/coreTeamEvaluation';
 import type { Answer, FollowUp } from '../domain/responses';
 import type { CheckIn, Registrant, RollCallOrder } from '../domain/turnout';
 import type { Role, StaffRole } from './roles';
@@ -78,6 +79,8 @@ export type DomainEvent =
   | { type: 'followUpRemoved'; followUpId: string; at: number }
   /** A staff link replaced: the record shows when, never the key or its hash. */
   | { type: 'keyRegenerated'; role: StaffRole }
+  /** One of the core team's evaluation; null as the door and the public hear of it (views.ts). */
+  | { type: 'evaluationSubmitted'; evaluation: CoreTeamEvaluation | null }
   | TurnoutTallied;
 
 /**

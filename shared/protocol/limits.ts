@@ -21,4 +21,7 @@ export const LIMITS = {
   followUpNote: 2000,
   followUps: 5000,
   link: 500,
+  /** The core team's evaluation: each free text, and how many people's answers are kept. */
+  evaluationText: 2000,
+  evaluations: 200,
 } as const;
