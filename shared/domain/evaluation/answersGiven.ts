@@ -1,6 +1,7 @@
 import type { JournalEntry } from '../../protocol/events';
 import type { AssemblyState } from '../assembly';
 import { type Answer, currentAnswer, shownAnswer } from '../responses';
+import { elapsedMs } from '../timer';
 import type { NightStretch } from './nightWalk';
 
 /** One answer pressed on the night, and whether the chair took it back. */
@@ -55,13 +56,14 @@ export function answersGiven(
     }
   }
   const clocks = new Map<string, { givenMs: number; usedMs: number }>();
-  for (const { state, from, until } of stretches) {
+  for (const { state, until } of stretches) {
     const clock = state.live.responseTimer;
     if (!clock || state.status !== 'live') continue;
     const k = key(clock.askId, clock.powerHolderId);
     const seen = clocks.get(k) ?? { givenMs: clock.timer.durationMs, usedMs: 0 };
     seen.givenMs = clock.timer.durationMs;
-    if (clock.timer.startedAt !== null) seen.usedMs += until - Math.max(from, clock.timer.startedAt);
+    // The clock as the room saw it: an answer undone gives it back, running on from its start.
+    seen.usedMs = Math.max(seen.usedMs, elapsedMs(clock.timer, until));
     clocks.set(k, seen);
   }
   return night.asks.map((ask) => ({
