@@ -68,7 +68,9 @@ test('the evaluation of a scripted night: run of show, arrivals, turnout and ask
     // The core team's three evaluations, and a fourth added here.
     await expect(page.getByTestId('ratings-table').locator('tbody tr')).toHaveCount(3);
     const axe = await new AxeBuilder({ page }).analyze();
-    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(
+      axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    ).toEqual([]);
     await page.screenshot({ path: path.join(ROOT, 'docs/images/evaluation.png'), fullPage: true });
 
     await page.getByLabel('Your name').fill('Sister Bernadette');
