@@ -217,12 +217,12 @@ export function withCurrentShape(saved: AssemblyState): AssemblyState {
   };
 }
 
-export function currentItem(state: AssemblyState): AgendaItem | null {
+export function currentItem(state: Pick<AssemblyState, 'live' | 'agenda'>): AgendaItem | null {
   const id = state.live.currentItemId;
   return id === null ? null : (state.agenda.find((item) => item.id === id) ?? null);
 }
 
-export function currentIndex(state: AssemblyState): number {
+export function currentIndex(state: Pick<AssemblyState, 'live' | 'agenda'>): number {
   const id = state.live.currentItemId;
   return id === null ? -1 : state.agenda.findIndex((item) => item.id === id);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { arrivals, binWidth, FIVE_MINUTES } from '../../shared/domain/evaluation/arrivals';
 import { evaluateNight } from '../../shared/domain/evaluation/nightEvaluation';
+import { nightTurnout } from '../../shared/domain/evaluation/nightTurnout';
 import { walkNight } from '../../shared/domain/evaluation/nightWalk';
 import { MIN, T0 } from './fixtures';
 import { NightScript, uuid } from './nightScript';
@@ -45,7 +46,7 @@ describe('arrivals: check-ins per five minutes by way and by door', () => {
       .at(1, walkIn(7, null))
       .at(2, { type: 'setHeadcount', section: 'Stalls', deviceId: uuid(90), count: 9 }, 'door')
       .at(2, { type: 'setHeadcount', section: 'Balcony', deviceId: uuid(91), count: 2 }, 'door');
-    const result = arrivals(walkNight(night.entries).night);
+    const result = arrivals(nightTurnout(night.entries), night.state.institutions);
     expect(result.binMs).toBe(FIVE_MINUTES);
     expect(result.bins.map((b) => [(b.from - T0) / MIN, b.total])).toEqual([
       [-15, 2],
@@ -76,7 +77,7 @@ describe('arrivals: check-ins per five minutes by way and by door', () => {
         'public',
       );
     night.at(-1, { type: 'undoPhoneCheckIns', since: T0 - 2 * MIN });
-    expect(arrivals(walkNight(night.entries).night).byWay).toEqual({
+    expect(arrivals(nightTurnout(night.entries), night.state.institutions).byWay).toEqual({
       phone: 0,
       ticket: 0,
       doorSearch: 0,

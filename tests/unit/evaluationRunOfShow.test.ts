@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateNight } from '../../shared/domain/evaluation/nightEvaluation';
 import { fewerFinishPoints } from '../../shared/domain/evaluation/runOfShow';
 import { MIN, T0 } from './fixtures';
-import { NightScript } from './nightScript';
+import { NightScript, uuid } from './nightScript';
 
 const item = (script: NightScript, id: string) => {
   const found = evaluateNight(script.entries).runOfShow.items.find((i) => i.itemId === id);
@@ -149,5 +149,35 @@ describe('run of show: planned against actual from the journal', () => {
     expect(
       fewerFinishPoints([p(0, 100), p(10, 100), p(20, 100), p(30, 110), p(40, 120), p(40, 150), p(50, 150)]),
     ).toEqual([p(0, 100), p(20, 100), p(40, 120), p(40, 150), p(50, 150)]);
+  });
+
+  it('check-ins during the night change none of it, and one last check-in ends the night’s time', () => {
+    const plain = new NightScript()
+      .at(0, { type: 'goToItem', itemId: 'story' })
+      .at(0, { type: 'startTimer' })
+      .at(3, { type: 'pauseTimer' })
+      .at(4, { type: 'startTimer' })
+      .at(12, { type: 'nextItem', fromItemId: 'story' })
+      .at(15, { type: 'pauseTimer' });
+    const busy = new NightScript().at(0, { type: 'goToItem', itemId: 'story' }).at(0, { type: 'startTimer' });
+    for (let n = 0; n < 30; n++)
+      busy.at(
+        0.1 + n / 10,
+        { type: 'checkIn', checkInId: uuid(n), name: `P${n}`, institutionId: 'stmarys', newPerson: true },
+        'door',
+      );
+    busy
+      .at(3, { type: 'pauseTimer' })
+      .at(4, { type: 'startTimer' })
+      .at(12, { type: 'nextItem', fromItemId: 'story' })
+      .at(15, { type: 'pauseTimer' });
+    expect(evaluateNight(busy.entries).runOfShow).toEqual(evaluateNight(plain.entries).runOfShow);
+    // The ask's clock never ran; a check-in at 20 past is the night's last moment.
+    busy.at(
+      20,
+      { type: 'checkIn', checkInId: uuid(99), name: 'Late', institutionId: 'stmarys', newPerson: true },
+      'door',
+    );
+    expect(item(busy, 'ask')).toMatchObject({ timed: false, onStageMs: 8 * MIN });
   });
 });

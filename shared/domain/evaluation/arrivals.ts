@@ -1,13 +1,6 @@
-import type { AssemblyState } from '../assembly';
-import { valuesOf } from '../register';
-import {
-  CHECK_IN_METHOD_LABELS,
-  type CheckIn,
-  type CheckInMethod,
-  headcountTotal,
-  namedTotal,
-  sectionHeadcount,
-} from '../turnout';
+import type { Institution } from '../assembly';
+import { CHECK_IN_METHOD_LABELS, type CheckInMethod, sumOf } from '../turnout';
+import type { NightTurnout } from './nightTurnout';
 
 /** How people came in, as the door team talks about it: a phone's own check-in and its own ticket are both phones. */
 export const ARRIVAL_WAYS = ['phone', 'ticket', 'doorSearch', 'walkIn'] as const;
@@ -61,12 +54,6 @@ export interface Arrivals {
 
 const noWays = (): Record<ArrivalWay, number> => ({ phone: 0, ticket: 0, doorSearch: 0, walkIn: 0 });
 
-/** Check-ins that count: neither undone nor merged into another check-in of the same person. */
-export const countedCheckIns = (night: AssemblyState): CheckIn[] =>
-  valuesOf(night.attendance.checkIns)
-    .filter((c) => c.undoneAt === null)
-    .sort((a, b) => a.at - b.at);
-
 /** The bin width: five minutes, or wider when the check-ins span more than MOST_BINS of them. */
 export function binWidth(firstAt: number, lastAt: number): number {
   for (const minutes of [5, 10, 15, 30, 60, 120, 240, 720, 1440]) {
@@ -77,8 +64,10 @@ export function binWidth(firstAt: number, lastAt: number): number {
 }
 
 /** Check-ins per five minutes by the way people came in, per door, and the headcount beside them. */
-export function arrivals(night: AssemblyState): Arrivals {
-  const counted = countedCheckIns(night);
+export function arrivals(
+  { counted, headcounts }: NightTurnout,
+  institutions: readonly Institution[],
+): Arrivals {
   const byWay = noWays();
   const doors = new Map<string, number>();
   const bins: ArrivalBin[] = [];
@@ -98,15 +87,16 @@ export function arrivals(night: AssemblyState): Arrivals {
       doors.set(checkIn.device, (doors.get(checkIn.device) ?? 0) + 1);
     }
   }
-  const sectionOf = new Map(night.institutions.map((i) => [i.id, i.section]));
+  const sectionOf = new Map(institutions.map((i) => [i.id, i.section]));
   const sections = new Map<string, number>();
-  for (const institution of night.institutions) sections.set(institution.section, 0);
+  for (const institution of institutions) sections.set(institution.section, 0);
   for (const checkIn of counted) {
     const section = checkIn.institutionId === null ? undefined : sectionOf.get(checkIn.institutionId);
     if (section !== undefined) sections.set(section, (sections.get(section) ?? 0) + 1);
   }
-  for (const section of Object.keys(night.turnout.headcounts))
-    if (!sections.has(section)) sections.set(section, 0);
+  for (const section of Object.keys(headcounts)) if (!sections.has(section)) sections.set(section, 0);
+  const headcountOf = (section: string) =>
+    Object.hasOwn(headcounts, section) ? sumOf(headcounts[section]!) : 0;
   return {
     binMs,
     bins,
@@ -114,10 +104,10 @@ export function arrivals(night: AssemblyState): Arrivals {
     byDoor: [...doors]
       .map(([door, count]) => ({ door, count }))
       .sort((a, b) => b.count - a.count || a.door.localeCompare(b.door)),
-    named: namedTotal(night.turnout),
-    headcount: headcountTotal(night.turnout),
+    named: counted.length,
+    headcount: Object.keys(headcounts).reduce((total, section) => total + headcountOf(section), 0),
     bySection: [...sections]
-      .map(([section, named]) => ({ section, named, headcount: sectionHeadcount(night.turnout, section) }))
+      .map(([section, named]) => ({ section, named, headcount: headcountOf(section) }))
       .sort((a, b) => a.section.localeCompare(b.section)),
   };
 }

@@ -2,6 +2,7 @@ import type { JournalEntry } from '../../protocol/events';
 import { type AskAnswers, answersGiven } from './answersGiven';
 import { type Arrivals, arrivals } from './arrivals';
 import type { CoreTeamEvaluation } from './coreTeamEvaluation';
+import { nightTurnout } from './nightTurnout';
 import { walkNight } from './nightWalk';
 import { type RunOfShow, runOfShow } from './runOfShow';
 import { type TurnoutAgainstCommitment, turnoutAgainstCommitment } from './turnoutAgainstCommitment';
@@ -24,6 +25,7 @@ export interface NightEvaluation {
 /** The evaluation of the real night: every rehearsal's entries are left out entirely. */
 export function evaluateNight(journal: readonly JournalEntry[]): NightEvaluation {
   const { stretches, entries, night } = walkNight(journal);
+  const came = nightTurnout(entries);
   return {
     title: night.title,
     venue: night.venue,
@@ -32,8 +34,8 @@ export function evaluateNight(journal: readonly JournalEntry[]): NightEvaluation
     timeZone: night.timeZone,
     status: night.status,
     runOfShow: runOfShow(stretches, night),
-    arrivals: arrivals(night),
-    turnout: turnoutAgainstCommitment(night),
+    arrivals: arrivals(came, night.institutions),
+    turnout: turnoutAgainstCommitment(came, night.institutions),
     asks: answersGiven(entries, stretches, night),
     evaluations: night.evaluations,
   };

@@ -1,7 +1,7 @@
 import type { AgendaItem, AssemblyState } from '../assembly';
 import { schedule } from '../schedule';
 import { isRunning, remainingMs, timerEndsAt } from '../timer';
-import type { NightStretch } from './nightWalk';
+import type { NightStretch, StretchState } from './nightWalk';
 
 /** One agenda item as planned and as it went. */
 export interface ItemAsRun {
@@ -116,7 +116,7 @@ export function runOfShow(stretches: readonly NightStretch[], night: AssemblySta
 }
 
 /** The finish as the chair's console projected it over one stretch: steady, then moving once over time. */
-function addFinishPoints(points: FinishPoint[], state: AssemblyState, from: number, until: number): void {
+function addFinishPoints(points: FinishPoint[], state: StretchState, from: number, until: number): void {
   const add = (at: number) => points.push({ at, projectedEndsAt: schedule(state, at).projectedEndsAt });
   add(from);
   const endsAt = timerEndsAt(state.live.timer);

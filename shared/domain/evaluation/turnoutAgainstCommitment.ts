@@ -1,5 +1,5 @@
-import type { AssemblyState } from '../assembly';
-import { ownValue } from '../ownKeys';
+import type { Institution } from '../assembly';
+import type { NightTurnout } from './nightTurnout';
 
 /** One institution's turnout against what it committed to bring. */
 export interface InstitutionTurnout {
@@ -27,9 +27,18 @@ export interface TurnoutAgainstCommitment {
  * Every institution's turnout against its commitment, those who delivered first (the most
  * over their promise at the top), then the shortest last, so the team sees at once who did.
  */
-export function turnoutAgainstCommitment(night: AssemblyState): TurnoutAgainstCommitment {
-  const institutions = night.institutions.map((institution): InstitutionTurnout => {
-    const counted = ownValue(night.turnout.byInstitution, institution.id) ?? 0;
+export function turnoutAgainstCommitment(
+  { counted: checkIns }: NightTurnout,
+  setup: readonly Institution[],
+): TurnoutAgainstCommitment {
+  const byInstitution = new Map<string, number>();
+  let guests = 0;
+  for (const checkIn of checkIns) {
+    if (checkIn.institutionId === null) guests++;
+    else byInstitution.set(checkIn.institutionId, (byInstitution.get(checkIn.institutionId) ?? 0) + 1);
+  }
+  const institutions = setup.map((institution): InstitutionTurnout => {
+    const counted = byInstitution.get(institution.id) ?? 0;
     const { committed } = institution;
     return {
       institutionId: institution.id,
@@ -51,7 +60,7 @@ export function turnoutAgainstCommitment(night: AssemblyState): TurnoutAgainstCo
     institutions,
     committed: institutions.reduce((sum, i) => sum + i.committed, 0),
     counted: institutions.reduce((sum, i) => sum + i.counted, 0),
-    guests: night.turnout.guests,
+    guests,
     met: institutions.filter((i) => i.met).length,
     short: institutions.filter((i) => !i.met).length,
   };
