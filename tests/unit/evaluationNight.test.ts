@@ -55,6 +55,13 @@ describe('arrivals: check-ins per five minutes by way and by door', () => {
       [0, 1],
     ]);
     expect(result.bins[1]!.byWay).toEqual({ phone: 1, ticket: 0, doorSearch: 1, walkIn: 0 });
+    // Per door in each bin, in the order of the doors' totals (North, Phones, South).
+    expect(result.bins.map((b) => b.byDoor)).toEqual([
+      [1, 0, 1],
+      [1, 1, 0],
+      [0, 0, 0],
+      [1, 0, 0],
+    ]);
     expect(result.byWay).toEqual({ phone: 1, ticket: 0, doorSearch: 1, walkIn: 3 });
     expect(result.byDoor).toEqual([
       { door: 'North door', count: 3 },

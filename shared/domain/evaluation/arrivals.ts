@@ -31,6 +31,8 @@ export interface ArrivalBin {
   /** The start of the bin. */
   from: number;
   byWay: Record<ArrivalWay, number>;
+  /** Per door, in the order of Arrivals.byDoor. */
+  byDoor: number[];
   total: number;
 }
 
@@ -71,16 +73,23 @@ export function arrivals(
   const byWay = noWays();
   const doors = new Map<string, number>();
   const bins: ArrivalBin[] = [];
+  const binDoors: Map<string, number>[] = [];
   const first = counted[0];
   const last = counted.at(-1);
   const binMs = first && last ? binWidth(first.at, last.at) : FIVE_MINUTES;
   if (first && last) {
     const start = Math.floor(first.at / binMs) * binMs;
     const count = Math.floor((last.at - start) / binMs) + 1;
-    for (let i = 0; i < count; i++) bins.push({ from: start + i * binMs, byWay: noWays(), total: 0 });
+    for (let i = 0; i < count; i++) {
+      bins.push({ from: start + i * binMs, byWay: noWays(), byDoor: [], total: 0 });
+      binDoors.push(new Map());
+    }
     for (const checkIn of counted) {
       const way = arrivalWay(checkIn.method);
-      const bin = bins[Math.floor((checkIn.at - start) / binMs)]!;
+      const index = Math.floor((checkIn.at - start) / binMs);
+      const bin = bins[index]!;
+      const inBin = binDoors[index]!;
+      inBin.set(checkIn.device, (inBin.get(checkIn.device) ?? 0) + 1);
       bin.byWay[way]++;
       bin.total++;
       byWay[way]++;
@@ -97,13 +106,17 @@ export function arrivals(
   for (const section of Object.keys(headcounts)) if (!sections.has(section)) sections.set(section, 0);
   const headcountOf = (section: string) =>
     Object.hasOwn(headcounts, section) ? sumOf(headcounts[section]!) : 0;
+  const byDoor = [...doors]
+    .map(([door, count]) => ({ door, count }))
+    .sort((a, b) => b.count - a.count || a.door.localeCompare(b.door));
+  bins.forEach((bin, index) => {
+    bin.byDoor = byDoor.map(({ door }) => binDoors[index]!.get(door) ?? 0);
+  });
   return {
     binMs,
     bins,
     byWay,
-    byDoor: [...doors]
-      .map(([door, count]) => ({ door, count }))
-      .sort((a, b) => b.count - a.count || a.door.localeCompare(b.door)),
+    byDoor,
     named: counted.length,
     headcount: Object.keys(headcounts).reduce((total, section) => total + headcountOf(section), 0),
     bySection: [...sections]

@@ -92,7 +92,7 @@ export function ArrivalsChart({ arrivals, timeZone }: { arrivals: Arrivals; time
         ))}
       </figcaption>
       <details className="chart-table">
-        <summary>Check-ins per {minutes} minutes as a table</summary>
+        <summary>Check-ins per {minutes} minutes, by way and by door, as a table</summary>
         <table>
           <thead>
             <tr>
@@ -100,6 +100,11 @@ export function ArrivalsChart({ arrivals, timeZone }: { arrivals: Arrivals; time
               {ARRIVAL_WAYS.map((way) => (
                 <th key={way} scope="col">
                   {ARRIVAL_WAY_LABELS[way]}
+                </th>
+              ))}
+              {arrivals.byDoor.map(({ door }) => (
+                <th key={`door-${door}`} scope="col">
+                  {door}
                 </th>
               ))}
               <th scope="col">All</th>
@@ -111,6 +116,9 @@ export function ArrivalsChart({ arrivals, timeZone }: { arrivals: Arrivals; time
                 <th scope="row">{clockTime(bin.from, timeZone)}</th>
                 {ARRIVAL_WAYS.map((way) => (
                   <td key={way}>{bin.byWay[way]}</td>
+                ))}
+                {arrivals.byDoor.map(({ door }, index) => (
+                  <td key={`door-${door}`}>{bin.byDoor[index]}</td>
                 ))}
                 <td>{bin.total}</td>
               </tr>
