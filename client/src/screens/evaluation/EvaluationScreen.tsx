@@ -94,6 +94,7 @@ export default function EvaluationScreen({ code, staffKey }: { code: string; sta
       {loaded.kind === 'ready' && (
         <EvaluationReport
           evaluation={loaded.evaluation}
+          // COMMITMENT CARDS: pass commitmentCards={<section>…</section>} here (by option and by institution).
           team={
             <>
               <TeamEvaluations
