@@ -198,3 +198,19 @@ describe('rehearsals are left out entirely', () => {
     expect(walkNight(night.entries).entries.some((e) => e.event.type === 'rehearsalStarted')).toBe(false);
   });
 });
+
+describe('a night where nothing happened', () => {
+  it('has every item unreached, no arrivals, no finish to follow and every answer still to come', () => {
+    const evaluation = evaluateNight(new NightScript().entries);
+    expect(evaluation.runOfShow.items.every((i) => i.startedAt === null)).toBe(true);
+    expect(evaluation.runOfShow).toMatchObject({
+      finish: [],
+      finishedAt: null,
+      plannedFinishAt: T0 + 25 * MIN,
+    });
+    expect(evaluation.arrivals).toMatchObject({ bins: [], named: 0, headcount: 0, byDoor: [] });
+    expect(evaluation.turnout).toMatchObject({ counted: 0, met: 0, short: 3 });
+    expect(evaluation.asks[0]!.answers.map((a) => a.standing)).toEqual(['pending', 'absent']);
+    expect(evaluation.evaluations).toEqual([]);
+  });
+});
