@@ -6,6 +6,7 @@ import { createApplication, DEFAULT_CLIENT_DIR } from './app';
 import { ALLOWANCES, limitsFor } from './assemblies/rateLimits';
 import { readConfig } from './config';
 import { createDemoAssembly } from './demo';
+import { nightClock, playDemoNight } from './demoNight';
 import { roleLinks } from './http/api';
 import { publicBaseUrl, reachableLanAddress } from './http/publicUrl';
 import { createLogger } from './logger';
@@ -52,9 +53,12 @@ async function main(): Promise<void> {
   const limits = redis
     ? await redis.connectRedisLimits(redis.url, logger, allowances)
     : { limits: limitsFor(undefined, allowances), close: async () => {} };
+  // The demo night sets the server's clock while it plays (an instant), then lets it run free.
+  const clock = nightClock();
   const app = createApplication({
     store,
     logger,
+    now: clock.now,
     publicUrl: config.publicUrl,
     adminToken: config.adminToken,
     trustProxy: config.trustProxy,
@@ -70,10 +74,14 @@ async function main(): Promise<void> {
 
   const existing = await app.host.list();
   // Nodes sharing a database would each make one when started together: only on request there.
-  if (args.has('--demo') || (existing.length === 0 && !store.shared)) {
-    const demo = await createDemoAssembly(app.host);
+  if (args.has('--demo') || args.has('--demo-night') || (existing.length === 0 && !store.shared)) {
+    const demo = args.has('--demo-night')
+      ? await playDemoNight(app.host, clock)
+      : await createDemoAssembly(app.host);
     const links = roleLinks(base, demo.code, demo.keys);
     console.log(`\nDemo assembly ${demo.code} created. Its links (keep the staff ones private):`);
+    if (args.has('--demo-night'))
+      console.log(`  evaluation ${links.admin.replace('/admin#', '/evaluation#')}`);
     console.log(`  organiser  ${links.admin}`);
     console.log(`  chair      ${links.chair}`);
     console.log(`  door       ${links.door}`);

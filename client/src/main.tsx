@@ -20,6 +20,7 @@ const TicketScreen = lazy(() => import('./screens/ticket/TicketScreen'));
 const RecordScreen = lazy(() => import('./screens/record/RecordScreen'));
 const PrintScreen = lazy(() => import('./screens/print/PrintScreen'));
 const ExportsScreen = lazy(() => import('./screens/exports/ExportsScreen'));
+const EvaluationScreen = lazy(() => import('./screens/evaluation/EvaluationScreen'));
 
 function App() {
   const route = parseRoute(location.pathname, location.hash);
@@ -42,6 +43,8 @@ function App() {
       return <TicketScreen token={route.token} />;
     case 'exports':
       return <ExportsScreen code={route.code} staffKey={route.key} />;
+    case 'evaluation':
+      return <EvaluationScreen code={route.code} staffKey={route.key} />;
     case 'print':
       return <PrintScreen code={route.code} staffKey={route.key} sheet={route.sheet} />;
     case 'notFound':

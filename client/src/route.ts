@@ -8,6 +8,7 @@ export type Route =
   | { screen: 'ticket'; token: string }
   | { screen: 'print'; code: string; key: string | undefined; sheet: PrintSheet }
   | { screen: 'exports'; code: string; key: string | undefined }
+  | { screen: 'evaluation'; code: string; key: string | undefined }
   | { screen: 'notFound' };
 
 /** The URL is input from outside like any other: anything unexpected is "not found". */
@@ -20,6 +21,8 @@ export function parseRoute(pathname: string, hash: string): Route {
   if (print) return { screen: 'print', code: print[1]!.toUpperCase(), key, sheet: print[2] as PrintSheet };
   const exportsPage = pathname.match(/^\/a\/([A-Za-z0-9]{1,12})\/exports\/?$/);
   if (exportsPage) return { screen: 'exports', code: exportsPage[1]!.toUpperCase(), key };
+  const evaluationPage = pathname.match(/^\/a\/([A-Za-z0-9]{1,12})\/evaluation\/?$/);
+  if (evaluationPage) return { screen: 'evaluation', code: evaluationPage[1]!.toUpperCase(), key };
   const join = pathname.match(/^\/j\/([A-Za-z0-9]{1,12})\/?$/);
   if (join) return { screen: 'join', code: join[1]!.toUpperCase() };
   const record = pathname.match(/^\/r\/([A-Za-z0-9]{1,12})\/?$/);

@@ -8,6 +8,7 @@ import { assemblyDetailsSchema } from '../../shared/protocol/setup';
 import type { AssemblyHost } from '../assemblies/assemblyHost';
 import type { Logger } from '../logger';
 import { adminTokenRefusal } from './adminToken';
+import { evaluationRoutes } from './evaluationApi';
 import { exportRoutes } from './exportsApi';
 import { heldRoutes } from './heldApi';
 import type { Located } from './located';
@@ -242,6 +243,7 @@ export function apiRouter({ host, logger, publicUrl, adminToken, thisServer }: A
 
   turnoutRoutes(router, { host, locate, send, baseUrl });
   exportRoutes(router, { host, locate, send, baseUrl });
+  evaluationRoutes(router, { host, locate, send });
   setupCsvRoutes(router, { host, locate, send });
   heldRoutes(router, { host, send });
 

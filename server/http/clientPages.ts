@@ -9,7 +9,7 @@ const CLIENT_ROUTES = [
   /^\/$/,
   /^\/a\/[^/]+\/(admin|chair|door|screen)\/?$/,
   /^\/a\/[^/]+\/print\/(poster|cards|tickets)\/?$/,
-  /^\/a\/[^/]+\/exports\/?$/,
+  /^\/a\/[^/]+\/(exports|evaluation)\/?$/,
   /^\/j\/[^/]+\/?$/,
   /^\/t\/[^/]+\/?$/,
   /^\/r\/[^/]+\/?$/,

@@ -2,6 +2,7 @@
 
 import type { Ask, PowerHolder, Timer } from './asks';
 import { type Cards, emptyCards } from './cards';
+import type { CoreTeamEvaluation } from './evaluation/coreTeamEvaluation';
 import { DEFAULT_RESPONSE_MS, type FollowUp, type Responses, type ResponseTimer } from './responses';
 import { withPeopleIndex } from './samePerson';
 import { type Attendance, emptyAttendance, emptyTurnout, type RollCallOrder, type Turnout } from './turnout';
@@ -126,6 +127,8 @@ export interface AssemblyState extends AssemblyDetails {
   rehearsal: Rehearsal | null;
   /** How many rehearsals this assembly has had. */
   rehearsals: number;
+  /** The core team's evaluations after the night: staff only (views.ts). */
+  evaluations: CoreTeamEvaluation[];
 }
 
 /** What the night records: what a rehearsal changes and its end puts back (rehearsal.ts). */
@@ -189,6 +192,7 @@ export function emptyAssembly(code: string): AssemblyState {
     cards: emptyCards(),
     rehearsal: null,
     rehearsals: 0,
+    evaluations: [],
   };
 }
 
@@ -219,12 +223,12 @@ export function withCurrentShape(saved: AssemblyState): AssemblyState {
   };
 }
 
-export function currentItem(state: AssemblyState): AgendaItem | null {
+export function currentItem(state: Pick<AssemblyState, 'live' | 'agenda'>): AgendaItem | null {
   const id = state.live.currentItemId;
   return id === null ? null : (state.agenda.find((item) => item.id === id) ?? null);
 }
 
-export function currentIndex(state: AssemblyState): number {
+export function currentIndex(state: Pick<AssemblyState, 'live' | 'agenda'>): number {
   const id = state.live.currentItemId;
   return id === null ? -1 : state.agenda.findIndex((item) => item.id === id);
 }

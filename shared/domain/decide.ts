@@ -6,6 +6,7 @@ import type { Role } from '../protocol/roles';
 import { normaliseSetup, type SetupFile } from '../protocol/setup';
 import { type AssemblyState, currentIndex, currentItem } from './assembly';
 import * as cardRules from './cardRules';
+import { submitEvaluation } from './evaluation/submitEvaluation';
 import { ownValue } from './ownKeys';
 import { lookup } from './register';
 import { rehearsalRefused } from './rehearsal';
@@ -57,6 +58,8 @@ const CLOSED_ALLOWS = new Set<Command['type']>([
   'submitCard',
   'withdrawCard',
   'setCardOptions',
+  // The evaluation follows straight after the close.
+  'submitEvaluation',
 ]);
 
 /** The rules of the night: what a command means in this state. Pure; time comes from ctx. */
@@ -370,6 +373,8 @@ export function decide(state: AssemblyState, command: Command, ctx: DecideContex
       if (!state.followUps.some((f) => f.id === command.followUpId))
         return failure('not_found', 'There is no such follow-up.');
       return accept({ type: 'followUpRemoved', followUpId: command.followUpId, at: ctx.now });
+    case 'submitEvaluation':
+      return submitEvaluation(state, command, ctx);
     default:
       return command satisfies never;
   }

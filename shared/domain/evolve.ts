@@ -241,6 +241,8 @@ export function evolve(state: AssemblyState, event: DomainEvent): AssemblyState 
     }
     case 'keyRegenerated':
       return state;
+    case 'evaluationSubmitted':
+      return event.evaluation ? { ...state, evaluations: [...state.evaluations, event.evaluation] } : state;
     case 'followUpRemoved':
       return { ...state, followUps: state.followUps.filter((f) => f.id !== event.followUpId) };
     case 'responseTimerStarted':

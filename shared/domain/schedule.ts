@@ -14,7 +14,10 @@ export interface Schedule {
  * Where the night is heading: the current item's remaining time (never less than zero;
  * an overrunning speaker pushes the finish out as it happens) plus every later item's plan.
  */
-export function schedule(state: AssemblyState, now: number): Schedule {
+export function schedule(
+  state: Pick<AssemblyState, 'agenda' | 'live' | 'startsAt' | 'endsAt'>,
+  now: number,
+): Schedule {
   const plannedStarts: (number | null)[] = [];
   let cursor = state.startsAt;
   for (const item of state.agenda) {

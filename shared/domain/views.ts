@@ -57,6 +57,8 @@ export function stateFor(audience: Audience, state: AssemblyState): AssemblyStat
     agenda: withoutNotes(state.agenda),
     undo: [],
     cards: countsOnly(state.cards),
+    // The core team's candid words about the night are for the organiser and chair.
+    evaluations: [],
     rehearsal: state.rehearsal && { ...state.rehearsal, before: beforeFor(audience, state.rehearsal.before) },
   };
   return audience === 'door'
@@ -99,6 +101,8 @@ function doorEvent(event: DomainEvent): DomainEvent {
       return { ...event, registrants: event.registrants.map(forDoor.registrant) };
     case 'registrantUpdated':
       return { ...event, registrant: forDoor.registrant(event.registrant) };
+    case 'evaluationSubmitted':
+      return { ...event, evaluation: null };
     default:
       return event;
   }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SCENES, SPEAKER_CUES } from '../domain/assembly';
 import { MAX_CARD_NUMBER, MAX_CARD_OPTIONS } from '../domain/cards';
+import { RATED_PARTS, type RatedPart } from '../domain/evaluation/coreTeamEvaluation';
 import { ANSWERS, FOLLOW_UP_STATUSES } from '../domain/responses';
 import { ROLL_CALL_ORDERS } from '../domain/turnout';
 import { type Failure, failure } from './errors';
@@ -18,6 +19,11 @@ const stewardsAnswer = {
   newPerson: z.boolean().optional(),
 };
 const ticketField = z.string().trim().min(1).max(300);
+/** 1 (poor) to 5 (excellent), or null: not rated. */
+const rating = z
+  .union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)])
+  .nullable()
+  .default(null);
 
 const command = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
   z.object({ type: z.literal(type), ...shape }).strict();
@@ -173,6 +179,18 @@ export const commandSchema = z.discriminatedUnion('type', [
       .max(MAX_CARD_OPTIONS),
   }),
   command('withdrawCard', { cardId: checkInId }),
+  // The core team's evaluation after the night (the organiser's page); evaluationId makes a retry count once.
+  command('submitEvaluation', {
+    evaluationId: checkInId,
+    name: requiredText(LIMITS.personName),
+    worked: multilineText(LIMITS.evaluationText).default(''),
+    change: multilineText(LIMITS.evaluationText).default(''),
+    ratings: z
+      .object(
+        Object.fromEntries(RATED_PARTS.map((part) => [part, rating])) as Record<RatedPart, typeof rating>,
+      )
+      .strict(),
+  }),
 ]);
 
 export type Command = z.output<typeof commandSchema>;

@@ -9,6 +9,7 @@ import type {
   SpeakerCue,
 } from '../domain/assembly';
 import type { Card, CardOption, CardTally } from '../domain/cards';
+import type { CoreTeamEvaluation } from '../domain/evaluation/coreTeamEvaluation';
 import type { Answer, FollowUp } from '../domain/responses';
 import type { CheckIn, Registrant, RollCallOrder } from '../domain/turnout';
 import type { Role, StaffRole } from './roles';
@@ -88,6 +89,8 @@ export type DomainEvent =
   /** A card entered by mistake; the journal keeps both. Staff only. */
   | { type: 'cardWithdrawn'; cardId: string; at: number }
   | CardsTallied
+  /** One of the core team's evaluation; null as the door and the public hear of it (views.ts). */
+  | { type: 'evaluationSubmitted'; evaluation: CoreTeamEvaluation | null }
   | TurnoutTallied;
 
 /** Never recorded: what the door and public hear of cards, the whole tally (counts only). */

@@ -24,4 +24,7 @@ export const LIMITS = {
   /** Commitment cards, one per attendee (and paper cards): as many as check-ins. */
   cards: 50_000,
   cardOption: 200,
+  /** The core team's evaluation: each free text, and how many people's answers are kept. */
+  evaluationText: 2000,
+  evaluations: 200,
 } as const;

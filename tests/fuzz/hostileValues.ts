@@ -425,6 +425,21 @@ function commandFields(world: FuzzWorld): Record<CommandType, Record<string, fc.
     reopenAssembly: {},
     startRehearsal: {},
     endRehearsal: {},
+    submitEvaluation: {
+      evaluationId: checkInId,
+      name: text,
+      worked: text,
+      change: text,
+      ratings: fc.record(
+        {
+          turnout: field(fc.oneof(fc.integer({ min: 0, max: 6 }), fc.constant(null), hostileNumber)),
+          testimonies: field(fc.integer({ min: 1, max: 5 })),
+          ask: field(fc.integer({ min: 1, max: 5 })),
+          chairing: field(fc.oneof(fc.constant(null), fc.integer({ min: 1, max: 5 }))),
+        },
+        { requiredKeys: [] },
+      ),
+    },
     updateDetails: {
       details: fc.record(
         {

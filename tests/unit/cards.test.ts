@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AssemblyState } from '../../shared/domain/assembly';
 import { cardsOf } from '../../shared/domain/cards';
 import { decide } from '../../shared/domain/decide';
+import { cardsSummary } from '../../shared/domain/evaluation/cardsSummary';
 import { evolveAll } from '../../shared/domain/evolve';
 import { entriesFor, stateFor } from '../../shared/domain/views';
 import { type CommandInput, parseCommand } from '../../shared/protocol/commands';
@@ -252,5 +253,32 @@ describe('commitment cards', () => {
     expect(ended.cards.tally).toEqual({ people: {}, numbers: {} });
     expect(ended.cards.open).toBe(false);
     expect(ended.cards.options).toHaveLength(3);
+  });
+
+  it('the evaluation counts cards by option and by institution, numbers added up', () => {
+    const state = run(
+      withOptions(),
+      'public',
+      card(1, {
+        checkInId: uuid(900),
+        name: '',
+        choices: [{ optionId: 'c1' }, { optionId: 'c3', number: 4 }],
+      }),
+      card(2, { institutionId: 'stmarys', choices: [{ optionId: 'c3', number: 2 }] }),
+      card(3, { institutionId: null, choices: [{ optionId: 'c2' }] }),
+    );
+    const paper = run(state, 'door', card(4, { institutionId: 'stmarys', choices: [{ optionId: 'c1' }] }));
+    const summary = cardsSummary(paper);
+    expect(summary).toMatchObject({ cards: 4, fromPhones: 3, onPaper: 1 });
+    expect(summary.options.map((o) => [o.id, o.people, o.number])).toEqual([
+      ['c1', 2, null],
+      ['c2', 1, null],
+      ['c3', 2, 6],
+    ]);
+    expect(summary.byInstitution.map((g) => [g.name, g.cards, g.byOption])).toEqual([
+      ["St Mary's", 2, { c3: 2, c1: 1 }],
+      ['East London Mosque', 1, { c1: 1, c3: 4 }],
+      ['Guests', 1, { c2: 1 }],
+    ]);
   });
 });

@@ -81,6 +81,12 @@ describe('routes from the URL', () => {
     },
     { url: '/a/ABC234/print/flyer', hash: '', route: { screen: 'notFound' } },
     { url: '/a/ABC234/exports', hash: '#key=K1', route: { screen: 'exports', code: 'ABC234', key: 'K1' } },
+    {
+      url: '/a/abc234/evaluation/',
+      hash: '#key=K1',
+      route: { screen: 'evaluation', code: 'ABC234', key: 'K1' },
+    },
+    { url: '/a/ABC234/evaluation/x', hash: '', route: { screen: 'notFound' } },
     { url: '/a/<script>/chair', hash: '', route: { screen: 'notFound' } },
   ])('$url$hash', ({ url, hash, route }) => {
     expect(parseRoute(url, hash)).toEqual(route);

@@ -105,6 +105,7 @@ export default function AdminScreen({ code, staffKey }: { code: string; staffKey
           </a>
         ))}
         <a href={`/a/${code}/exports#key=${staffKey}`}>Exports</a>
+        <a href={`/a/${code}/evaluation#key=${staffKey}`}>Evaluation</a>
       </nav>
 
       <RehearsalAdmin state={state} />
