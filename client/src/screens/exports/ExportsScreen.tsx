@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Connecting } from '../../components/Connecting';
 import { Refused } from '../../components/Refused';
+import { RehearsalMark } from '../../components/RehearsalMark';
 import { useAssembly } from '../../connection/assemblyStore';
 import { useAssemblyConnection } from '../../connection/useAssemblyConnection';
 import { downloadExport } from '../admin/download';
@@ -61,6 +62,7 @@ export default function ExportsScreen({ code, staffKey }: { code: string; staffK
 
   return (
     <main className="page">
+      <RehearsalMark note="A rehearsal is under way: these exports hold the real night only." />
       <h1>Exports · {state.title}</h1>
       <p>
         <a href={`/a/${code}/admin#key=${staffKey}`}>Back to the organiser page</a>
