@@ -380,7 +380,7 @@ export class AssemblyHost {
     // the night's other commands in before deciding it.
     if (LARGE_COMMANDS.has(command.type)) await new Promise((resolve) => setImmediate(resolve));
     if (role === 'public') {
-      const limited = await this.publicLimit(origin);
+      const limited = await this.publicLimit(origin, command.type);
       if (limited) return limited;
     }
     if (room.broken) return failure('unavailable');
@@ -415,9 +415,17 @@ export class AssemblyHost {
    * counts what the connection's own limit let through, so one script flooding from the
    * venue's wifi uses up its own allowance, never the honest phones'.
    */
-  private async publicLimit({ address, connection, connectedAt }: Origin): Promise<Failure | null> {
-    if (connection !== undefined && !(await this.limits.checkInsPerPhone.take(connection)))
-      return failure('phone_limit_reached');
+  private async publicLimit(
+    { address, connection, connectedAt }: Origin,
+    type: CommandType,
+  ): Promise<Failure | null> {
+    // A card (and its corrections) has an allowance of its own: it never uses up the check-ins'.
+    const card = type === 'submitCard';
+    const perPhone = card ? this.limits.cardsPerPhone : this.limits.checkInsPerPhone;
+    if (connection !== undefined && !(await perPhone.take(connection)))
+      return card
+        ? failure('rate_limited', 'This phone has sent enough cards for now. Hand a paper card to a steward.')
+        : failure('phone_limit_reached');
     const young = connectedAt !== undefined && this.now() - connectedAt < NEW_CONNECTION_MS;
     if (young && (await this.limits.floodedAddresses.exhausted(address)))
       return failure(

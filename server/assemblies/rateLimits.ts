@@ -36,6 +36,8 @@ export const ALLOWANCES = {
   publicCommandsPerAddress: { points: 1_500, seconds: 60 },
   /** Check-ins one phone's connection may make: a family, not a crowd. */
   checkInsPerPhone: { points: 8, seconds: 600 },
+  /** Commitment cards one phone's connection may send: its own, a family's, and corrections. */
+  cardsPerPhone: { points: 12, seconds: 600 },
   /** Every message from a public socket, parsed or not (a phone sends a handful). */
   eventsPerPublicSocket: { points: 40, seconds: 10 },
   /**
@@ -146,6 +148,7 @@ export function limitsFor(redis?: LimitsRedis, set: Allowances = {}): Record<Lim
     creations: shared('creations'),
     publicCommandsPerAddress: shared('publicCommandsPerAddress'),
     checkInsPerPhone: local('checkInsPerPhone'),
+    cardsPerPhone: local('cardsPerPhone'),
     eventsPerPublicSocket: local('eventsPerPublicSocket'),
     eventsPerStaffSocket: local('eventsPerStaffSocket'),
     syncsPerSocket: local('syncsPerSocket'),

@@ -47,7 +47,8 @@ export function cardsCsv(state: AssemblyState): string {
     for (const { card, choice } of ticked)
       rows.push([
         option.text,
-        option.date === null ? '' : time.at(option.date),
+        // A calendar day (kept at midday UTC), not a moment.
+        option.date === null ? '' : new Date(option.date).toISOString().slice(0, 10),
         option.owner,
         option.asksNumber ? choice.number : '',
         card.name,
@@ -64,13 +65,19 @@ export function cardsCsv(state: AssemblyState): string {
 export function cardsByInstitutionCsv(state: AssemblyState): string {
   const { options } = state.cards;
   const rows: (string | number)[][] = [['institution', 'cards', ...options.map((o) => o.text)]];
+  const byGroup = new Map<string | null, typeof cards>();
   const cards = cardsOf(state.cards);
+  for (const card of cards) {
+    const group = byGroup.get(card.institutionId) ?? [];
+    group.push(card);
+    byGroup.set(card.institutionId, group);
+  }
   const groups: [string, string | null][] = [
     ...state.institutions.map((i): [string, string | null] => [i.name, i.id]),
     [GUEST_WORDS.many, null],
   ];
   for (const [name, id] of groups) {
-    const theirs = cards.filter((card) => card.institutionId === id);
+    const theirs = byGroup.get(id) ?? [];
     if (theirs.length === 0 && id === null) continue;
     rows.push([
       name,

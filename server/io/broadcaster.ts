@@ -1,5 +1,5 @@
 import { AUDIENCES, type Audience, entriesFor } from '../../shared/domain/views';
-import { type JournalEntry, TURNOUT_EVENTS } from '../../shared/protocol/events';
+import { COALESCED_EVENTS, type JournalEntry } from '../../shared/protocol/events';
 import type { EventBatch } from '../../shared/protocol/socket';
 import type { AssemblyRoom } from '../assemblies/assemblyRoom';
 
@@ -66,7 +66,8 @@ export class Broadcaster {
       held = { room, prevSeq: batch.prevSeq, seq: batch.seq, entries: [...batch.entries], timer: null };
       this.pending.set(code, held);
     }
-    const turnoutOnly = batch.entries.every((entry) => TURNOUT_EVENTS.has(entry.event.type));
+    // Turnout and commitment cards: thousands of each in a rush, heard by the public as counts.
+    const turnoutOnly = batch.entries.every((entry) => COALESCED_EVENTS.has(entry.event.type));
     if (held.timer) {
       if (!turnoutOnly) this.flush(code, false);
       return;

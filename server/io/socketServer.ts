@@ -295,6 +295,7 @@ function onConnection(
     events.forget(socket.id);
     limits.syncsPerSocket.forget(socket.id);
     limits.checkInsPerPhone.forget(socket.id);
+    limits.cardsPerPhone.forget(socket.id);
     limits.presenceListsPerSocket.forget(socket.id);
     limits.flashesPerSocket.forget(socket.id);
     limits.serverReadinessPerSocket.forget(socket.id);

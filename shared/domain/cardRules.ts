@@ -75,7 +75,8 @@ export function submitCard(
   const institutionId = counted ? counted.institutionId : command.institutionId;
   if (institutionId !== null && !state.institutions.some((i) => i.id === institutionId))
     return failure('unknown_institution');
-  const name = command.name || counted?.name || '';
+  // The check-in that counts says who it is; a phone whose check-in does not count says so itself.
+  const name = counted?.name || command.name;
   if (name === '') return failure('invalid_command', 'submitCard: name: say whose card it is');
   const card: Omit<Card, 'at'> = {
     id: command.cardId,

@@ -66,7 +66,10 @@ const CLOSED_ALLOWS = new Set<Command['type']>([
 export function decide(state: AssemblyState, command: Command, ctx: DecideContext): Decision {
   // A rehearsal may rehearse the close: its end still puts the night back.
   const endsRehearsal = command.type === 'endRehearsal' && state.rehearsal !== null;
-  if (state.status === 'closed' && !CLOSED_ALLOWS.has(command.type) && !endsRehearsal)
+  // Cards may open after the close: the room can still see their tally, and go back to the thanks.
+  const cardsScene =
+    command.type === 'setScene' && (command.scene === 'cards' || state.live.scene === 'cards');
+  if (state.status === 'closed' && !CLOSED_ALLOWS.has(command.type) && !endsRehearsal && !cardsScene)
     return failure('assembly_closed');
   const live = state.live;
   switch (command.type) {
@@ -138,7 +141,12 @@ export function decide(state: AssemblyState, command: Command, ctx: DecideContex
       const refused = rehearsalRefused(state);
       return refused
         ? failure('rehearsal_refused', refused)
-        : accept({ type: 'rehearsalStarted', at: ctx.now });
+        : accept({
+            type: 'rehearsalStarted',
+            at: ctx.now,
+            turnout: state.turnout,
+            cardsTally: state.cards.tally,
+          });
     }
     case 'endRehearsal':
       return state.rehearsal ? accept({ type: 'rehearsalEnded', at: ctx.now }) : unchanged();

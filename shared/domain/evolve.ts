@@ -107,20 +107,27 @@ export function evolve(state: AssemblyState, event: DomainEvent): AssemblyState 
       };
     case 'assemblyReopened':
       return { ...state, status: 'live' };
-    case 'rehearsalStarted':
-      // Each mirror keeps its own view of the night as it was: the public's holds counts only.
+    case 'rehearsalStarted': {
+      // Each mirror keeps its own view of the night as it was (the public's holds counts only),
+      // with the counts the event carries.
+      const before = nightRecordOf(state);
       return {
         ...state,
         rehearsal: {
           number: state.rehearsals + 1,
           startedAt: event.at,
           setupRevision: state.setupRevision,
-          before: nightRecordOf(state),
+          before: {
+            ...before,
+            turnout: event.turnout ?? before.turnout,
+            cards: { ...before.cards, tally: event.cardsTally ?? before.cards.tally },
+          },
         },
         rehearsals: state.rehearsals + 1,
         // Undo never reaches back across the start: the night before it comes back whole at the end.
         undo: [],
       };
+    }
     case 'rehearsalEnded':
       return withoutRehearsal(state);
     case 'checkedIn': {

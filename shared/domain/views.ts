@@ -1,5 +1,5 @@
 import type { DomainEvent, JournalEntry, TurnoutTallied } from '../protocol/events';
-import { TURNOUT_EVENTS } from '../protocol/events';
+import { CARD_EVENTS, TURNOUT_EVENTS } from '../protocol/events';
 import type { Role } from '../protocol/roles';
 import type { AgendaItem, AssemblyState, NightRecord } from './assembly';
 import type { Cards } from './cards';
@@ -84,11 +84,20 @@ const countsOnly = <C extends Omit<Cards, 'options'>>(cards: C): C => ({
   byCheckIn: emptyRegister(),
 });
 
-/** What the door and the public hear of a card: the whole tally, never the card. */
-function cardsEvent(event: DomainEvent, state: AssemblyState): DomainEvent {
-  return event.type === 'cardSubmitted' || event.type === 'cardWithdrawn'
-    ? { type: 'cardsTallied', tally: state.cards.tally }
-    : event;
+/**
+ * What the door and the public hear of cards: never a card, one whole tally for a run of
+ * them (at the last), read from `state` (absolute counts: heard twice, harmless).
+ */
+function withCardsTallied(entries: JournalEntry[], state: AssemblyState): JournalEntry[] {
+  const last = entries.findLast((entry) => CARD_EVENTS.has(entry.event.type));
+  if (!last) return entries;
+  return entries.flatMap((entry) =>
+    entry === last
+      ? [{ ...entry, event: { type: 'cardsTallied' as const, tally: state.cards.tally } }]
+      : CARD_EVENTS.has(entry.event.type)
+        ? []
+        : [entry],
+  );
 }
 
 function doorEvent(event: DomainEvent): DomainEvent {
@@ -159,9 +168,9 @@ function publicEntries(entries: JournalEntry[], state: AssemblyState): JournalEn
   for (const entry of entries) {
     if (entry === last) projected.push({ ...entry, event: tallyOf(turnout, state) });
     else if (!TURNOUT_EVENTS.has(entry.event.type))
-      projected.push({ ...entry, event: cardsEvent(doorEvent(entry.event), state) });
+      projected.push({ ...entry, event: doorEvent(entry.event) });
   }
-  return projected;
+  return withCardsTallied(projected, state);
 }
 
 /**
@@ -177,7 +186,10 @@ export function entriesFor(
     case 'full':
       return entries;
     case 'door':
-      return entries.map((entry) => ({ ...entry, event: cardsEvent(doorEvent(entry.event), state) }));
+      return withCardsTallied(
+        entries.map((entry) => ({ ...entry, event: doorEvent(entry.event) })),
+        state,
+      );
     case 'public':
       return publicEntries(entries, state);
     default:

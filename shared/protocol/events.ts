@@ -11,7 +11,7 @@ import type {
 import type { Card, CardOption, CardTally } from '../domain/cards';
 import type { CoreTeamEvaluation } from '../domain/evaluation/coreTeamEvaluation';
 import type { Answer, FollowUp } from '../domain/responses';
-import type { CheckIn, Registrant, RollCallOrder } from '../domain/turnout';
+import type { CheckIn, Registrant, RollCallOrder, Turnout } from '../domain/turnout';
 import type { Role, StaffRole } from './roles';
 
 export type DomainEvent =
@@ -39,7 +39,17 @@ export type DomainEvent =
   | { type: 'assemblyClosed'; at: number }
   | { type: 'assemblyReopened' }
   /** A rehearsal begins: everything works as on the night, and its end puts the night back. */
-  | { type: 'rehearsalStarted'; at: number }
+  | {
+      type: 'rehearsalStarted';
+      at: number;
+      /**
+       * The counts as they stood (public already): every mirror keeps these as the night
+       * before, whatever its own copy, so a tally coalesced across the start cannot leak the
+       * rehearsal into the night. Absent in journals written before.
+       */
+      turnout?: Turnout;
+      cardsTally?: CardTally;
+    }
   /** The night as it was before the rehearsal, the setup as it is now (rehearsal.ts). */
   | { type: 'rehearsalEnded'; at: number }
   | { type: 'checkedIn'; checkIn: CheckIn }
@@ -126,6 +136,12 @@ export const TURNOUT_EVENTS = new Set<DomainEvent['type']>([
   'registrantUpdated',
   'registrantRemoved',
 ]);
+
+/** What a card rush sends: coalesced for broadcast like turnout, heard as one tally (views.ts). */
+export const CARD_EVENTS = new Set<DomainEvent['type']>(['cardSubmitted', 'cardWithdrawn']);
+
+/** Held and merged for broadcast, paced over a few turns of the event loop (broadcaster.ts). */
+export const COALESCED_EVENTS = new Set<DomainEvent['type']>([...TURNOUT_EVENTS, ...CARD_EVENTS]);
 
 /** One accepted event as the journal keeps it: the record of who did what, when. */
 export interface JournalEntry {

@@ -1,2 +1,2 @@
 /** Bumped whenever a message shape changes; a client with another number is told to reload. */
-export const PROTOCOL_VERSION = 6;
+export const PROTOCOL_VERSION = 7;

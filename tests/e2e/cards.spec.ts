@@ -66,7 +66,7 @@ test('a phone fills its card at the close, a steward a paper one, and the projec
   await expect(card).toBeVisible();
   await card.getByRole('checkbox', { name: /Join the housing team/ }).check();
   await card.getByRole('checkbox', { name: /Bring people next time/ }).check();
-  await card.getByLabel('How many?').fill('3');
+  await card.getByLabel(/How many/).fill('3');
   await card.getByRole('button', { name: 'Send my card' }).click();
   await expect(phone.getByTestId('card-sent')).toContainText('Thank you: your card is in.');
   await expect(phone.getByTestId('card-sent')).toContainText('Bring people next time: 3');

@@ -120,6 +120,18 @@ describe('commitment cards', () => {
     const paper = run(closed, 'door', card(2));
     expect(cardsOf(paper.cards).map((c) => [c.name, c.by])).toEqual([['Person 2', 'door']]);
     expect(paper.cards.tally.people).toEqual({ c1: 1 });
+    // The room still sees the tally after the close, and the chair can take it off again.
+    const shown = run(
+      paper,
+      'chair',
+      { type: 'openCards', open: true },
+      { type: 'setScene', scene: 'cards' },
+    );
+    expect(shown.live.scene).toBe('cards');
+    expect(run(shown, 'chair', { type: 'setScene', scene: 'agenda' }).live.scene).toBe('agenda');
+    expect(attempt(paper, 'chair', { type: 'setScene', scene: 'join' })).toMatchObject({
+      code: 'assembly_closed',
+    });
   });
 
   it('counts a card once: a retry changes nothing, a correction replaces it, and its tally', () => {
@@ -163,6 +175,18 @@ describe('commitment cards', () => {
     // A check-in id that is not one (or was undone) credits nothing: the card says who it is.
     const stranger = attempt(withOptions(), 'public', card(3, { checkInId: uuid(901), name: '' }));
     expect(stranger).toMatchObject({ ok: false, code: 'invalid_command' });
+    // A phone that was told "already in" (a steward checked them in first) holds an id the server
+    // never recorded: its card still goes in, under the name and institution it sends.
+    const alreadyIn = run(
+      withOptions(),
+      'public',
+      card(4, { checkInId: uuid(902), name: 'Grace Obi', institutionId: 'stmarys' }),
+    );
+    expect(cardsOf(alreadyIn.cards)[0]).toMatchObject({
+      name: 'Grace Obi',
+      institutionId: 'stmarys',
+      checkInId: null,
+    });
   });
 
   it('refuses what a card cannot say', () => {

@@ -310,4 +310,33 @@ describe('rehearsal: everything works, and its end puts the night back', () => {
     expect(JSON.stringify(stateFor('public', during))).not.toContain('Test Person');
     expect(JSON.stringify(stateFor('full', during))).toContain('secret@example.org');
   });
+
+  it.each(['door', 'public'] as const)(
+    'a %s mirror that hears the night and the rehearsal in one coalesced batch still gets the night back',
+    (audience) => {
+      const start = { state: prepared(), journal: [] };
+      const clicker = uuid(77);
+      // A real headcount, then the rehearsal starts and the same clicker counts on; all one batch.
+      let server = runFrom(start, 'door', {
+        type: 'setHeadcount',
+        section: 'Stalls',
+        deviceId: clicker,
+        count: 5,
+      });
+      server = runFrom(server, 'chair', { type: 'startRehearsal' });
+      server = runFrom(server, 'door', {
+        type: 'setHeadcount',
+        section: 'Stalls',
+        deviceId: clicker,
+        count: 40,
+      });
+      const batch = entriesFor(audience, server.journal, server.state).map((e) => e.event as DomainEvent);
+      let mirror = evolveAll(stateFor(audience, start.state), batch);
+      expect(mirror.turnout.headcounts).toEqual({ Stalls: { [clicker]: 40 } });
+      const ended = runFrom(server, 'chair', { type: 'endRehearsal' });
+      mirror = evolveAll(mirror, [{ type: 'rehearsalEnded', at: clock }]);
+      expect(ended.state.turnout.headcounts).toEqual({ Stalls: { [clicker]: 5 } });
+      expect(mirror.turnout.headcounts).toEqual({ Stalls: { [clicker]: 5 } });
+    },
+  );
 });

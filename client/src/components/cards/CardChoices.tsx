@@ -1,10 +1,19 @@
+import { useState } from 'react';
 import type { CardChoice, CardOption } from '../../../../shared/domain/cards';
 import { MAX_CARD_NUMBER } from '../../../../shared/domain/cards';
-import { formatDate } from '../../format';
+
+/** A card option's date: a calendar day, kept at midday UTC, so read in UTC wherever the page is. */
+export const optionDate = (ms: number): string =>
+  new Intl.DateTimeFormat(undefined, {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(ms);
 
 /** "Come to the follow-up · 12 January · Housing team": what an option says beside its box. */
 export function optionDetail(option: CardOption): string {
-  return [option.date !== null && formatDate(option.date), option.owner].filter(Boolean).join(' · ');
+  return [option.date !== null && optionDate(option.date), option.owner].filter(Boolean).join(' · ');
 }
 
 /**
@@ -48,21 +57,12 @@ export function CardChoices({
               </span>
             </label>
             {option.asksNumber && number !== undefined && (
-              <label className="card-number">
-                How many?
-                <input
-                  id={`${ids}-n-${option.id}`}
-                  type="number"
-                  inputMode="numeric"
-                  min={1}
-                  max={MAX_CARD_NUMBER}
-                  value={number}
-                  onChange={(e) => {
-                    const n = Math.round(Number(e.currentTarget.value));
-                    set(option.id, Number.isFinite(n) ? Math.min(MAX_CARD_NUMBER, Math.max(1, n)) : 1);
-                  }}
-                />
-              </label>
+              <HowMany
+                id={`${ids}-n-${option.id}`}
+                label={`How many: ${option.text}`}
+                number={number}
+                onChange={(n) => set(option.id, n)}
+              />
             )}
           </div>
         );
@@ -74,3 +74,42 @@ export function CardChoices({
 /** The ticks as the command sends them. */
 export const choicesOf = (chosen: ReadonlyMap<string, number>): CardChoice[] =>
   [...chosen].map(([optionId, number]) => ({ optionId, number }));
+
+/**
+ * "How many?": the box may be emptied while typing (a 5 replaces the 1, never makes 15); what
+ * the card holds is always a whole number from 1 to the most.
+ */
+function HowMany({
+  id,
+  label,
+  number,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  number: number;
+  onChange: (n: number) => void;
+}) {
+  const [typed, setTyped] = useState(String(number));
+  return (
+    <label className="card-number" htmlFor={id}>
+      How many?
+      <input
+        id={id}
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={MAX_CARD_NUMBER}
+        aria-label={label}
+        value={typed}
+        onChange={(e) => {
+          const text = e.currentTarget.value;
+          setTyped(text);
+          const n = Math.round(Number(text));
+          if (text.trim() !== '' && Number.isFinite(n)) onChange(Math.min(MAX_CARD_NUMBER, Math.max(1, n)));
+        }}
+        onBlur={() => setTyped(String(number))}
+      />
+    </label>
+  );
+}

@@ -3,6 +3,7 @@ import type { AssemblyState } from '../../../../shared/domain/assembly';
 import { MAX_CARD_OPTIONS, optionsWithCards, tallyLine } from '../../../../shared/domain/cards';
 import { LIMITS } from '../../../../shared/protocol/limits';
 import { sendCommand } from '../../connection/assemblyConnection';
+import { useAssembly } from '../../connection/assemblyStore';
 import { formatCount } from '../../format';
 import { downloadExport } from './download';
 
@@ -19,14 +20,6 @@ interface Row {
   owner: string;
   asksNumber: boolean;
 }
-
-/** What a save sends, without the ids the server gives new rows. */
-const withoutIds = (rows: Row[]): string =>
-  JSON.stringify(
-    rows
-      .filter((row) => row.text.trim() !== '')
-      .map((row) => [row.text.trim(), row.date, row.owner.trim(), row.asksNumber]),
-  );
 
 const rowsOf = (state: AssemblyState): Row[] =>
   state.cards.options.map((o) => ({
@@ -56,15 +49,17 @@ export function CardsAdmin({
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const saved = JSON.stringify(rowsOf(state));
   const changed = JSON.stringify(rows) !== saved;
-  // Saved here: once the saved card is what was sent, its rows (with their ids) replace these.
-  // Saved by someone else: theirs replace these while nothing here is changed.
-  const [sent, setSent] = useState<string | null>(null);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only when the saved options change
+  // Saved here: once this page's copy has reached the save's seq, the server's rows (with the
+  // ids it gave, its cleaned text) replace these. Saved by someone else: theirs replace these
+  // while nothing here is changed.
+  const seq = useAssembly((s) => s.seq);
+  const [savedAt, setSavedAt] = useState<number | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only when the saved options or the seq change
   useEffect(() => {
-    const arrived = sent !== null && sent === withoutIds(rowsOf(state));
-    if (arrived || (!changed && sent === null)) setRows(rowsOf(state));
-    if (arrived) setSent(null);
-  }, [saved, sent]);
+    const arrived = savedAt !== null && seq >= savedAt;
+    if (arrived || (!changed && savedAt === null)) setRows(rowsOf(state));
+    if (arrived) setSavedAt(null);
+  }, [saved, seq, savedAt]);
   const ticked = optionsWithCards(state.cards);
   const update = (i: number, patch: Partial<Row>) =>
     setRows((all) => all.map((row, at) => (at === i ? { ...row, ...patch } : row)));
@@ -84,7 +79,7 @@ export function CardsAdmin({
         })),
     });
     setMessage(reply.ok ? { ok: true, text: 'The card is saved.' } : { ok: false, text: reply.message });
-    if (reply.ok) setSent(withoutIds(rows));
+    if (reply.ok) setSavedAt(reply.seq);
   }
 
   const cards = state.cards.byId.size;

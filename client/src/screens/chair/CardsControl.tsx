@@ -9,11 +9,9 @@ import { formatCount } from '../../format';
 export function CardsControl({
   state,
   run,
-  disabled,
 }: {
   state: AssemblyState;
   run: (command: CommandInput) => Promise<boolean>;
-  disabled: boolean;
 }) {
   const { open, options, tally } = state.cards;
   if (options.length === 0) return null;
@@ -34,11 +32,7 @@ export function CardsControl({
         >
           {open ? 'Close the cards' : 'Open the cards on phones'}
         </button>
-        <button
-          type="button"
-          onClick={() => run({ type: 'setScene', scene: onTally ? 'agenda' : 'cards' })}
-          disabled={disabled}
-        >
+        <button type="button" onClick={() => run({ type: 'setScene', scene: onTally ? 'agenda' : 'cards' })}>
           {onTally ? 'Screen: back to the agenda' : 'Show the tally on the screen'}
         </button>
       </div>

@@ -58,7 +58,7 @@ export default function ChairScreen({ code, staffKey }: { code: string; staffKey
   const rollCall = <RollCallPanel state={state} run={actions.run} disabled={closed} />;
   // The cards come at the close: then they are first. A closed assembly may still open them.
   const atClose = item?.kind === 'close' || closed;
-  const cards = <CardsControl state={state} run={actions.run} disabled={closed} />;
+  const cards = <CardsControl state={state} run={actions.run} />;
   return (
     <main className="chair">
       <RehearsalMark note="Everything works as on the night; End rehearsal puts the night back as it was." />

@@ -56,6 +56,7 @@ export function CheckInForm({ title, institutions, onCheckedIn, preset = null }:
       checkInId,
       name: name.trim(),
       institution: chosen?.name ?? (guestOf.trim() || GUEST_WORDS.one),
+      institutionId,
       confirmed: false,
     };
     const outcome = await queueCommand(

@@ -1,10 +1,10 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useEffect, useId, useState } from 'react';
 import type { AssemblyState } from '../../../../shared/domain/assembly';
 import { GUEST_WORDS } from '../../../../shared/domain/turnout';
 import { LIMITS } from '../../../../shared/protocol/limits';
 import { CardChoices, choicesOf } from '../../components/cards/CardChoices';
 import { newUuid } from '../../connection/deviceId';
-import { queueCommand } from '../../connection/outbox';
+import { dismissRefusal, queueCommand, useOutbox } from '../../connection/outbox';
 import { loadMyCard, type MyCard, saveMyCard } from './myCard';
 import type { MyCheckIn } from './myCheckIn';
 
@@ -34,9 +34,33 @@ export function CommitmentCard({
   const [consent, setConsent] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [refused, setRefused] = useState<string | null>(null);
   const { options } = state.cards;
-  // A phone checked in with an id the server knows is credited through it; one not checked in says who.
-  const viaCheckIn = checkedIn?.confirmed ? checkedIn.checkInId : null;
+  // A card that waited on the phone is settled when it leaves the outbox: recorded, or refused
+  // (the cards closed meanwhile): then the phone says so and shows the card again.
+  const waiting = useOutbox((s) => mine !== null && s.waiting.some((q) => q.key === mine.cardId));
+  const refusal = useOutbox((s) => (mine ? (s.refused.find((r) => r.key === mine.cardId) ?? null) : null));
+  useEffect(() => {
+    if (!mine || mine.confirmed || waiting) return;
+    if (refusal) {
+      // Kept in the outbox's refusals (so the card stays on the phone, cards closed or not)
+      // until the person sends it again.
+      setProblem(`Your card was not recorded: ${refusal.failure.message}`);
+      setRefused(refusal.id);
+      const unsent = { ...mine, confirmed: false };
+      saveMyCard(code, null);
+      setMine(null);
+      setChosen(new Map(unsent.choices));
+      setEditing(true);
+    } else {
+      const confirmed = { ...mine, confirmed: true };
+      saveMyCard(code, confirmed);
+      setMine(confirmed);
+    }
+  }, [code, mine, waiting, refusal]);
+  // A phone checked in names its check-in (the server credits through it when it counts) and
+  // says who it is too: someone already in another way, or undone, is still named.
+  const viaCheckIn = checkedIn ? checkedIn.checkInId : null;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -46,14 +70,20 @@ export function CommitmentCard({
       return setProblem(`Please choose your institution, or ${GUEST_WORDS.choice}.`);
     setBusy(true);
     setProblem(null);
+    if (refused) dismissRefusal(refused);
+    setRefused(null);
     const cardId = mine?.cardId ?? newUuid();
     const outcome = await queueCommand(
       {
         type: 'submitCard',
         cardId,
         checkInId: viaCheckIn,
-        name: viaCheckIn === null ? name : '',
-        institutionId: viaCheckIn === null && institution && institution !== GUEST ? institution : null,
+        name: checkedIn ? checkedIn.name : name,
+        institutionId: checkedIn
+          ? (checkedIn.institutionId ?? null)
+          : institution && institution !== GUEST
+            ? institution
+            : null,
         contact: consent ? contact : '',
         consent,
         choices: choicesOf(chosen),

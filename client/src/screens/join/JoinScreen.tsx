@@ -34,6 +34,12 @@ export default function JoinScreen({ code }: { code: string }) {
   const waiting = useOutbox((s) => s.waiting.some((q) => q.key === mine?.checkInId));
   const refusal = useOutbox((s) => s.refused.find((r) => r.key === mine?.checkInId) ?? null);
   const [refusedMessage, setRefusedMessage] = useState<string | null>(null);
+  // A card still waiting to go, or refused when it went: shown even once the cards close.
+  const cardUnsettled = useOutbox(
+    (s) =>
+      s.waiting.some((q) => q.command.type === 'submitCard') ||
+      s.refused.some((r) => r.command.type === 'submitCard'),
+  );
   // A check-in made in a rehearsal that has ended is not one on the night: the form comes back.
   const forgetMine = useCallback(() => {
     saveMyCheckIn(code, null);
@@ -93,7 +99,7 @@ export default function JoinScreen({ code }: { code: string }) {
           Your check-in was not recorded: {refusedMessage}
         </p>
       )}
-      {state.cards.open && state.cards.options.length > 0 && (
+      {(state.cards.open || cardUnsettled) && state.cards.options.length > 0 && (
         <CommitmentCard code={code} state={state} checkedIn={mine} />
       )}
       {mine ? (

@@ -6,6 +6,8 @@ export interface MyCheckIn {
   checkInId: string;
   name: string;
   institution: string;
+  /** The institution's id (null: a guest), so a commitment card is credited to it. */
+  institutionId?: string | null;
   /** The server has recorded it (until then it waits in the phone's outbox). */
   confirmed: boolean;
   /** They were in already (another phone, the door): since when. Nothing was counted again. */
