@@ -1,6 +1,5 @@
-import type { AssemblyState, NightRecord } from './assembly';
+import { type AssemblyState, idleTimer, type NightRecord } from './assembly';
 import { emptyCards } from './cards';
-import { valuesOf } from './register';
 import { headcountTotal, namedTotal } from './turnout';
 
 // The core team rehearses the day before: the chair runs the agenda, stewards practise
@@ -41,9 +40,7 @@ export function withoutRehearsal(state: AssemblyState): AssemblyState {
     status: before.status,
     live: {
       ...live,
-      ...(keepsItem
-        ? {}
-        : { currentItemId: null, timer: { durationMs: 0, startedAt: null, accumulatedMs: 0 } }),
+      ...(keepsItem ? {} : { currentItemId: null, timer: idleTimer() }),
       rollCallNow: keepsCalled ? live.rollCallNow : null,
     },
     turnout: before.turnout,
@@ -103,8 +100,8 @@ export function rehearsalClears(state: AssemblyState): RehearsalClears | null {
  */
 export function rehearsalRefused(state: AssemblyState): string | null {
   if (state.status === 'closed') return 'The assembly is closed: reopen it to rehearse.';
-  const counted = valuesOf(state.attendance.checkIns).filter((c) => c.undoneAt === null).length;
-  const people = Math.max(counted, namedTotal(state.turnout));
+  // The counts hold every check-in still counted (and the public's copy holds no check-ins).
+  const people = namedTotal(state.turnout);
   if (people > 0)
     return `${people === 1 ? '1 person is' : `${people} people are`} checked in for real: a rehearsal cannot start once the night has begun. Undo those check-ins at the door first if they were tests.`;
   if (

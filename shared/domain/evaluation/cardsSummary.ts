@@ -1,6 +1,6 @@
 import type { AssemblyState } from '../assembly';
 import { cardsOf } from '../cards';
-import { ownValue } from '../ownKeys';
+import { ownValue, setOwn } from '../ownKeys';
 
 // The commitment cards as the core team evaluates them: how many ticked each option (and the
 // numbers promised), and which institutions' people committed to what.
@@ -60,12 +60,7 @@ export function cardsSummary(night: AssemblyState): CardsSummary {
       const option = night.cards.options.find((o) => o.id === choice.optionId);
       if (!option) continue;
       const add = option.asksNumber ? choice.number : 1;
-      Object.defineProperty(group.byOption, option.id, {
-        value: (ownValue(group.byOption, option.id) ?? 0) + add,
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
+      setOwn(group.byOption, option.id, (ownValue(group.byOption, option.id) ?? 0) + add);
     }
   }
   return {
