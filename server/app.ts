@@ -18,6 +18,8 @@ import { ROOT } from './root';
 import type { Store } from './store/store';
 
 export const DEFAULT_CLIENT_DIR = path.join(ROOT, 'dist/client');
+/** How long a closing server lets a request in flight finish (an export, a page's file). */
+const CLOSE_GRACE_MS = 2000;
 
 export interface AppOptions {
   store: Store;
@@ -163,7 +165,13 @@ export function createApplication(options: AppOptions): Application {
       }),
     async close() {
       host.stop();
-      await new Promise<void>((resolve) => io.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => io.close(() => resolve()));
+      // A page left open keeps reconnecting over a keep-alive connection, which would hold
+      // the close open for ever: idle connections go now, busy ones after a grace.
+      httpServer.closeIdleConnections();
+      const cut = setTimeout(() => httpServer.closeAllConnections(), CLOSE_GRACE_MS);
+      await closed;
+      clearTimeout(cut);
       await host.settle();
       await options.adapter?.close();
       await options.limits?.close();

@@ -28,8 +28,8 @@ test('the evaluation of a scripted night: run of show, arrivals, turnout and ask
   openPage,
 }) => {
   const { app, night, base } = await serveDemoNight();
+  const page = await openPage({ width: 1366, height: 768 });
   try {
-    const page = await openPage({ width: 1366, height: 768 });
     await page.goto(`${base}/a/${night.code}/evaluation#key=${night.keys.admin}`);
     await expect(page.getByRole('heading', { name: /^Evaluation · Riverside Citizens/ })).toBeVisible();
 
@@ -84,6 +84,8 @@ test('the evaluation of a scripted night: run of show, arrivals, turnout and ask
     await expect(page.getByRole('button', { name: 'Submit evaluation' })).toBeHidden();
     await page.screenshot({ path: path.join(ROOT, 'test-results/evaluation-print.png'), fullPage: true });
   } finally {
+    // The page first: left open, it would keep reconnecting to the server being closed.
+    await page.close();
     await app.close();
   }
 });
