@@ -70,6 +70,8 @@ export async function untilAll(
 
 export interface FanOut {
   lastByRound: number[];
+  /** Each timed round: when the chair sent it and when its last phone had it (ms after). */
+  rounds: { sentAt: number; lastMs: number }[];
   perClient: number[];
   chairAckMs: number[];
   payloadBytes: number;
@@ -117,6 +119,7 @@ export async function fanOut(
   const receipts = await Promise.all(gens.map((g) => g.ask<Receipts>({ op: 'receipts' })));
   const results: Record<Tag, FanOut> = perTag(() => ({
     lastByRound: [],
+    rounds: [],
     perClient: [],
     chairAckMs: [],
     payloadBytes: 0,
@@ -134,6 +137,7 @@ export async function fanOut(
       last = Math.max(last, at - sentAt);
     }
     results[tag].lastByRound.push(last);
+    results[tag].rounds.push({ sentAt, lastMs: last });
   }
   return results;
 }

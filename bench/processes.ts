@@ -103,16 +103,48 @@ async function untilHealthy(ipc: Ipc, port: number, timeoutMs = 120_000): Promis
 const nodeArgs = ['--expose-gc', '--import', 'tsx', '--import', PROBE];
 
 /**
- * The production entry point (npm start) as its own process, with the bench's probe
- * preloaded. SQLite in `dataDir`, unless `shared` names the PostgreSQL and Redis that
- * several nodes share (`--nodes`): the bench's own environment is never passed down.
+ * The server as `npm start` runs it, compiled ahead of time (scripts/build-server.mjs), and
+ * the probe beside it as plain JavaScript too: the process the bench kills and restarts loads
+ * no TypeScript. Built once per bench, into a folder of its own, removed when the bench ends.
+ */
+let compiled: Promise<{ main: string; probe: string }> | undefined;
+function compiledServer() {
+  const outdir = path.join(ROOT, '.tmp', `bench-server-${process.pid}`);
+  compiled ??= (async () => {
+    process.once('exit', () => fs.rmSync(outdir, { recursive: true, force: true }));
+    const { buildServer } = (await import(path.join(ROOT, 'scripts/build-server.mjs'))) as {
+      buildServer: (outdir: string) => Promise<string>;
+    };
+    await buildServer(outdir);
+    const { build } = await import('esbuild');
+    const probe = path.join(outdir, 'serverProbe.js');
+    await build({
+      entryPoints: [PROBE],
+      outfile: probe,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20.19',
+      packages: 'external',
+      logLevel: 'warning',
+    });
+    return { main: path.join(outdir, 'main.js'), probe };
+  })();
+  return compiled;
+}
+
+/**
+ * The production entry point (npm start: the compiled server) as its own process, with the
+ * bench's probe preloaded. SQLite in `dataDir`, unless `shared` names the PostgreSQL and Redis
+ * that several nodes share (`--nodes`): the bench's own environment is never passed down.
  */
 export async function startProjectServer(
   port: number,
   dataDir: string,
   shared: { DATABASE_URL: string; REDIS_URL: string } = { DATABASE_URL: '', REDIS_URL: '' },
 ): Promise<Ipc> {
-  const child = spawn(process.execPath, [...nodeArgs, 'server/main.ts'], {
+  const { main, probe } = await compiledServer();
+  const child = spawn(process.execPath, ['--expose-gc', '--enable-source-maps', '--import', probe, main], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -168,4 +200,16 @@ export async function memoryOf(server: Ipc): Promise<MemoryReading> {
   const usage = await server.ask<NodeJS.MemoryUsage>({ probe: 'memory' });
   await new Promise((resolve) => setTimeout(resolve, 200));
   return { rssKib: rssKib(server.pid), heapUsedKib: Math.round(usage.heapUsed / 1024) };
+}
+
+/**
+ * Connections the kernel dropped because a listening socket's queue was full (TcpExt
+ * ListenOverflows, for the whole machine): each costs a phone a 1 s SYN retransmission.
+ */
+export function listenOverflows(): number {
+  const lines = fs.readFileSync('/proc/net/netstat', 'utf8').split('\n');
+  const names = lines.find((line) => line.startsWith('TcpExt:'))?.split(/\s+/) ?? [];
+  const values = lines.filter((line) => line.startsWith('TcpExt:'))[1]?.split(/\s+/) ?? [];
+  const at = names.indexOf('ListenOverflows');
+  return at < 0 ? 0 : Number(values[at] ?? 0);
 }

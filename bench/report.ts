@@ -1,4 +1,5 @@
 import type { FuzzResult } from './fuzz';
+import type { GcSummary } from './gcRounds';
 import type { AckFigures, HonestCounts, HostileResult } from './hostile';
 import type { NodesResult } from './nodes';
 import type { BenchOptions } from './options';
@@ -43,6 +44,8 @@ export interface BenchResults {
     perClient: { project: Spread; bare: Spread };
     /** From the chair's emit to its ack: for the project, decide + durable commit + broadcast. */
     chairAck: { project: Spread; bare: Spread };
+    /** Each server's GC pauses laid over the rounds (bench/gcRounds.ts). */
+    gc: { project: GcSummary; bare: GcSummary };
   };
   checkins: {
     doors: number;
@@ -79,6 +82,8 @@ export interface BenchResults {
     resyncSeconds: number;
     serverBackSeconds: number;
     resyncedAfterServerBackSeconds: number;
+    /** SYNs the kernel dropped, its listen queue full, while the phones came back. */
+    listenOverflows: number;
     statesMatching: number;
     ackedBeforeKill: number;
     lostAcked: number;
@@ -183,7 +188,8 @@ function judgeCore(r: BenchResults): TargetVerdict[] {
       target: '<= 1.25',
       actual: `${r.fanout.ratioP99}`,
       pass: r.fanout.ratioP99 <= 1.25,
-      atTargetScale: full,
+      // Over fewer than 100 rounds the p99 is the slowest round: one round would decide it.
+      atTargetScale: full && r.fanout.rounds >= 100,
     },
     {
       name: 'durable check-ins per second',
@@ -221,10 +227,17 @@ function judgeCore(r: BenchResults): TargetVerdict[] {
       atTargetScale: full,
     },
     {
+      name: 'the restarted server answers /healthz after kill -9',
+      target: '<= 1 s',
+      actual: `${r.restart.serverBackSeconds} s`,
+      pass: r.restart.serverBackSeconds <= 1,
+      atTargetScale: full,
+    },
+    {
       name: 'all clients resynced after kill -9',
-      target: '<= 10 s',
+      target: '<= 5 s',
       actual: `${r.restart.resyncSeconds} s, ${r.restart.statesMatching}/${r.restart.clients} states equal`,
-      pass: r.restart.resyncSeconds <= 10 && r.restart.statesMatching === r.restart.clients,
+      pass: r.restart.resyncSeconds <= 5 && r.restart.statesMatching === r.restart.clients,
       atTargetScale: full,
     },
     {
@@ -328,6 +341,8 @@ export function printTable(r: BenchResults): void {
       `p50 ${r.fanout.bareP50Ms} / p95 ${r.fanout.bareP95Ms} / p99 ${r.fanout.bareP99Ms} / max ${r.fanout.bareMaxMs} ms`,
     ],
     ['fan-out ratio', `p50 ${r.fanout.ratioP50}, p99 ${r.fanout.ratioP99}`],
+    ['fan-out GC, project', gcText(r.fanout.gc.project)],
+    ['fan-out GC, bare', gcText(r.fanout.gc.bare)],
     [
       'fan-out each client',
       `project p50 ${r.fanout.perClient.project.p50Ms} / p99 ${r.fanout.perClient.project.p99Ms} ms; bare p50 ${r.fanout.perClient.bare.p50Ms} / p99 ${r.fanout.perClient.bare.p99Ms} ms`,
@@ -355,7 +370,7 @@ export function printTable(r: BenchResults): void {
     ],
     [
       'restart',
-      `${r.restart.clients} resynced ${r.restart.resyncSeconds} s after kill -9 (server back at ${r.restart.serverBackSeconds} s), states equal ${r.restart.statesMatching}`,
+      `${r.restart.clients} resynced ${r.restart.resyncSeconds} s after kill -9 (server back at ${r.restart.serverBackSeconds} s), states equal ${r.restart.statesMatching}, ${r.restart.listenOverflows} connections dropped by a full listen queue`,
     ],
     ['acked lost', `${r.restart.lostAcked} of ${r.restart.totalAcked} (stored ${r.restart.totalStored})`],
   ];
@@ -375,3 +390,6 @@ export function printTable(r: BenchResults): void {
   rows.push(...hostileRows(r.hostile));
   printRows(rows, r.targets);
 }
+
+const gcText = (g: GcSummary) =>
+  `${g.pauses} pauses (${g.majorPauses} major), ${g.totalMs} ms in all, longest ${g.longestMs} ms; in ${g.roundsWithGc} rounds, ${g.slowestTenthWithGc} of the slowest tenth; slowest ${g.slowest.map((x) => `${x.lastMs} ms (GC ${x.gcMs}${x.kinds.length ? ` ${x.kinds.join('+')}` : ''})`).join(', ')}`;

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { fuzzPhase } from './fuzz';
+import { gcOverRounds } from './gcRounds';
 import type { DoorResult } from './generatorProtocol';
 import { hostilePhase } from './hostile';
 import { fanOutAcrossNodes } from './nodes';
@@ -21,6 +22,7 @@ import {
   freePort,
   type Generator,
   type Ipc,
+  listenOverflows,
   memoryOf,
   startBareServer,
   startGenerator,
@@ -36,6 +38,7 @@ import {
   printHostile,
   printTable,
 } from './report';
+import type { GcPause } from './serverProbe';
 import { round, spreadOf, wallNow } from './stats';
 import { venuePhase } from './venue';
 import { judgeVenue, printVenue, type VenueBenchResults } from './venueReport';
@@ -217,7 +220,7 @@ async function main() {
   const dbFile = path.join(dataDir, 'assembly-live.sqlite');
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  log(`starting the server (tsx server/main.ts) on ${port}, data in ${dataDir}`);
+  log(`starting the server (compiled, as npm start runs it) on ${port}, data in ${dataDir}`);
   let server = await startProjectServer(port, dataDir);
   const { code, keys } = await createBenchAssembly(url);
 
@@ -238,8 +241,12 @@ async function main() {
 
   log(`fan-out: ${options.rounds} rounds on each server, interleaved`);
   if (options.profile) await bare.ask({ probe: 'profileStart' });
+  await Promise.all([server, bare].map((s) => s.ask({ probe: 'gcStart' })));
   const fanned = await profiled(server, 'fanout', () =>
     fanOut(gens, ['project', 'bare'], options.clients, options.rounds, WARM_UP_ROUNDS),
+  );
+  const [projectGc, bareGc] = await Promise.all(
+    [server, bare].map((s) => s.ask<GcPause[]>({ probe: 'gcStop' })),
   );
   if (options.profile) await saveProfile(bare, 'bare-fanout');
   const fan = fanned.project;
@@ -272,6 +279,7 @@ async function main() {
   log('restart: kill -9 in the middle of a check-in storm');
   const restartStorm = doors(doorGens, { label: 'Restart' }, { url, code, key: keys.door });
   await sleep(1500);
+  const overflowsBefore = listenOverflows();
   const killedAt = wallNow();
   await server.killHard();
   await Promise.all(doorGens.map((g) => g.ask({ op: 'stopDoors' })));
@@ -283,13 +291,16 @@ async function main() {
     state: unknown;
   };
   const epoch = storedEpoch(dbFile, code);
-  const allBack = await untilAll(
-    gens,
-    (g) => g.ask<number>({ op: 'resynced', epoch, seq: publicView.seq }),
-    options.clients,
-    60_000,
+  const allBack = await profiled(server, 'resync', () =>
+    untilAll(
+      gens,
+      (g) => g.ask<number>({ op: 'resynced', epoch, seq: publicView.seq }),
+      options.clients,
+      60_000,
+    ),
   );
   const resyncedAt = wallNow();
+  const overflowsAtRestart = listenOverflows() - overflowsBefore;
   const statesMatching = (
     await Promise.all(gens.map((g) => g.ask<number>({ op: 'statesMatching', state: publicView.state })))
   ).reduce((a, b) => a + b, 0);
@@ -345,6 +356,10 @@ async function main() {
         project: mapSpread(spreadOf(fan.chairAckMs)),
         bare: mapSpread(spreadOf(bareFan.chairAckMs)),
       },
+      gc: {
+        project: gcOverRounds(fan.rounds, projectGc!),
+        bare: gcOverRounds(bareFan.rounds, bareGc!),
+      },
     },
     checkins: {
       doors: options.doors,
@@ -382,6 +397,7 @@ async function main() {
       serverBackSeconds: round((backAt - killedAt) / 1000, 2),
       resyncedAfterServerBackSeconds: allBack ? round((resyncedAt - backAt) / 1000, 2) : Number.NaN,
       statesMatching,
+      listenOverflows: overflowsAtRestart,
       ackedBeforeKill: inFlightAtKill.acked,
       lostAcked,
       totalAcked: acked.length,

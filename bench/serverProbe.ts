@@ -1,6 +1,11 @@
 import fs from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import { type IntervalHistogram, monitorEventLoopDelay } from 'node:perf_hooks';
+import {
+  constants,
+  type IntervalHistogram,
+  monitorEventLoopDelay,
+  PerformanceObserver,
+} from 'node:perf_hooks';
 
 // Preloaded into a server the bench starts (`--import bench/serverProbe.ts`), answering over
 // the IPC channel the bench opened: the heap after a full GC, a CPU profile (the same V8
@@ -13,7 +18,23 @@ type ProbeRequest =
   | { probe: 'profileStart'; id: number }
   | { probe: 'profileStop'; id: number; file: string }
   | { probe: 'loopStart'; id: number }
-  | { probe: 'loopStop'; id: number };
+  | { probe: 'loopStop'; id: number }
+  | { probe: 'gcStart'; id: number }
+  | { probe: 'gcStop'; id: number };
+
+/** One garbage collection: when it began (wall-clock ms, as the bench's), how long, what kind. */
+export interface GcPause {
+  at: number;
+  ms: number;
+  kind: 'minor' | 'major' | 'incremental' | 'weak';
+}
+
+const GC_KINDS: Record<number, GcPause['kind']> = {
+  [constants.NODE_PERFORMANCE_GC_MINOR]: 'minor',
+  [constants.NODE_PERFORMANCE_GC_MAJOR]: 'major',
+  [constants.NODE_PERFORMANCE_GC_INCREMENTAL]: 'incremental',
+  [constants.NODE_PERFORMANCE_GC_WEAKCB]: 'weak',
+};
 
 /** What the event loop went through over one window: delays in ms, CPU in ms of the process. */
 export interface LoopReading {
@@ -32,6 +53,7 @@ const LOOP_RESOLUTION_MS = 1;
 const gc = (globalThis as { gc?: () => void }).gc;
 let session: Session | null = null;
 let loop: { histogram: IntervalHistogram; cpu: NodeJS.CpuUsage; at: number } | null = null;
+let gcWatch: { observer: PerformanceObserver; pauses: GcPause[] } | null = null;
 const ms = (ns: number) => Math.round(ns / 1e4) / 100;
 
 async function answer(request: ProbeRequest): Promise<unknown> {
@@ -78,6 +100,32 @@ async function answer(request: ProbeRequest): Promise<unknown> {
         elapsedMs: Math.round(performance.now() - at),
         resolutionMs: LOOP_RESOLUTION_MS,
       } satisfies LoopReading;
+    }
+    case 'gcStart': {
+      gcWatch?.observer.disconnect();
+      const pauses: GcPause[] = [];
+      const observer = new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) {
+          const kind = (entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind ?? -1;
+          pauses.push({
+            at: performance.timeOrigin + entry.startTime,
+            ms: entry.duration,
+            kind: GC_KINDS[kind] ?? 'minor',
+          });
+        }
+      });
+      observer.observe({ entryTypes: ['gc'] });
+      gcWatch = { observer, pauses };
+      return true;
+    }
+    case 'gcStop': {
+      if (!gcWatch) return [];
+      // The observer hands entries over asynchronously: let the last ones in first.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      gcWatch.observer.disconnect();
+      const { pauses } = gcWatch;
+      gcWatch = null;
+      return pauses;
     }
     default:
       return request satisfies never;

@@ -53,7 +53,7 @@ export async function venuePhase(options: BenchOptions): Promise<VenueResult> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'assembly-live-venue-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  log(`starting the server (tsx server/main.ts) on ${port}, serving dist/client`);
+  log(`starting the server (compiled, as npm start runs it) on ${port}, serving dist/client`);
   const server = await startProjectServer(port, dataDir);
   try {
     const { code, keys } = await createBenchAssembly(url);

@@ -18,6 +18,13 @@ import { ROOT } from './root';
 import type { Store } from './store/store';
 
 export const DEFAULT_CLIENT_DIR = path.join(ROOT, 'dist/client');
+/**
+ * Connections the kernel holds for the server before it accepts them. Node's 511 overflows
+ * when thousands of phones come back at once (a restart, the wifi back): the kernel drops
+ * their SYNs and each phone waits out TCP's 1 s, then 3 s, retransmission. Linux caps it at
+ * net.core.somaxconn (4096 on current kernels).
+ */
+const LISTEN_BACKLOG = 8192;
 /** How long a closing server lets a request in flight finish (an export, a page's file). */
 const CLOSE_GRACE_MS = 2000;
 
@@ -161,7 +168,9 @@ export function createApplication(options: AppOptions): Application {
     listen: (listenPort, hostname) =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);
-        httpServer.listen(listenPort, hostname, () => resolve(port()));
+        httpServer.listen({ port: listenPort, host: hostname, backlog: LISTEN_BACKLOG }, () =>
+          resolve(port()),
+        );
       }),
     async close() {
       host.stop();

@@ -61,12 +61,19 @@ describe('npm run bench, tiny', () => {
     expect(results.coalescing.maxPublicUpdatesPerSecond).toBeGreaterThan(0);
     expect(results.restart).toMatchObject({ clients: 20, statesMatching: 20, lostAcked: 0 });
     expect(results.restart.ackedBeforeKill).toBeGreaterThan(0);
+    expect(results.restart.listenOverflows).toBeGreaterThanOrEqual(0);
+    expect(results.restart.serverBackSeconds).toBeGreaterThan(0);
+    // The GC pauses laid over the rounds: each server's, and its slowest rounds.
+    for (const server of ['project', 'bare'] as const) {
+      expect(results.fanout.gc[server].slowest.length).toBeGreaterThan(0);
+      expect(results.fanout.gc[server].roundsWithGc).toBeLessThanOrEqual(3);
+    }
     expect(results.restart.totalStored).toBeGreaterThanOrEqual(results.restart.totalAcked);
     expectHostilePlumbing(results.hostile, 20);
     // The long fuzz, at a tiny size: it ran, on its own server, and found nothing.
     expect(results.fuzz).toMatchObject({ commands: 30, failures: [] });
     expect(results.fuzz?.wallSeconds).toBeGreaterThanOrEqual(0);
-    expect(results.targets.map((target) => target.name)).toHaveLength(14);
+    expect(results.targets.map((target) => target.name)).toHaveLength(15);
     expect(run.stdout).toContain('fan-out ratio');
     expect(run.stdout).toContain('hostile door ack');
     if (withNodes) {
