@@ -84,6 +84,7 @@ class Phone {
   mirror: Mirror | null = null;
   turnoutTimes: number[] = [];
   private syncing = false;
+  private syncedTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     target: Target,
@@ -92,7 +93,17 @@ class Phone {
   ) {
     this.tag = tagOf(target);
     this.socket = connectSocket(target.url, {
-      auth: { v: PROTOCOL_VERSION, code: target.code, ...auth },
+      // As the browser: each handshake carries what this phone last saw, and the server
+      // answers it (`synced`) as soon as the socket is in, a round trip sooner than asking.
+      auth: target.bare
+        ? { v: PROTOCOL_VERSION, code: target.code, ...auth }
+        : (send) =>
+            send({
+              v: PROTOCOL_VERSION,
+              code: target.code,
+              ...auth,
+              sync: { epoch: this.epoch, seq: this.mirror?.seq ?? 0 },
+            }),
       transports: ['websocket'],
       forceNew: true,
       // As the browser's connection (client/src/connection/assemblyConnection.ts).
@@ -101,7 +112,15 @@ class Phone {
       reconnectionDelayMax: 2_000,
       randomizationFactor: 0.5,
     });
-    if (!target.bare) this.socket.on('connect', () => void this.sync());
+    if (!target.bare) {
+      this.socket.on('connect', () => this.awaitHandshakeSync());
+      this.socket.on('synced', (reply: SyncReply) => {
+        clearTimeout(this.syncedTimer);
+        this.syncedTimer = undefined;
+        this.settle(reply);
+        this.syncing = false;
+      });
+    }
     this.socket.on('events', (batch: EventBatch) => {
       const at = wallNow();
       if (recordingReceipts) {
@@ -133,17 +152,33 @@ class Phone {
     if (ordered.early.length > 0) void this.sync();
   }
 
+  /** The handshake's sync is answered unasked; without an answer in time, ask. */
+  private awaitHandshakeSync() {
+    this.syncing = true;
+    clearTimeout(this.syncedTimer);
+    this.syncedTimer = setTimeout(() => {
+      this.syncedTimer = undefined;
+      this.syncing = false;
+      void this.sync();
+    }, SYNC_TIMEOUT_MS);
+  }
+
+  private settle(reply: SyncReply) {
+    if (!reply.ok) return;
+    if (reply.kind === 'snapshot') this.mirror = { seq: reply.seq, state: reply.state };
+    else if (this.mirror) this.mirror = applyEntries(this.mirror, reply.entries);
+    this.epoch = reply.epoch;
+  }
+
   async sync(): Promise<void> {
     if (this.syncing) return;
     this.syncing = true;
     try {
-      const reply: SyncReply = await this.socket
-        .timeout(SYNC_TIMEOUT_MS)
-        .emitWithAck('sync', { epoch: this.epoch, seq: this.mirror?.seq ?? 0 });
-      if (!reply.ok) return;
-      if (reply.kind === 'snapshot') this.mirror = { seq: reply.seq, state: reply.state };
-      else if (this.mirror) this.mirror = applyEntries(this.mirror, reply.entries);
-      this.epoch = reply.epoch;
+      this.settle(
+        await this.socket
+          .timeout(SYNC_TIMEOUT_MS)
+          .emitWithAck('sync', { epoch: this.epoch, seq: this.mirror?.seq ?? 0 }),
+      );
     } catch {
       // Timed out or disconnected: the next connect syncs again.
     } finally {
