@@ -119,6 +119,7 @@ export type GeneratorRequest =
   | ({ op: 'flood' } & FloodRun)
   | ({ op: 'joinRush' } & RushRun)
   | { op: 'resynced'; epoch: string; seq: number }
+  | { op: 'comebacks' }
   | { op: 'statesMatching'; state: unknown };
 
 export interface DoorResult {
@@ -172,3 +173,11 @@ export interface Receipts {
 
 export type Envelope = { id: number } & GeneratorRequest;
 export type Answer = { id: number; result?: unknown; error?: string };
+
+/** A phone's way back after its socket dropped (wall-clock ms; null: not yet). */
+export interface Comeback {
+  lostAt: number;
+  attempts: number;
+  connectedAt: number | null;
+  syncedAt: number | null;
+}

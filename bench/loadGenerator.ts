@@ -8,6 +8,7 @@ import { PROTOCOL_VERSION } from '../shared/protocol/version';
 import { canonicalJson } from './canonicalJson';
 import {
   type Answer,
+  type Comeback,
   type DoorResult,
   type DoorRun,
   type Envelope,
@@ -85,6 +86,8 @@ class Phone {
   turnoutTimes: number[] = [];
   private syncing = false;
   private syncedTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Since the last disconnect: reconnection attempts, and when it was back in and synced. */
+  comeback: Comeback | null = null;
 
   constructor(
     target: Target,
@@ -112,8 +115,17 @@ class Phone {
       reconnectionDelayMax: 2_000,
       randomizationFactor: 0.5,
     });
+    this.socket.on('disconnect', () => {
+      this.comeback = { lostAt: wallNow(), attempts: 0, connectedAt: null, syncedAt: null };
+    });
+    this.socket.io.on('reconnect_attempt', () => {
+      if (this.comeback) this.comeback.attempts++;
+    });
     if (!target.bare) {
-      this.socket.on('connect', () => this.awaitHandshakeSync());
+      this.socket.on('connect', () => {
+        if (this.comeback) this.comeback.connectedAt ??= wallNow();
+        this.awaitHandshakeSync();
+      });
       this.socket.on('synced', (reply: SyncReply) => {
         clearTimeout(this.syncedTimer);
         this.syncedTimer = undefined;
@@ -165,6 +177,7 @@ class Phone {
 
   private settle(reply: SyncReply) {
     if (!reply.ok) return;
+    if (this.comeback?.connectedAt) this.comeback.syncedAt ??= wallNow();
     if (reply.kind === 'snapshot') this.mirror = { seq: reply.seq, state: reply.state };
     else if (this.mirror) this.mirror = applyEntries(this.mirror, reply.entries);
     this.epoch = reply.epoch;
@@ -603,6 +616,8 @@ async function handle(request: Envelope): Promise<unknown> {
         (phone) =>
           phone.socket.connected && phone.epoch === request.epoch && phone.mirror?.seq === request.seq,
       ).length;
+    case 'comebacks':
+      return phonesOf('project').flatMap((phone) => (phone.comeback ? [phone.comeback] : []));
     case 'statesMatching': {
       // The server's public snapshot leaves out the chair's undo stack, which a phone's mirror
       // grows from the live events it applies: compare what the public sees.

@@ -84,6 +84,11 @@ export interface BenchResults {
     resyncedAfterServerBackSeconds: number;
     /** SYNs the kernel dropped, its listen queue full, while the phones came back. */
     listenOverflows: number;
+    /** Seconds after the kill each phone was in again / synced, and its reconnection attempts. */
+    lostSeconds: { p50: number; p95: number; max: number };
+    connectedSeconds: { p50: number; p95: number; max: number };
+    syncedSeconds: { p50: number; p95: number; max: number };
+    attempts: { p50: number; p95: number; max: number };
     statesMatching: number;
     ackedBeforeKill: number;
     lostAcked: number;
@@ -371,6 +376,10 @@ export function printTable(r: BenchResults): void {
     [
       'restart',
       `${r.restart.clients} resynced ${r.restart.resyncSeconds} s after kill -9 (server back at ${r.restart.serverBackSeconds} s), states equal ${r.restart.statesMatching}, ${r.restart.listenOverflows} connections dropped by a full listen queue`,
+    ],
+    [
+      'restart, each phone',
+      `dropped p50 ${r.restart.lostSeconds.p50} / max ${r.restart.lostSeconds.max} s, in again p50 ${r.restart.connectedSeconds.p50} / p95 ${r.restart.connectedSeconds.p95} / max ${r.restart.connectedSeconds.max} s, synced p50 ${r.restart.syncedSeconds.p50} / p95 ${r.restart.syncedSeconds.p95} / max ${r.restart.syncedSeconds.max} s after the kill; attempts p50 ${r.restart.attempts.p50} / p95 ${r.restart.attempts.p95} / max ${r.restart.attempts.max}`,
     ],
     ['acked lost', `${r.restart.lostAcked} of ${r.restart.totalAcked} (stored ${r.restart.totalStored})`],
   ];

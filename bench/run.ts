@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { fuzzPhase } from './fuzz';
 import { gcOverRounds } from './gcRounds';
-import type { DoorResult } from './generatorProtocol';
+import type { Comeback, DoorResult } from './generatorProtocol';
 import { hostilePhase } from './hostile';
 import { fanOutAcrossNodes } from './nodes';
 import { readOptions } from './options';
@@ -300,6 +300,7 @@ async function main() {
     ),
   );
   const resyncedAt = wallNow();
+  const comebacks = (await Promise.all(gens.map((g) => g.ask<Comeback[]>({ op: 'comebacks' })))).flat();
   const overflowsAtRestart = listenOverflows() - overflowsBefore;
   const statesMatching = (
     await Promise.all(gens.map((g) => g.ask<number>({ op: 'statesMatching', state: publicView.state })))
@@ -398,6 +399,7 @@ async function main() {
       resyncedAfterServerBackSeconds: allBack ? round((resyncedAt - backAt) / 1000, 2) : Number.NaN,
       statesMatching,
       listenOverflows: overflowsAtRestart,
+      ...comebackFigures(comebacks, killedAt),
       ackedBeforeKill: inFlightAtKill.acked,
       lostAcked,
       totalAcked: acked.length,
@@ -412,6 +414,24 @@ async function main() {
   writeResults(results);
   printTable(results);
   if (fuzz) printFuzz(fuzz);
+}
+
+/**
+ * How the phones came back: when each was in again and synced (s after the kill), and after
+ * how many reconnection attempts. Tells the backoff's share of the resync from the server's.
+ */
+function comebackFigures(comebacks: Comeback[], killedAt: number) {
+  const seconds = (times: (number | null)[]) => {
+    const s = spreadOf(times.filter((t): t is number => t !== null).map((t) => (t - killedAt) / 1000));
+    return { p50: round(s.p50), p95: round(s.p95), max: round(s.max) };
+  };
+  const attempts = spreadOf(comebacks.map((c) => c.attempts));
+  return {
+    lostSeconds: seconds(comebacks.map((c) => c.lostAt)),
+    connectedSeconds: seconds(comebacks.map((c) => c.connectedAt)),
+    syncedSeconds: seconds(comebacks.map((c) => c.syncedAt)),
+    attempts: { p50: attempts.p50, p95: attempts.p95, max: attempts.max },
+  };
 }
 
 const mapSpread = (s: ReturnType<typeof spreadOf>) => ({
