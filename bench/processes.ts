@@ -172,6 +172,18 @@ export async function startBareServer(port: number, payloadBytes: number): Promi
   return ipc;
 }
 
+/** The check-in storm's floor (checkInFloor.ts): acks each check-in once it is durable, nothing else. */
+export async function startCheckInFloor(port: number): Promise<Ipc> {
+  const child = spawn(process.execPath, [...nodeArgs, 'bench/checkInFloor.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  const ipc = new Ipc(child);
+  await untilHealthy(ipc, port);
+  return ipc;
+}
+
 export type Generator = Ipc & { ask<T>(request: GeneratorRequest): Promise<T> };
 
 export function startGenerator(): Generator {

@@ -25,6 +25,7 @@ import {
   listenOverflows,
   memoryOf,
   startBareServer,
+  startCheckInFloor,
   startGenerator,
   startProjectServer,
 } from './processes';
@@ -99,6 +100,43 @@ async function doors(
     ackedIds: results.flatMap((r) => r.ackedIds),
     elapsedMs: Math.max(...results.map((r) => r.elapsedMs)),
   };
+}
+
+/**
+ * The check-in storm on the project and on its floor (checkInFloor.ts), driven by the same
+ * doors, in halves alternated project, floor, floor, project: a neighbour's burst on this
+ * shared machine then falls on both alike. Each side's rate is its acks over its own time.
+ */
+async function stormAgainstFloor(gens: Generator[], base: { url: string; code: string; key: string }) {
+  const floorPort = await freePort();
+  const floorServer = await startCheckInFloor(floorPort);
+  const floorBase = { url: `http://127.0.0.1:${floorPort}`, code: 'floor', key: '' };
+  const half = Math.ceil(options.checkIns / 2);
+  const halves: { side: 'project' | 'floor'; result: Awaited<ReturnType<typeof doors>> }[] = [];
+  try {
+    const order = [
+      { side: 'project', at: base, target: half, label: 'Storm A' },
+      { side: 'floor', at: floorBase, target: half, label: 'Floor A' },
+      { side: 'floor', at: floorBase, target: half, label: 'Floor B' },
+      { side: 'project', at: base, target: options.checkIns - half, label: 'Storm B' },
+    ] as const;
+    // Each half names its people apart: the same name again would be someone already in.
+    for (const { side, at, target, label } of order)
+      halves.push({ side, result: await doors(gens, { target, label }, at) });
+  } finally {
+    await floorServer.stop();
+  }
+  const merged = (side: 'project' | 'floor') => {
+    const mine = halves.filter((h) => h.side === side).map((h) => h.result);
+    return {
+      acked: mine.reduce((n, r) => n + r.acked, 0),
+      failed: mine.reduce((n, r) => n + r.failed, 0),
+      ackMs: mine.flatMap((r) => r.ackMs),
+      ackedIds: mine.flatMap((r) => r.ackedIds),
+      elapsedMs: mine.reduce((n, r) => n + r.elapsedMs, 0),
+    };
+  };
+  return { storm: merged('project'), floor: merged('floor') };
 }
 
 function storedCheckIns(dbFile: string, code: string): Set<string> {
@@ -258,8 +296,8 @@ async function main() {
     `check-ins: ${options.checkIns} as fast as acks return, ${options.doors} doors x ${options.window} in flight`,
   );
   await Promise.all(gens.map((g) => g.ask({ op: 'recordTurnout' })));
-  const storm = await profiled(server, 'checkins', () =>
-    doors(doorGens, { target: options.checkIns, label: 'Storm' }, { url, code, key: keys.door }),
+  const { storm, floor: checkInFloor } = await profiled(server, 'checkins', () =>
+    stormAgainstFloor(doorGens, { url, code, key: keys.door }),
   );
   // The last held update goes out up to one coalescing interval after the last check-in.
   await sleep(1000);
@@ -366,6 +404,11 @@ async function main() {
       doors: options.doors,
       inFlightPerDoor: options.window,
       perSecond: round(storm.acked / (storm.elapsedMs / 1000), 0),
+      floorPerSecond: round(checkInFloor.acked / (checkInFloor.elapsedMs / 1000), 0),
+      ratioToFloor: round(storm.acked / storm.elapsedMs / (checkInFloor.acked / checkInFloor.elapsedMs)),
+      floorAckP50Ms: round(spreadOf(checkInFloor.ackMs).p50),
+      floorAckP99Ms: round(spreadOf(checkInFloor.ackMs).p99),
+      floorFailed: checkInFloor.failed,
       ackP50Ms: round(stormAck.p50),
       ackP99Ms: round(stormAck.p99),
       offered200AckP50Ms: round(spreadOf(offered.ackMs).p50),

@@ -3,7 +3,7 @@
 // person. When the evidence is certain (their own ticket, the same contact, the same name in
 // the same institution) the second way counts nothing; when it is only likely (a close
 // spelling, the same name in another institution) a steward decides, never a silent double.
-import { editDistance, nameKey } from './closestName';
+import { boundedEditDistance, nameKey } from './closestName';
 import { lookup, put, type Register, remove, valuesOf } from './register';
 import { type Attendance, type CheckIn, emptyAttendance, type Registrant } from './turnout';
 
@@ -90,6 +90,32 @@ function shapeOf(person: CheckIn | Registrant): NameShape {
 }
 const keyOf = (person: CheckIn | Registrant): string => shapeOf(person).key;
 
+/** Which letters a name has, each letter one of 32 bits (letters sharing a bit are one). */
+function lettersOf(key: string): number {
+  let mask = 0;
+  for (let i = 0; i < key.length; i++) mask |= 1 << (key.charCodeAt(i) & 31);
+  return mask;
+}
+
+/**
+ * A floor under the edit distance, for the price of a glance: an insertion or deletion adds
+ * or drops at most one letter from the set of letters a name has, a substitution at most
+ * one each way, a swap none; so names whose letter sets differ by more than twice the
+ * allowance are not close, and most names at a door are ruled out before any table is made.
+ */
+function lettersApart(x: string, y: string): number {
+  let bits = lettersOf(x) ^ lettersOf(y);
+  let count = 0;
+  while (bits !== 0) {
+    bits &= bits - 1;
+    count++;
+  }
+  return count;
+}
+
+/** Close spellings are compared without a budget: the window of names bounds the work. */
+const UNBUDGETED = { cells: Number.POSITIVE_INFINITY };
+
 /**
  * Close enough to be worth asking: one letter wrong in a short name, two in a longer one.
  * Digits must agree. The cheap tests go first: this runs against many names per check-in.
@@ -100,7 +126,10 @@ function closeShapes(a: NameShape, b: NameShape): boolean {
   const allowed = Math.min(x.length, y.length) <= 8 ? 1 : 2;
   if (Math.abs(x.length - y.length) > allowed) return false;
   if (a.digits !== b.digits) return false;
-  return editDistance(x, y) <= allowed;
+  if (lettersApart(x, y) > 2 * allowed) return false;
+  // Only the band the allowance leaves is worked out: a full table per name held a door's
+  // check-in for over a hundred microseconds against an institution's 150 latest names.
+  return boundedEditDistance(x, y, allowed, UNBUDGETED) <= allowed;
 }
 
 export const closeSpelling = (a: string, b: string): boolean => closeShapes(shapeOfKey(a), shapeOfKey(b));

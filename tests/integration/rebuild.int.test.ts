@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AssemblyHost } from '../../server/assemblies/assemblyHost';
 import { createLogger } from '../../server/logger';
 import { SqliteStore } from '../../server/store/sqliteStore';
@@ -45,5 +45,37 @@ describe('state rebuilt from snapshot + journal', () => {
       [4, 3, 2, 1, 0].map((back) => room.committedSeq - back),
     );
     await store.close();
+  });
+
+  it('a due snapshot waits for a quiet second, and is taken at once past twice its due', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      const file = path.join(tempDir(), 'assembly-live.sqlite');
+      const store = new SqliteStore(file);
+      const host = new AssemblyHost({ store, logger: createLogger('silent') });
+      const { code } = await host.create({ title: 'Quiet', venue: '', startsAt: null, endsAt: null });
+      const room = (await host.room(code))!;
+      const press = async (n: number) => {
+        for (let i = 0; i < n; i++) {
+          const reply = await host.execute(room, 'chair', { type: 'showMessage', text: `message ${i}` });
+          expect(reply).toMatchObject({ ok: true });
+          vi.advanceTimersByTime(100);
+        }
+      };
+      // Due after 500 events, but the chair is still pressing: nothing is serialised yet.
+      await press(600);
+      expect(await store.latestSnapshot(code)).toBeNull();
+      // A second of quiet: the snapshot is taken, of everything committed.
+      vi.advanceTimersByTime(1_000);
+      expect((await store.latestSnapshot(code))?.seq).toBe(room.committedSeq);
+      // Pressing on without a pause: taken anyway once twice the due number have passed.
+      const before = room.committedSeq;
+      await press(1_000);
+      expect((await store.latestSnapshot(code))!.seq).toBeGreaterThanOrEqual(before + 1_000);
+      host.stop();
+      await store.close();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

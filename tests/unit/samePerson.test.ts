@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type AssemblyState, withCurrentShape } from '../../shared/domain/assembly';
+import { editDistance } from '../../shared/domain/closestName';
 import { type Decision, decide } from '../../shared/domain/decide';
 import { evolveAll } from '../../shared/domain/evolve';
 import { lookup, valuesOf } from '../../shared/domain/register';
@@ -12,6 +14,15 @@ import type { Role } from '../../shared/protocol/roles';
 import { assembly, ctx, MIN, T0 } from './fixtures';
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+/** One edit to a name, at a place taken modulo its length. */
+function applyEdit(name: string, [at, kind, letter]: [number, string, string]): string {
+  const i = name.length === 0 ? 0 : at % name.length;
+  if (kind === 'insert') return name.slice(0, i) + letter + name.slice(i);
+  if (kind === 'delete') return name.slice(0, i) + name.slice(i + 1);
+  if (kind === 'replace') return name.slice(0, i) + letter + name.slice(i + 1);
+  return i + 1 < name.length ? name.slice(0, i) + name[i + 1] + name[i] + name.slice(i + 2) : name;
+}
 
 interface Night {
   state: AssemblyState;
@@ -404,6 +415,27 @@ describe('the rules’ parts', () => {
     ['grace obi', 'grace okonkwo', false],
   ])('%s and %s are a close spelling: %s', (a, b, close) => {
     expect(closeSpelling(a, b)).toBe(close);
+  });
+
+  it('finds a close spelling exactly when the full edit distance does, shortcuts and all', () => {
+    // The letters' floor and the banded table only skip work: the answer is the full table's.
+    const reference = (a: string, b: string) => {
+      if (a === b || a === '' || b === '') return false;
+      if (a.replace(/\D/g, '') !== b.replace(/\D/g, '')) return false;
+      return editDistance(a, b) <= (Math.min(a.length, b.length) <= 8 ? 1 : 2);
+    };
+    const letters = fc.constantFrom(...'abcdeiklmnorsuyz 1é');
+    const name = fc.string({ unit: letters, minLength: 1, maxLength: 14 });
+    const edit = fc.tuple(fc.nat(), fc.constantFrom('insert', 'delete', 'replace', 'swap'), letters);
+    const near = fc
+      .tuple(name, fc.array(edit, { maxLength: 3 }))
+      .map(([a, edits]) => [a, edits.reduce(applyEdit, a)] as const);
+    fc.assert(
+      fc.property(fc.oneof(near, fc.tuple(name, name)), ([a, b]) => {
+        expect(closeSpelling(a, b)).toBe(reference(a, b));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it.each([
