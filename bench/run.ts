@@ -115,12 +115,13 @@ async function stormAgainstFloor(gens: Generator[], base: { url: string; code: s
   const halves: { side: 'project' | 'floor'; result: Awaited<ReturnType<typeof doors>> }[] = [];
   try {
     const order = [
-      { side: 'project', at: base, target: half, label: 'Storm A' },
+      { side: 'project', at: base, target: half, label: 'Storm' },
       { side: 'floor', at: floorBase, target: half, label: 'Floor A' },
       { side: 'floor', at: floorBase, target: half, label: 'Floor B' },
-      { side: 'project', at: base, target: options.checkIns - half, label: 'Storm B' },
+      { side: 'project', at: base, target: options.checkIns - half, label: 'Second storm' },
     ] as const;
-    // Each half names its people apart: the same name again would be someone already in.
+    // Each half names its people apart: the same name again, or one letter off, would be
+    // someone already in, or maybe so.
     for (const { side, at, target, label } of order)
       halves.push({ side, result: await doors(gens, { target, label }, at) });
   } finally {

@@ -53,6 +53,13 @@ describe('npm run bench, tiny', () => {
     expect(results.fanout.payloadBytes).toBeGreaterThan(50);
     expect(results.checkins).toMatchObject({ acked: 200, stored: 200, failed: 0 });
     expect(results.checkins.perSecond).toBeGreaterThan(0);
+    // The floor took as many check-ins through the same doors, every one acked.
+    expect(results.checkins.floorPerSecond).toBeGreaterThan(0);
+    expect(results.checkins.floorFailed).toBe(0);
+    expect(results.checkins.ratioToFloor).toBeCloseTo(
+      results.checkins.perSecond / results.checkins.floorPerSecond,
+      1,
+    );
     expect(results.checkins.offered200Acked).toBeGreaterThan(0);
     expect(Number.isFinite(results.checkins.offered200AckP99Ms)).toBe(true);
     expect(results.memory.clients).toBe(20);
@@ -73,7 +80,7 @@ describe('npm run bench, tiny', () => {
     // The long fuzz, at a tiny size: it ran, on its own server, and found nothing.
     expect(results.fuzz).toMatchObject({ commands: 30, failures: [] });
     expect(results.fuzz?.wallSeconds).toBeGreaterThanOrEqual(0);
-    expect(results.targets.map((target) => target.name)).toHaveLength(15);
+    expect(results.targets.map((target) => target.name)).toHaveLength(16);
     expect(run.stdout).toContain('fan-out ratio');
     expect(run.stdout).toContain('hostile door ack');
     if (withNodes) {
