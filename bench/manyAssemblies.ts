@@ -269,7 +269,7 @@ export async function manyAssembliesPhase(options: BenchOptions): Promise<ManyAs
   const generators = Math.max(options.generators, Math.ceil((2 * phones) / PHONES_PER_GENERATOR));
   const limit = openFilesLimit();
   // Each server holds N x P sockets (and the chairs and doors); each generator its share of both.
-  const needed = Math.max(phones, Math.ceil((2 * phones) / generators)) + 1000;
+  const needed = Math.max(phones, Math.ceil((2 * phones) / generators)) + 500;
   if (limit < needed) {
     throw new Error(
       `The open-files limit is ${limit}, too low for ${phones} phones on each server: run \`ulimit -n ${needed}\` first.`,
