@@ -89,6 +89,10 @@ export function printAssemblies(r: AssembliesBenchResults): void {
       'RSS per phone',
       `project ${a.memory.project.kibPerPhone} KiB (${a.memory.project.emptyRssKib} to ${a.memory.project.rssKib} KiB), bare ${a.memory.bare.kibPerPhone} KiB (${a.memory.bare.emptyRssKib} to ${a.memory.bare.rssKib} KiB)`,
     ],
+    [
+      'load generators',
+      `RSS ${a.memory.generatorRssKib.map((kib) => `${Math.round(kib / 1024)} MiB`).join(', ')} with both servers' phones`,
+    ],
   ];
   if (a.storm) {
     const s = a.storm;

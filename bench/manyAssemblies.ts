@@ -17,6 +17,7 @@ import {
   type Generator,
   type Ipc,
   memoryOf,
+  rssKib,
   startBareServer,
   startGenerator,
   startProjectServer,
@@ -93,7 +94,12 @@ export interface ManyAssembliesResult {
   allAtOnce: AgainstFloor;
   /** One assembly's chair pressing, the others quiet: each round the next assembly in turn. */
   alone: AgainstFloor;
-  memory: { project: PhoneMemory; bare: PhoneMemory };
+  memory: {
+    project: PhoneMemory;
+    bare: PhoneMemory;
+    /** Each phone generator's RSS with both servers' phones in: its own limit is the machine's. */
+    generatorRssKib: number[];
+  };
   /** Null with one assembly: there are no others to press. */
   storm: StormFigures | null;
 }
@@ -321,6 +327,8 @@ export async function manyAssembliesPhase(options: BenchOptions): Promise<ManyAs
       names.map(() => ''),
     );
 
+    const generatorRssKib = gens.map((g) => rssKib(g.pid));
+    log(`load generators' RSS: ${generatorRssKib.map((kib) => `${Math.round(kib / 1024)} MiB`).join(', ')}`);
     log(`every chair at once: ${options.rounds} rounds on each server, interleaved`);
     const allAtOnce = againstFloor(
       options.rounds,
@@ -347,7 +355,7 @@ export async function manyAssembliesPhase(options: BenchOptions): Promise<ManyAs
       payloadBytes,
       allAtOnce,
       alone,
-      memory: { project: projectMemory, bare: bareMemory },
+      memory: { project: projectMemory, bare: bareMemory, generatorRssKib },
       storm,
     };
   } finally {

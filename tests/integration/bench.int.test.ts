@@ -156,6 +156,8 @@ describe('npm run bench, tiny', () => {
       expect(Number.isFinite(a.memory[server].kibPerPhone)).toBe(true);
       expect(Number.isFinite(a.memory[server].heapKibPerPhone)).toBe(true);
     }
+    expect(a.memory.generatorRssKib).toHaveLength(1);
+    expect(a.memory.generatorRssKib[0]).toBeGreaterThan(0);
     // The first assembly's storm, the other two pressing through it.
     expect(a.storm).toMatchObject({ stormAssembly: 1, others: 2, rounds: 3, doors: 2, inFlightPerDoor: 4 });
     delivered(a.storm!.without, 6);
