@@ -73,6 +73,7 @@ export interface StormFigures {
   /** The assembly whose doors storm (the first); every other one's chair keeps pressing. */
   stormAssembly: number;
   others: number;
+  /** Rounds of each kind: two windows of half of --rounds. */
   rounds: number;
   doors: number;
   inFlightPerDoor: number;
@@ -80,7 +81,18 @@ export interface StormFigures {
   without: DeliveryFigures;
   during: DeliveryFigures;
   ratioP99: number;
-  checkIns: { acked: number; failed: number; perSecond: number; ackP50Ms: number; ackP99Ms: number };
+  /** Each window's p99, in the order run: how far one pair agrees with the other. */
+  windows: { kind: 'without' | 'during'; p99Ms: number }[];
+  checkIns: {
+    acked: number;
+    failed: number;
+    /** Failed ones by the server's code, and those never answered. */
+    refusals: Record<string, number>;
+    lost: number;
+    perSecond: number;
+    ackP50Ms: number;
+    ackP99Ms: number;
+  };
 }
 
 export interface ManyAssembliesResult {
@@ -365,10 +377,14 @@ export async function manyAssembliesPhase(options: BenchOptions): Promise<ManyAs
   }
 }
 
+/** Windows of each kind in this order (as the hostile phase's): noise then weighs on both. */
+const STORM_WINDOWS = ['without', 'during', 'during', 'without'] as const;
+
 /**
  * The first assembly's doors check people in as fast as acks return (--doors, --window, as
- * the single assembly's storm) while every other assembly's chair presses, all at once, for
- * --rounds rounds; the same rounds just before, without the storm, are what they are held to.
+ * the single assembly's storm) while every other assembly's chair presses, all at once.
+ * Windows without the storm and during it, in the order of STORM_WINDOWS, each of half of
+ * --rounds: each kind's deliveries are held against the other's.
  */
 async function stormUnderPresses(
   rooms: Rooms,
@@ -380,41 +396,64 @@ async function stormUnderPresses(
 ): Promise<StormFigures> {
   const others = names.slice(1);
   const plan = () => [{ tag: 'project' as const, rooms: others }];
-  log(`storm: ${others.length} other chairs at once, ${options.rounds} rounds without a storm`);
-  const without = figures(await rooms.rounds(options.rounds, plan));
+  const perWindow = Math.ceil(options.rounds / 2);
   log(
-    `storm: ${options.doors} doors x ${options.window} in flight in ${names[0]}, the same rounds in the others`,
+    `storm: ${others.length} other chairs at once, windows of ${perWindow} rounds without and during ${options.doors} doors x ${options.window} in flight in ${names[0]}`,
   );
-  // The doors connect first and start together, a moment before the rounds do.
-  const startAt = wallNow() + 2000;
-  const stormDone = doorGen.ask<DoorResult>({
-    op: 'doors',
-    url,
-    code: made[0]!.code,
-    key: made[0]!.keys.door,
-    doors: options.doors,
-    window: options.window,
-    label: 'Storm',
-    startAt,
-  });
-  await sleep(startAt - wallNow() + 500);
-  const during = figures(await rooms.rounds(options.rounds, plan));
-  await doorGen.ask({ op: 'stopDoors' });
-  const checkIns = await stormDone;
-  const ack = spreadOf(checkIns.ackMs);
+  const byKind: Record<(typeof STORM_WINDOWS)[number], Delivery[]> = { without: [], during: [] };
+  const windowP99Ms: number[] = [];
+  const checkIns: DoorResult[] = [];
+  for (const kind of STORM_WINDOWS) {
+    if (kind === 'without') {
+      const deliveries = await rooms.rounds(perWindow, plan);
+      byKind.without.push(...deliveries);
+      windowP99Ms.push(figures(deliveries).p99Ms);
+      continue;
+    }
+    // The doors connect first and start together, a moment before the rounds do.
+    const startAt = wallNow() + 2000;
+    const stormDone = doorGen.ask<DoorResult>({
+      op: 'doors',
+      url,
+      code: made[0]!.code,
+      key: made[0]!.keys.door,
+      doors: options.doors,
+      window: options.window,
+      // Names differ from one storm to the next: the same person twice is refused.
+      label: `Storm ${checkIns.length + 1}`,
+      startAt,
+    });
+    await sleep(startAt - wallNow() + 500);
+    const deliveries = await rooms.rounds(perWindow, plan);
+    await doorGen.ask({ op: 'stopDoors' });
+    checkIns.push(await stormDone);
+    byKind.during.push(...deliveries);
+    windowP99Ms.push(figures(deliveries).p99Ms);
+  }
+  const without = figures(byKind.without);
+  const during = figures(byKind.during);
+  const acked = checkIns.reduce((n, r) => n + r.acked, 0);
+  const stormMs = checkIns.reduce((n, r) => n + r.elapsedMs, 0);
+  const ack = spreadOf(checkIns.flatMap((r) => r.ackMs));
   return {
     stormAssembly: 1,
     others: others.length,
-    rounds: options.rounds,
+    rounds: perWindow * 2,
     doors: options.doors,
     inFlightPerDoor: options.window,
     without,
     during,
     ratioP99: round(during.p99Ms / without.p99Ms),
+    windows: STORM_WINDOWS.map((kind, i) => ({ kind, p99Ms: windowP99Ms[i]! })),
     checkIns: {
-      acked: checkIns.acked,
-      failed: checkIns.failed,
-      perSecond: round(checkIns.acked / (checkIns.elapsedMs / 1000), 0),
+      acked,
+      failed: checkIns.reduce((n, r) => n + r.failed, 0),
+      refusals: checkIns.reduce<Record<string, number>>((all, r) => {
+        for (const [code, n] of Object.entries(r.refusals)) all[code] = (all[code] ?? 0) + n;
+        return all;
+      }, {}),
+      lost: checkIns.reduce((n, r) => n + r.lost, 0),
+      perSecond: round(acked / (stormMs / 1000), 0),
       ackP50Ms: round(ack.p50),
       ackP99Ms: round(ack.p99),
     },
