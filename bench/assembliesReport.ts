@@ -99,10 +99,13 @@ export function printAssemblies(r: AssembliesBenchResults): void {
     rows.push(
       [`storm: ${s.others} others, without`, spread(s.without)],
       [`storm: ${s.others} others, during`, spread(s.during)],
-      ['storm: windows, p99', s.windows.map((w) => `${w.kind} ${w.p99Ms} ms`).join(', ')],
+      [
+        'storm: windows, p99',
+        s.windows.map((w) => `${w.kind} ${w.p99Ms} ms (${w.rounds} rounds)`).join(', '),
+      ],
       [
         'storm check-ins',
-        `${s.checkIns.acked} acked (${s.checkIns.failed} failed) at ${s.checkIns.perSecond}/s, ${s.doors} doors x ${s.inFlightPerDoor} in flight, ack p50 ${s.checkIns.ackP50Ms} / p99 ${s.checkIns.ackP99Ms} ms`,
+        `2 x ${s.checkInsPerStorm}: ${s.checkIns.acked} acked (${s.checkIns.failed} failed, ${s.checkIns.lost} lost) at ${s.checkIns.perSecond}/s, ${s.doors} doors x ${s.inFlightPerDoor} in flight, ack p50 ${s.checkIns.ackP50Ms} / p99 ${s.checkIns.ackP99Ms} ms`,
       ],
     );
   }

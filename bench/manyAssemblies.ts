@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { LIMITS } from '../shared/protocol/limits';
 import { type AssembliesBenchResults, judgeAssemblies, printAssemblies } from './assembliesReport';
 import {
   type DoorResult,
@@ -73,16 +74,19 @@ export interface StormFigures {
   /** The assembly whose doors storm (the first); every other one's chair keeps pressing. */
   stormAssembly: number;
   others: number;
-  /** Rounds of each kind: two windows of half of --rounds. */
-  rounds: number;
   doors: number;
   inFlightPerDoor: number;
+  /** Each storm: --checkins, acked as fast as they come back. */
+  checkInsPerStorm: number;
   /** The others' deliveries, all their chairs pressing at once, without the storm and during it. */
   without: DeliveryFigures;
   during: DeliveryFigures;
   ratioP99: number;
-  /** Each window's p99, in the order run: how far one pair agrees with the other. */
-  windows: { kind: 'without' | 'during'; p99Ms: number }[];
+  /**
+   * Each window in the order run, its timed rounds (without: half of --rounds; during: as
+   * many as the storm lasted) and p99: how far one pair agrees with the other.
+   */
+  windows: { kind: 'without' | 'during'; rounds: number; p99Ms: number }[];
   checkIns: {
     acked: number;
     failed: number;
@@ -133,6 +137,7 @@ interface Delivery extends Timed {
 }
 
 const roomName = (i: number) => `a${i + 1}`;
+const CHECK_IN_LIMIT = LIMITS.checkIns;
 
 function openFilesLimit(): number {
   const limits = fs.readFileSync('/proc/self/limits', 'utf8');
@@ -205,14 +210,21 @@ class Rooms {
   /**
    * Rounds of presses, after the warm-up ones: `plan(r)` says who presses in round r, in
    * order (project and bare in turn, as the single assembly's fan-out interleaves them).
+   * `howMany` timed rounds, or as long as it says so (at least one).
    */
-  async rounds(count: number, plan: (r: number) => { tag: Tag; rooms: string[] }[]): Promise<Delivery[]> {
+  async rounds(
+    howMany: number | (() => boolean),
+    plan: (r: number) => { tag: Tag; rooms: string[] }[],
+    warmUp = WARM_UP_ROUNDS,
+  ): Promise<Delivery[]> {
+    const more = (timedRounds: number) =>
+      typeof howMany === 'number' ? timedRounds < howMany : timedRounds === 0 || howMany();
     await Promise.all(this.gens.map((g) => g.ask({ op: 'recordReceipts' })));
     const timed: Timed[] = [];
-    for (let r = 1; r <= WARM_UP_ROUNDS + count; r++) {
+    for (let r = 1; r <= warmUp || more(r - 1 - warmUp); r++) {
       for (const { tag, rooms } of plan(r)) {
         const presses = await this.press(tag, rooms);
-        if (r > WARM_UP_ROUNDS) timed.push(...presses);
+        if (r > warmUp) timed.push(...presses);
       }
     }
     const last = new Map<string, { phones: number; at: number }>();
@@ -285,6 +297,11 @@ export async function manyAssembliesPhase(options: BenchOptions): Promise<ManyAs
   const p = options.phonesPerAssembly;
   const phones = n * p;
   const generators = Math.max(options.generators, Math.ceil((2 * phones) / PHONES_PER_GENERATOR));
+  if (n > 1 && 2 * options.checkIns > CHECK_IN_LIMIT) {
+    throw new Error(
+      `--checkins ${options.checkIns}: the storm runs twice in one assembly, which holds at most ${CHECK_IN_LIMIT}`,
+    );
+  }
   const limit = openFilesLimit();
   // Each server holds N x P sockets (and the chairs and doors); each generator its share of both.
   const needed = Math.max(phones, Math.ceil((2 * phones) / generators)) + 500;
@@ -381,10 +398,11 @@ export async function manyAssembliesPhase(options: BenchOptions): Promise<ManyAs
 const STORM_WINDOWS = ['without', 'during', 'during', 'without'] as const;
 
 /**
- * The first assembly's doors check people in as fast as acks return (--doors, --window, as
- * the single assembly's storm) while every other assembly's chair presses, all at once.
- * Windows without the storm and during it, in the order of STORM_WINDOWS, each of half of
- * --rounds: each kind's deliveries are held against the other's.
+ * The first assembly's doors check in --checkins people as fast as acks return (--doors x
+ * --window in flight: the single assembly's storm) while every other assembly's chair
+ * presses, all at once, round after round until the storm is over; in the windows without,
+ * half of --rounds. Windows in the order of STORM_WINDOWS; each kind's deliveries are held
+ * against the other's. Two storms of new names each: an assembly holds 50,000 check-ins.
  */
 async function stormUnderPresses(
   rooms: Rooms,
@@ -398,37 +416,43 @@ async function stormUnderPresses(
   const plan = () => [{ tag: 'project' as const, rooms: others }];
   const perWindow = Math.ceil(options.rounds / 2);
   log(
-    `storm: ${others.length} other chairs at once, windows of ${perWindow} rounds without and during ${options.doors} doors x ${options.window} in flight in ${names[0]}`,
+    `storm: ${others.length} other chairs at once, ${perWindow} rounds without; during ${options.checkIns} check-ins by ${options.doors} doors x ${options.window} in flight in ${names[0]}`,
   );
   const byKind: Record<(typeof STORM_WINDOWS)[number], Delivery[]> = { without: [], during: [] };
-  const windowP99Ms: number[] = [];
+  const windows: StormFigures['windows'] = [];
   const checkIns: DoorResult[] = [];
   for (const kind of STORM_WINDOWS) {
     if (kind === 'without') {
       const deliveries = await rooms.rounds(perWindow, plan);
       byKind.without.push(...deliveries);
-      windowP99Ms.push(figures(deliveries).p99Ms);
+      windows.push({ kind, rounds: perWindow, p99Ms: figures(deliveries).p99Ms });
       continue;
     }
-    // The doors connect first and start together, a moment before the rounds do.
+    // The doors connect first and start together; the rounds start with them, no warm-up
+    // (the server is warm), and go on until the last check-in is acked.
     const startAt = wallNow() + 2000;
-    const stormDone = doorGen.ask<DoorResult>({
-      op: 'doors',
-      url,
-      code: made[0]!.code,
-      key: made[0]!.keys.door,
-      doors: options.doors,
-      window: options.window,
-      // Names differ from one storm to the next: the same person twice is refused.
-      label: `Storm ${checkIns.length + 1}`,
-      startAt,
-    });
-    await sleep(startAt - wallNow() + 500);
-    const deliveries = await rooms.rounds(perWindow, plan);
-    await doorGen.ask({ op: 'stopDoors' });
+    let storming = true;
+    const stormDone = doorGen
+      .ask<DoorResult>({
+        op: 'doors',
+        url,
+        code: made[0]!.code,
+        key: made[0]!.keys.door,
+        doors: options.doors,
+        window: options.window,
+        target: options.checkIns,
+        // Names differ from one storm to the next: the same person twice is refused.
+        label: `Storm ${checkIns.length + 1}`,
+        startAt,
+      })
+      .finally(() => {
+        storming = false;
+      });
+    await sleep(startAt - wallNow());
+    const deliveries = await rooms.rounds(() => storming, plan, 0);
     checkIns.push(await stormDone);
     byKind.during.push(...deliveries);
-    windowP99Ms.push(figures(deliveries).p99Ms);
+    windows.push({ kind, rounds: deliveries.length / others.length, p99Ms: figures(deliveries).p99Ms });
   }
   const without = figures(byKind.without);
   const during = figures(byKind.during);
@@ -438,13 +462,13 @@ async function stormUnderPresses(
   return {
     stormAssembly: 1,
     others: others.length,
-    rounds: perWindow * 2,
     doors: options.doors,
     inFlightPerDoor: options.window,
+    checkInsPerStorm: options.checkIns,
     without,
     during,
     ratioP99: round(during.p99Ms / without.p99Ms),
-    windows: STORM_WINDOWS.map((kind, i) => ({ kind, p99Ms: windowP99Ms[i]! })),
+    windows,
     checkIns: {
       acked,
       failed: checkIns.reduce((n, r) => n + r.failed, 0),

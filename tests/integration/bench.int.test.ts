@@ -124,7 +124,7 @@ describe('npm run bench, tiny', () => {
         'tsx',
         'bench/run.ts',
         ...['--only', 'assemblies', '--assemblies', '3', '--phones-per-assembly', '50', '--rounds', '3'],
-        ...['--generators', '1', '--doors', '2', '--window', '4', '--out', out],
+        ...['--generators', '1', '--doors', '2', '--window', '4', '--checkins', '300', '--out', out],
       ],
       { cwd: ROOT, encoding: 'utf8', timeout: 90_000 },
     );
@@ -159,13 +159,19 @@ describe('npm run bench, tiny', () => {
     expect(a.memory.generatorRssKib).toHaveLength(1);
     expect(a.memory.generatorRssKib[0]).toBeGreaterThan(0);
     // The first assembly's storm, the other two pressing through it.
-    // Windows without, during, during, without, each of 2 rounds (half of 3, rounded up).
-    expect(a.storm).toMatchObject({ stormAssembly: 1, others: 2, rounds: 4, doors: 2, inFlightPerDoor: 4 });
-    delivered(a.storm!.without, 8);
-    delivered(a.storm!.during, 8);
+    // Windows without, during, during, without: 2 rounds (half of 3, rounded up) without, as
+    // many as each storm of 300 check-ins lasted during.
+    expect(a.storm).toMatchObject({ stormAssembly: 1, others: 2, doors: 2, inFlightPerDoor: 4 });
+    expect(a.storm!.checkInsPerStorm).toBe(300);
     expect(a.storm!.windows.map((w) => w.kind)).toEqual(['without', 'during', 'during', 'without']);
+    const rounds = (kind: string) =>
+      a.storm!.windows.filter((w) => w.kind === kind).reduce((n, w) => n + w.rounds, 0);
+    expect(rounds('without')).toBe(4);
+    for (const w of a.storm!.windows) expect(w.rounds).toBeGreaterThanOrEqual(1);
+    delivered(a.storm!.without, 8);
+    delivered(a.storm!.during, 2 * rounds('during'));
     expect(a.storm!.ratioP99).toBeGreaterThan(0);
-    expect(a.storm!.checkIns.acked).toBeGreaterThan(0);
+    expect(a.storm!.checkIns.acked).toBe(600);
     expect(a.storm!.checkIns).toMatchObject({ failed: 0, lost: 0, refusals: {} });
     expect(targets).toHaveLength(6);
     expect(run.stdout).toContain('all at once, ratio');
