@@ -23,6 +23,7 @@ import {
   startGenerator,
   startProjectServer,
 } from './processes';
+import { summariseProfile } from './profileSummary';
 import { round, spreadOf, wallNow } from './stats';
 
 // Issue 19, "Many assemblies on one node": a national alliance runs many assemblies on one
@@ -243,6 +244,27 @@ class Rooms {
   }
 }
 
+/**
+ * With --profile, the project server's CPU profile over `work`, written to
+ * bench/results/profiles/assemblies-<name>.cpuprofile with its summary beside it.
+ */
+async function profiled<T>(options: BenchOptions, server: Ipc, name: string, work: () => Promise<T>) {
+  if (!options.profile) return work();
+  await server.ask({ probe: 'profileStart' });
+  try {
+    return await work();
+  } finally {
+    const dir = path.join(ROOT, 'bench/results/profiles');
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, `assemblies-${name}.cpuprofile`);
+    await server.ask({ probe: 'profileStop', file });
+    const summary = summariseProfile(JSON.parse(fs.readFileSync(file, 'utf8')), 25);
+    fs.writeFileSync(file.replace(/\.cpuprofile$/, '.txt'), `${summary}\n`);
+    log(`CPU profile of the server during ${name}: ${path.relative(ROOT, file)}`);
+    console.log(summary.split('\n').slice(0, 16).join('\n'));
+  }
+}
+
 function figures(deliveries: Delivery[]): DeliveryFigures {
   const last = spreadOf(deliveries.map((d) => d.lastMs));
   const ack = spreadOf(deliveries.map((d) => d.ackMs));
@@ -328,7 +350,7 @@ export async function manyAssembliesPhase(options: BenchOptions): Promise<ManyAs
       CREATIONS_PER_ADDRESS: String(Math.max(30, n)),
     });
     servers.push(server);
-    const made = [];
+    const made: Awaited<ReturnType<typeof createBenchAssembly>>[] = [];
     for (let i = 0; i < n; i++) made.push(await createBenchAssembly(url));
     const project: Side = { tag: 'project', url, codes: made.map((a) => a.code) };
     log(`${n} assemblies, ${p} phones each, over ${generators} load generators`);
@@ -361,7 +383,9 @@ export async function manyAssembliesPhase(options: BenchOptions): Promise<ManyAs
     log(`every chair at once: ${options.rounds} rounds on each server, interleaved`);
     const allAtOnce = againstFloor(
       options.rounds,
-      await rooms.rounds(options.rounds, (r) => inTurn(r, names)),
+      await profiled(options, server, 'all-at-once', () =>
+        rooms.rounds(options.rounds, (r) => inTurn(r, names)),
+      ),
     );
     log(`each chair alone, in turn: ${options.rounds} rounds on each server, interleaved`);
     const alone = againstFloor(
@@ -373,7 +397,12 @@ export async function manyAssembliesPhase(options: BenchOptions): Promise<ManyAs
     await chairGen.ask({ op: 'closeRoomChairs', tag: 'bare' });
     await bare.stop();
 
-    const storm = n > 1 ? await stormUnderPresses(rooms, doorGen, options, url, made, names) : null;
+    const storm =
+      n > 1
+        ? await profiled(options, server, 'storm', () =>
+            stormUnderPresses(rooms, doorGen, options, url, made, names),
+          )
+        : null;
     await Promise.all(gens.map((g) => g.ask({ op: 'closePhones', tag: 'project' })));
     await chairGen.ask({ op: 'closeRoomChairs', tag: 'project' });
     return {

@@ -77,7 +77,9 @@ const HELP = `npm run bench [-- options]
                      every chair pressing at once and each alone (--rounds each), RSS per
                      phone, one assembly's check-in storm under the others' presses (default
                      out: bench/results/assemblies.json). More generators are started than
-                     --generators if needed, so none holds over 12,000 phones
+                     --generators if needed, so none holds over 12,000 phones; each storm is
+                     --checkins check-ins (at most 25,000: two fit in one assembly); with
+                     --profile, the server's CPU during all at once and during the storms
   --assemblies N     assemblies on the node (default 18); given alone, implies --only assemblies
   --phones-per-assembly P  phones connected to each, on each server (default 1000)
   --out FILE         where to write the results (default bench/results/latest.json)`;
