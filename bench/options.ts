@@ -80,8 +80,9 @@ const HELP = `npm run bench [-- options]
                      --generators if needed, so none holds over 12,000 phones; each storm is
                      --checkins check-ins (at most 25,000: two fit in one assembly); with
                      --profile, the server's CPU during all at once and during the storms
-  --assemblies N     assemblies on the node (default 18); given alone, implies --only assemblies
-  --phones-per-assembly P  phones connected to each, on each server (default 1000)
+  --assemblies N     assemblies on the node (default 18)
+  --phones-per-assembly P  phones connected to each, on each server (default 1000); either
+                     of these without --only implies --only assemblies
   --out FILE         where to write the results (default bench/results/latest.json)`;
 
 export function readOptions(argv: string[]): BenchOptions {
@@ -128,8 +129,10 @@ export function readOptions(argv: string[]): BenchOptions {
   };
   const quick = values.quick;
   const phases = ['hostile', 'fuzz', 'venue', 'assemblies'] as const;
-  // `--assemblies N` says which phase is meant: the full run has no use for it.
-  const asked = values.only ?? (values.assemblies === undefined ? undefined : 'assemblies');
+  // `--assemblies N` (or `--phones-per-assembly P`) says which phase is meant: the full run
+  // has no use for either.
+  const manyAssemblies = values.assemblies !== undefined || values['phones-per-assembly'] !== undefined;
+  const asked = values.only ?? (manyAssemblies ? 'assemblies' : undefined);
   const only = asked === undefined ? 'all' : phases.find((phase) => phase === asked);
   if (only === undefined) throw new Error('--only takes one phase: hostile, fuzz, venue or assemblies');
   const defaultOut =
