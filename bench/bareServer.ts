@@ -3,7 +3,10 @@ import { Server } from 'socket.io';
 
 // The floor: Socket.IO 4.8 with the websocket transport and no application at all. It
 // receives one event and broadcasts a payload as big as the project's update to one room,
-// then acks with the round, as the project acks a command with its seq.
+// then acks with the round, as the project acks a command with its seq. The room is the code
+// the socket gave in its handshake, as the project's room is its assembly's, so the floor can
+// hold many assemblies' rooms on one process too (the many-assemblies phase); a socket with
+// no code joins the one default room.
 
 const port = Number(process.env.PORT ?? 0);
 const payloadBytes = Number(process.env.PAYLOAD_BYTES ?? 120);
@@ -21,11 +24,16 @@ function batchFor(round: number) {
   return { ...base, entries: [{ pad: 'x'.repeat(missing) }] };
 }
 
+const DEFAULT_ROOM = 'public';
+const roomOf = (auth: { code?: unknown }) =>
+  typeof auth?.code === 'string' && auth.code !== '' ? auth.code : DEFAULT_ROOM;
+
 io.on('connection', (socket) => {
-  socket.join('public');
+  const room = roomOf(socket.handshake.auth);
+  socket.join(room);
   socket.on('command', (command: { round?: unknown }, reply: unknown) => {
     const round = typeof command?.round === 'number' ? command.round : 0;
-    io.to('public').emit('events', batchFor(round));
+    io.to(room).emit('events', batchFor(round));
     if (typeof reply === 'function') reply({ ok: true, seq: round });
   });
 });

@@ -9,6 +9,22 @@ export interface Target {
   bare: boolean;
   /** Which series its rounds count in, when not simply the project or the bare floor. */
   tag?: Tag;
+  /**
+   * One of many assemblies on one server (the many-assemblies phase): its receipts are kept
+   * apart from the other rooms' (seqs repeat across assemblies) under `roomReceiptKey`.
+   */
+  room?: string;
+}
+
+/** A receipt's key for a phone in a room: `${tag}:${room}:${seq}`. */
+export const roomReceiptKey = (tag: Tag, room: string, seq: number) => `${tag}:${room}:${seq}`;
+
+/** One room's chair press, as the generator holding the chairs sent it. */
+export interface RoomPress {
+  room: string;
+  sentAt: number;
+  seq: number;
+  ackMs: number;
 }
 
 /** Which server a phone or chair is on: both are driven in one run, rounds interleaved. */
@@ -120,7 +136,17 @@ export type GeneratorRequest =
   | ({ op: 'joinRush' } & RushRun)
   | { op: 'resynced'; epoch: string; seq: number }
   | { op: 'comebacks' }
-  | { op: 'statesMatching'; state: unknown };
+  | { op: 'statesMatching'; state: unknown }
+  // The many-assemblies phase (manyAssemblies.ts): a chair per room, several pressing at once.
+  | ({ op: 'openRoomChair'; key: string; room: string } & Target)
+  | { op: 'roomPresses'; tag: Tag; rooms: string[] }
+  | { op: 'closeRoomChairs'; tag: Tag }
+  /** How many receipts this generator holds for these keys, summed. */
+  | { op: 'receivedInRooms'; keys: string[] }
+  /** Apply the batches held while rooms' rounds are timed (see applyLater). */
+  | { op: 'applyHeld' }
+  /** Ends the recording: per key, how many phones here got it and the last one's time. */
+  | { op: 'lastReceipts' };
 
 export interface DoorResult {
   /** Commands sent; each is acked, refused (`refusals` by code) or lost (no answer in time). */
@@ -163,6 +189,9 @@ export interface FloodResult {
   /** The flooding process's own CPU while it sent (user + system). */
   cpuMs: number;
 }
+
+/** [key, phones here that got it, the last one's receipt time]: all a room's round needs. */
+export type LastReceipt = [string, number, number];
 
 export interface Receipts {
   /** [`${tag}:${seq}`, each phone's receipt time in wall-clock ms] per round. */

@@ -14,8 +14,11 @@ import {
   type Envelope,
   type FloodResult,
   type FloodRun,
+  type LastReceipt,
   perTag,
   type Receipts,
+  type RoomPress,
+  roomReceiptKey,
   type SteadyRun,
   type Tag,
   type Target,
@@ -65,6 +68,9 @@ let applyScheduled = false;
  */
 function applyLater(phone: Phone, batch: EventBatch) {
   toApply.push([phone, batch]);
+  // Phones in rooms (many assemblies at once) hold theirs until the orchestrator says every
+  // room's round is in (`applyHeld`): counting per room here would cost more than it saves.
+  if (phone.room !== undefined && recordingReceipts) return;
   const received = recordingReceipts?.get(receiptKey(phone.tag, batch.seq))?.length;
   if (received !== undefined && received < phoneCount[phone.tag]) return;
   applySoon();
@@ -81,6 +87,7 @@ function applySoon() {
 class Phone {
   readonly socket: Socket;
   readonly tag: Tag;
+  readonly room: string | undefined;
   epoch: string | null = null;
   mirror: Mirror | null = null;
   turnoutTimes: number[] = [];
@@ -95,6 +102,7 @@ class Phone {
     options: { reconnection: boolean } = { reconnection: true },
   ) {
     this.tag = tagOf(target);
+    this.room = target.room;
     this.socket = connectSocket(target.url, {
       // As the browser: each handshake carries what this phone last saw, and the server
       // answers it (`synced`) as soon as the socket is in, a round trip sooner than asking.
@@ -136,7 +144,10 @@ class Phone {
     this.socket.on('events', (batch: EventBatch) => {
       const at = wallNow();
       if (recordingReceipts) {
-        const key = receiptKey(this.tag, batch.seq);
+        const key =
+          this.room === undefined
+            ? receiptKey(this.tag, batch.seq)
+            : roomReceiptKey(this.tag, this.room, batch.seq);
         let times = recordingReceipts.get(key);
         if (!times) {
           times = [];
@@ -243,6 +254,49 @@ async function openChair(target: Target & { key: string }) {
   await waitUntil(() => socket.connected, 30_000, 'the chair to connect');
   chairs.set(tagOf(target), socket);
   return true;
+}
+
+/** Many assemblies' chairs, by `${tag}:${room}`, with how often each has pressed. */
+const roomChairs = new Map<string, { socket: Socket; presses: number }>();
+
+async function openRoomChair(target: Target & { key: string; room: string }) {
+  const socket = connectSocket(target.url, {
+    auth: { v: PROTOCOL_VERSION, code: target.code, key: target.key },
+    transports: ['websocket'],
+    forceNew: true,
+  });
+  await waitUntil(() => socket.connected, 30_000, `the chair of ${target.room} to connect`);
+  roomChairs.set(`${tagOf(target)}:${target.room}`, { socket, presses: 0 });
+  return true;
+}
+
+/**
+ * These rooms' chairs press together: every command is emitted in one turn, each timed from
+ * just before its own emit. Each chair starts and pauses its timer in turn (its own count, as
+ * a room may press in any round), the floor's chair sends its count as the round.
+ */
+async function roomPresses(tag: Tag, rooms: string[]): Promise<RoomPress[]> {
+  const pressing = rooms.map((room) => {
+    const chair = roomChairs.get(`${tag}:${room}`);
+    if (!chair) throw new Error(`no chair for ${tag} in ${room}`);
+    chair.presses++;
+    const command =
+      tag === 'bare'
+        ? { round: chair.presses }
+        : { type: chair.presses % 2 === 1 ? 'startTimer' : 'pauseTimer' };
+    const sentAt = wallNow();
+    const acked = chair.socket
+      .timeout(ACK_TIMEOUT_MS)
+      .emitWithAck('command', command) as Promise<CommandReply>;
+    return { room, sentAt, acked };
+  });
+  return Promise.all(
+    pressing.map(async ({ room, sentAt, acked }) => {
+      const reply = await acked;
+      if (!reply.ok) throw new Error(`chair of ${room} refused: ${reply.code} ${reply.message}`);
+      return { room, sentAt, seq: reply.seq, ackMs: wallNow() - sentAt };
+    }),
+  );
 }
 
 /** One chair action: start and pause the timer in turn, so every round is an update. */
@@ -618,6 +672,30 @@ async function handle(request: Envelope): Promise<unknown> {
       ).length;
     case 'comebacks':
       return phonesOf('project').flatMap((phone) => (phone.comeback ? [phone.comeback] : []));
+    case 'openRoomChair':
+      return openRoomChair(request);
+    case 'roomPresses':
+      return roomPresses(request.tag, request.rooms);
+    case 'closeRoomChairs':
+      for (const [key, chair] of roomChairs) {
+        if (!key.startsWith(`${request.tag}:`)) continue;
+        chair.socket.disconnect();
+        roomChairs.delete(key);
+      }
+      return true;
+    case 'receivedInRooms':
+      return request.keys.reduce((n, key) => n + (recordingReceipts?.get(key)?.length ?? 0), 0);
+    case 'applyHeld':
+      applySoon();
+      return true;
+    case 'lastReceipts': {
+      const last: LastReceipt[] = [...(recordingReceipts ?? new Map<string, number[]>())].map(
+        ([key, times]) => [key, times.length, Math.max(...times)],
+      );
+      recordingReceipts = null;
+      applySoon();
+      return last;
+    }
     case 'statesMatching': {
       // The server's public snapshot leaves out the chair's undo stack, which a phone's mirror
       // grows from the live events it applies: compare what the public sees.

@@ -31,8 +31,11 @@ export interface BenchOptions {
   rushCheckInEvery: number;
   /** The chair's presses a second during the rush. */
   chairPerSecond: number;
-  /** `hostile`, `fuzz` or `venue`: that phase alone, on its own server. */
-  only: 'all' | 'hostile' | 'fuzz' | 'venue';
+  /** Many assemblies on one node (`--only assemblies`): how many, and phones in each. */
+  assemblies: number;
+  phonesPerAssembly: number;
+  /** `hostile`, `fuzz`, `venue` or `assemblies`: that phase alone, on its own server. */
+  only: 'all' | 'hostile' | 'fuzz' | 'venue' | 'assemblies';
   out: string;
 }
 
@@ -70,6 +73,16 @@ const HELP = `npm run bench [-- options]
   --rush-seconds S   the window they arrive in (default 120; 30 with --quick)
   --rush-check-in-every N  every n-th rush phone checks someone in (default 2; 0: none)
   --chair-per-second N     the chair's presses a second during the rush (default 2)
+  --only assemblies  many assemblies on one node, against the bare floor with as many rooms:
+                     every chair pressing at once and each alone (--rounds each), RSS per
+                     phone, one assembly's check-in storm under the others' presses (default
+                     out: bench/results/assemblies.json). More generators are started than
+                     --generators if needed, so none holds over 12,000 phones; each storm is
+                     --checkins check-ins (at most 25,000: two fit in one assembly); with
+                     --profile, the server's CPU during all at once and during the storms
+  --assemblies N     assemblies on the node (default 18)
+  --phones-per-assembly P  phones connected to each, on each server (default 1000); either
+                     of these without --only implies --only assemblies
   --out FILE         where to write the results (default bench/results/latest.json)`;
 
 export function readOptions(argv: string[]): BenchOptions {
@@ -96,6 +109,8 @@ export function readOptions(argv: string[]): BenchOptions {
       'rush-seconds': { type: 'string' },
       'rush-check-in-every': { type: 'string' },
       'chair-per-second': { type: 'string' },
+      assemblies: { type: 'string' },
+      'phones-per-assembly': { type: 'string' },
       only: { type: 'string' },
       out: { type: 'string' },
       help: { type: 'boolean', default: false },
@@ -113,14 +128,18 @@ export function readOptions(argv: string[]): BenchOptions {
     return n;
   };
   const quick = values.quick;
-  const phases = ['hostile', 'fuzz', 'venue'] as const;
-  const only = values.only === undefined ? 'all' : phases.find((phase) => phase === values.only);
-  if (only === undefined) throw new Error('--only takes one phase: hostile, fuzz or venue');
+  const phases = ['hostile', 'fuzz', 'venue', 'assemblies'] as const;
+  // `--assemblies N` (or `--phones-per-assembly P`) says which phase is meant: the full run
+  // has no use for either.
+  const manyAssemblies = values.assemblies !== undefined || values['phones-per-assembly'] !== undefined;
+  const asked = values.only ?? (manyAssemblies ? 'assemblies' : undefined);
+  const only = asked === undefined ? 'all' : phases.find((phase) => phase === asked);
+  if (only === undefined) throw new Error('--only takes one phase: hostile, fuzz, venue or assemblies');
   const defaultOut =
     only === 'hostile' || only === 'venue'
       ? `bench/results/${only}${quick ? '-quick' : ''}.json`
-      : only === 'fuzz'
-        ? 'bench/results/fuzz.json'
+      : only === 'fuzz' || only === 'assemblies'
+        ? `bench/results/${only}.json`
         : `bench/results/${quick ? 'quick' : 'latest'}.json`;
   return {
     quick,
@@ -143,6 +162,8 @@ export function readOptions(argv: string[]): BenchOptions {
     rushSeconds: count('rush-seconds', values['rush-seconds'], quick ? 30 : 120),
     rushCheckInEvery: count('rush-check-in-every', values['rush-check-in-every'], 2, 0),
     chairPerSecond: count('chair-per-second', values['chair-per-second'], 2),
+    assemblies: count('assemblies', values.assemblies, 18),
+    phonesPerAssembly: count('phones-per-assembly', values['phones-per-assembly'], 1000),
     only,
     out: values.out ?? defaultOut,
   };

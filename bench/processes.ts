@@ -137,11 +137,15 @@ function compiledServer() {
  * The production entry point (npm start: the compiled server) as its own process, with the
  * bench's probe preloaded. SQLite in `dataDir`, unless `shared` names the PostgreSQL and Redis
  * that several nodes share (`--nodes`): the bench's own environment is never passed down.
+ * `CREATIONS_PER_ADDRESS` lets one address (the bench's) create more than 30 assemblies.
  */
 export async function startProjectServer(
   port: number,
   dataDir: string,
-  shared: { DATABASE_URL: string; REDIS_URL: string } = { DATABASE_URL: '', REDIS_URL: '' },
+  shared: { DATABASE_URL: string; REDIS_URL: string; CREATIONS_PER_ADDRESS?: string } = {
+    DATABASE_URL: '',
+    REDIS_URL: '',
+  },
 ): Promise<Ipc> {
   const { main, probe } = await compiledServer();
   const child = spawn(process.execPath, ['--expose-gc', '--enable-source-maps', '--import', probe, main], {

@@ -6,6 +6,7 @@ import { fuzzPhase } from './fuzz';
 import { gcOverRounds } from './gcRounds';
 import type { Comeback, DoorResult } from './generatorProtocol';
 import { hostilePhase } from './hostile';
+import { assembliesOnly } from './manyAssemblies';
 import { fanOutAcrossNodes } from './nodes';
 import { readOptions } from './options';
 import {
@@ -232,6 +233,7 @@ async function venueOnly() {
 }
 
 async function main() {
+  if (options.only === 'assemblies') return assembliesOnly(options);
   const limit = openFilesLimit();
   const sockets = options.only === 'venue' ? options.rushPhones : options.clients;
   if (limit < sockets + 500) {

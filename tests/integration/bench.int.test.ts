@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import type { AssembliesBenchResults } from '../../bench/assembliesReport';
 import type { HostileResult } from '../../bench/hostile';
+import type { DeliveryFigures } from '../../bench/manyAssemblies';
 import type { BenchResults, HostileBenchResults } from '../../bench/report';
 import type { VenueBenchResults } from '../../bench/venueReport';
 import { chromiumPath } from '../e2e/browser';
@@ -118,6 +120,68 @@ describe('npm run bench, tiny', () => {
     expectHostilePlumbing(results.hostile, 10);
     expect(results.targets.map((target) => target.name)).toHaveLength(4);
     expect(run.stdout).toContain('hostile flood');
+  }, 120_000);
+
+  it('runs many assemblies on one node with --only assemblies', () => {
+    const out = path.join(tempDir('assembly-live-bench-test-'), 'assemblies.json');
+    const run = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'bench/run.ts',
+        ...['--only', 'assemblies', '--assemblies', '3', '--phones-per-assembly', '50', '--rounds', '3'],
+        ...['--generators', '1', '--doors', '2', '--window', '4', '--checkins', '300', '--out', out],
+      ],
+      { cwd: ROOT, encoding: 'utf8', timeout: 90_000 },
+    );
+    expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
+    const { assemblies: a, targets } = JSON.parse(fs.readFileSync(out, 'utf8')) as AssembliesBenchResults;
+    // One generator asked for, and one is enough for 2 x 150 phones.
+    expect(a).toMatchObject({ assemblies: 3, phonesPerAssembly: 50, phones: 150, generators: 1 });
+    expect(a.payloadBytes).toBeGreaterThan(50);
+    // Every delivery was timed and reached all 50 phones of its room: 3 rooms a round at
+    // once, one alone, on each server.
+    const delivered = (f: DeliveryFigures, deliveries: number) => {
+      expect(f).toMatchObject({ deliveries, fewestPhones: 50 });
+      for (const figure of ['p50Ms', 'p95Ms', 'p99Ms', 'maxMs', 'chairAckP50Ms', 'chairAckP99Ms'] as const)
+        expect(f[figure]).toBeGreaterThan(0);
+    };
+    for (const [block, deliveries] of [
+      [a.allAtOnce, 9],
+      [a.alone, 3],
+    ] as const) {
+      expect(block.rounds).toBe(3);
+      delivered(block.project, deliveries);
+      delivered(block.bare, deliveries);
+      expect(block.ratioP50).toBeGreaterThan(0);
+      expect(block.ratioP99).toBeGreaterThan(0);
+    }
+    for (const server of ['project', 'bare'] as const) {
+      expect(a.memory[server].emptyRssKib).toBeGreaterThan(0);
+      expect(a.memory[server].rssKib).toBeGreaterThan(0);
+      expect(Number.isFinite(a.memory[server].kibPerPhone)).toBe(true);
+      expect(Number.isFinite(a.memory[server].heapKibPerPhone)).toBe(true);
+    }
+    expect(a.memory.generatorRssKib).toHaveLength(1);
+    expect(a.memory.generatorRssKib[0]).toBeGreaterThan(0);
+    // The first assembly's storm, the other two pressing through it.
+    // Windows without, during, during, without: 2 rounds (half of 3, rounded up) without, as
+    // many as each storm of 300 check-ins lasted during.
+    expect(a.storm).toMatchObject({ stormAssembly: 1, others: 2, doors: 2, inFlightPerDoor: 4 });
+    expect(a.storm!.checkInsPerStorm).toBe(300);
+    expect(a.storm!.windows.map((w) => w.kind)).toEqual(['without', 'during', 'during', 'without']);
+    const rounds = (kind: string) =>
+      a.storm!.windows.filter((w) => w.kind === kind).reduce((n, w) => n + w.rounds, 0);
+    expect(rounds('without')).toBe(4);
+    for (const w of a.storm!.windows) expect(w.rounds).toBeGreaterThanOrEqual(1);
+    delivered(a.storm!.without, 8);
+    delivered(a.storm!.during, 2 * rounds('during'));
+    expect(a.storm!.ratioP99).toBeGreaterThan(0);
+    expect(a.storm!.checkIns.acked).toBe(600);
+    expect(a.storm!.checkIns).toMatchObject({ failed: 0, lost: 0, refusals: {} });
+    expect(targets).toHaveLength(6);
+    expect(run.stdout).toContain('all at once, ratio');
   }, 120_000);
 
   it.skipIf(!venueCanRun)(
