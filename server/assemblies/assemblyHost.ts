@@ -20,6 +20,7 @@ import type { DomainEvent, JournalEntry } from '../../shared/protocol/events';
 import type { Role, StaffRole } from '../../shared/protocol/roles';
 import type { CommandReply, EventBatch, SyncReply, SyncRequest } from '../../shared/protocol/socket';
 import type { Logger } from '../logger';
+import { snapshotText } from '../store/snapshotText';
 import { isShared, type Store } from '../store/store';
 import { AssemblyRoom } from './assemblyRoom';
 import { hashKey, newAssemblyCode, newKey, newKeys, normaliseCode, roleForKey } from './keys';
@@ -112,6 +113,8 @@ export class AssemblyHost {
     AssemblyRoom,
     { lastCommitAt: number; timer: ReturnType<typeof setTimeout> | undefined }
   >();
+  /** Rooms whose snapshot is being written now, and when it will be. */
+  private readonly snapshotting = new Map<AssemblyRoom, Promise<void>>();
   /** Set when other nodes share the store: commands then go through its lock. */
   private readonly shared: SharedJournal | null = null;
   readonly limits: Record<LimitName, Limit>;
@@ -190,16 +193,17 @@ export class AssemblyHost {
     for (const [code, room] of this.loaded) {
       if (now - room.lastUsed < idleMs || this.deps.watched?.(code)) continue;
       if (room.broken || room.decidedSeq !== room.committedSeq) continue;
+      const seq = room.committedSeq;
       if (room.sinceSnapshot > 0) {
         try {
-          await this.deps.store.saveSnapshot(code, { seq: room.committedSeq, state: room.committed });
+          await this.deps.store.saveSnapshot(code, seq, await snapshotText(room.committed));
         } catch (error) {
           this.deps.logger.warn({ code, err: error }, 'snapshot before eviction failed; kept in memory');
           continue;
         }
       }
       // Used again while the snapshot was saved: keep it.
-      if (now - room.lastUsed < idleMs || room.decidedSeq !== room.committedSeq) continue;
+      if (now - room.lastUsed < idleMs || room.decidedSeq !== seq || room.committedSeq !== seq) continue;
       if (this.loaded.get(code) !== room) continue;
       this.loaded.delete(code);
       this.rooms.delete(code);
@@ -536,11 +540,15 @@ export class AssemblyHost {
       clearTimeout(waiting.timer);
       this.snapshotsWaiting.delete(room);
     }
+    // One at a time per room: the next commit past the due count asks again once it is saved.
+    if (this.snapshotting.has(room)) return;
     room.sinceSnapshot = 0;
-    const snapshot = { seq: room.committedSeq, state: room.committed };
-    this.deps.store
-      .saveSnapshot(room.code, snapshot)
-      .catch((error) => this.deps.logger.error({ code: room.code, err: error }, 'snapshot failed'));
+    const { committedSeq: seq, committed: state } = room;
+    const written = snapshotText(state)
+      .then((text) => this.deps.store.saveSnapshot(room.code, seq, text))
+      .catch((error) => this.deps.logger.error({ code: room.code, err: error }, 'snapshot failed'))
+      .finally(() => this.snapshotting.delete(room));
+    this.snapshotting.set(room, written);
   }
 
   /** What a (re)connecting client needs: the gap since its seq, or a fresh snapshot. */
@@ -566,8 +574,14 @@ export class AssemblyHost {
     return (await this.deps.store.listAssemblies()).map((record) => record.code);
   }
 
-  /** Waits for every room being loaded, so close() does not race a load. */
+  /** Waits for every room being loaded and every snapshot being written, so close() races neither. */
   async settle(): Promise<void> {
     await Promise.allSettled(this.rooms.values());
+    await this.snapshotsWritten();
+  }
+
+  /** Resolves once every snapshot being written now is in the store (or has failed). */
+  async snapshotsWritten(): Promise<void> {
+    await Promise.allSettled(this.snapshotting.values());
   }
 }

@@ -274,12 +274,12 @@ export class PgStore implements SharedStore {
     return this.read(this.pool, code, afterSeq);
   }
 
-  async saveSnapshot(code: string, snapshot: Snapshot): Promise<void> {
+  async saveSnapshot(code: string, seq: number, text: string): Promise<void> {
     await this.pool.query(
       `INSERT INTO snapshots (code, seq, state) VALUES ($1, $2, $3)
        ON CONFLICT (code) DO UPDATE SET seq = excluded.seq, state = excluded.state
        WHERE excluded.seq > snapshots.seq`,
-      [code, snapshot.seq, JSON.stringify(snapshot.state)],
+      [code, seq, text],
     );
   }
 

@@ -218,8 +218,8 @@ export class SqliteStore implements Store {
     }));
   }
 
-  async saveSnapshot(code: string, snapshot: Snapshot): Promise<void> {
-    this.statements.saveSnapshot.run(code, snapshot.seq, JSON.stringify(snapshot.state));
+  async saveSnapshot(code: string, seq: number, text: string): Promise<void> {
+    this.statements.saveSnapshot.run(code, seq, text);
   }
 
   async latestSnapshot(code: string): Promise<Snapshot | null> {

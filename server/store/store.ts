@@ -59,7 +59,8 @@ export interface Store {
   replaceKeyHash(code: string, role: StaffRole, hash: string): Promise<void>;
   append(code: string, entries: JournalEntry[]): Promise<void>;
   readJournal(code: string, afterSeq: number): Promise<JournalEntry[]>;
-  saveSnapshot(code: string, snapshot: Snapshot): Promise<void>;
+  /** `text`: the state's JSON, written by the caller (snapshotText, a slice at a time). */
+  saveSnapshot(code: string, seq: number, text: string): Promise<void>;
   latestSnapshot(code: string): Promise<Snapshot | null>;
   /** Throws when the database cannot answer. */
   check(): Promise<void>;

@@ -31,6 +31,7 @@ describe('state rebuilt from snapshot + journal', () => {
     }
     const settled = await Promise.all(replies);
     expect(settled.filter((reply) => reply.ok).length).toBeGreaterThan(800);
+    await first.snapshotsWritten();
     const store = new SqliteStore(file);
     const snapshot = await store.latestSnapshot(code);
     expect(snapshot?.seq).toBeGreaterThanOrEqual(1_000);
@@ -64,13 +65,16 @@ describe('state rebuilt from snapshot + journal', () => {
       };
       // Due after 500 events, but the chair is still pressing: nothing is serialised yet.
       await press(600);
+      await host.snapshotsWritten();
       expect(await store.latestSnapshot(code)).toBeNull();
       // A second of quiet: the snapshot is taken, of everything committed.
       vi.advanceTimersByTime(1_000);
+      await host.snapshotsWritten();
       expect((await store.latestSnapshot(code))?.seq).toBe(room.committedSeq);
       // Pressing on without a pause: taken anyway once twice the due number have passed.
       const before = room.committedSeq;
       await press(1_000);
+      await host.snapshotsWritten();
       expect((await store.latestSnapshot(code))!.seq).toBeGreaterThanOrEqual(before + 1_000);
       host.stop();
       await store.close();

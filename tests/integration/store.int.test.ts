@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PgStore } from '../../server/store/pgStore';
+import { snapshotText } from '../../server/store/snapshotText';
 import { SqliteStore } from '../../server/store/sqliteStore';
 import { JournalGapError, type Store } from '../../server/store/store';
 import type { JournalEntry } from '../../shared/protocol/events';
@@ -107,8 +108,8 @@ describe.each(stores)('%s store', (_name, open, available) => {
       const code = newCode();
       await store.createAssembly(record(code), [entry(1)]);
       const state = assembly();
-      await store.saveSnapshot(code, { seq: 5, state });
-      await store.saveSnapshot(code, { seq: 3, state: { ...state, title: 'older' } });
+      await store.saveSnapshot(code, 5, await snapshotText(state));
+      await store.saveSnapshot(code, 3, JSON.stringify({ ...state, title: 'older' }));
       expect(await store.latestSnapshot(code)).toEqual({ seq: 5, state });
       expect(await store.latestSnapshot(newCode())).toBeNull();
       await store.check();

@@ -58,6 +58,17 @@ function startingState(): AssemblyState {
 
 const json = <T>(value: T): T => JSON.parse(JSON.stringify(value));
 
+/**
+ * Frozen through and through: a state is never changed once made, so the server may hold one
+ * object as both its decided and committed state, and serialise a snapshot of it across turns
+ * of the event loop while the night goes on. Writing to a frozen object throws here (strict).
+ */
+function deepFreeze<T>(value: T): T {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
+  for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  return Object.freeze(value);
+}
+
 const commandsOf = Object.fromEntries(
   ROLES.map((role) => [
     role,
@@ -93,7 +104,7 @@ describe('the domain under a hostile room (fast-check)', () => {
   it('decides, evolves, projects and exports whatever the schemas let through', {
     timeout: 20_000 + RUNS * 40,
   }, () => {
-    const start = startingState();
+    const start = deepFreeze(startingState());
     fc.assert(
       fc.property(fc.array(step, { minLength: 1, maxLength: 40 }), (steps) => {
         let state = start;
@@ -120,7 +131,7 @@ describe('the domain under a hostile room (fast-check)', () => {
             actor: role,
             event,
           }));
-          state = evolveAll(state, decision.events);
+          state = deepFreeze(evolveAll(state, decision.events));
           expect(countProblems(state), `after ${parsed.command.type}`).toEqual([]);
           for (const audience of AUDIENCES)
             mirrors[audience] = evolveAll(
