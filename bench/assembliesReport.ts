@@ -13,8 +13,7 @@ export interface AssembliesBenchResults {
   targets: TargetVerdict[];
 }
 
-/** The single assembly's fan-out targets, held per delivery here. */
-export const RATIO_P50_TARGET = 1.1;
+/** The single assembly's fan-out p99 target, held per delivery here. */
 export const RATIO_P99_TARGET = 1.25;
 /** As for one assembly's idle phones. */
 export const KIB_PER_PHONE_TARGET = 25;
@@ -24,14 +23,8 @@ export const STORM_RATIO_TARGET = 2;
 export function judgeAssemblies(a: ManyAssembliesResult, options: BenchOptions): TargetVerdict[] {
   // Stated for a national alliance's evening: 18 assemblies of 1,000, over 100 rounds.
   const atTargetScale = a.assemblies >= 18 && a.phonesPerAssembly >= 1000 && options.rounds >= 100;
+  // The issue holds the p99 here; the p50 is printed beside it (the single room's target).
   const ratios = (name: string, f: AgainstFloor): TargetVerdict[] => [
-    {
-      name: `${name}: last-phone p50 ratio to bare Socket.IO`,
-      target: `<= ${RATIO_P50_TARGET}`,
-      actual: `${f.ratioP50} (project ${f.project.p50Ms} ms, bare ${f.bare.p50Ms} ms)`,
-      pass: f.ratioP50 <= RATIO_P50_TARGET,
-      atTargetScale,
-    },
     {
       name: `${name}: last-phone p99 ratio to bare Socket.IO`,
       target: `<= ${RATIO_P99_TARGET}`,
