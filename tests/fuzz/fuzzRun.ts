@@ -166,6 +166,19 @@ export async function fuzzServer(
       socket.once('connect', () => resolve());
       socket.once('connect_error', (error) => reject(error));
     });
+  /** Resolves once the socket is closed, or after `ms` (then senderFor finds it still open). */
+  function closedWithin(socket: TestSocket, ms: number): Promise<void> {
+    if (!socket.connected) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      socket.once('disconnect', done);
+    });
+  }
+
   async function senderFor(role: Role): Promise<TestSocket> {
     let sender = senders.get(role);
     // Fresh public sockets every few commands: a phone sends a check-in or two, not a flood.
@@ -432,6 +445,8 @@ export async function fuzzServer(
       } catch (error) {
         if (!socket.connected && role === 'public') return void count('(public socket dropped)');
         if (error instanceof RangeError) return void count('(too deep for the client to send)');
+        // Over the socket's message size: the server closes the connection unread. Right.
+        if (sizeOf(request) > MAX_MESSAGE_BYTES * 0.9) return void count('(too big: disconnected)');
         return fail(`sync: no answer (${role}, ${String(error)})`, short(request));
       }
       room = await roomNow();
@@ -482,7 +497,16 @@ export async function fuzzServer(
         emit: (name: string, ...args: unknown[]) => void;
         timeout: (ms: number) => { emitWithAck: (name: string, ...args: unknown[]) => Promise<unknown> };
       };
+      // Over the socket's message size, the server closes the connection unread (by design):
+      // no answer is right, and the next event waits for a new socket, not a closing one.
+      const tooBig = sizeOf([event.name, ...event.args]) > MAX_MESSAGE_BYTES * 0.9;
       try {
+        if (tooBig) {
+          socket.emit(event.name, ...event.args);
+          await closedWithin(socket as unknown as TestSocket, 5_000);
+          count('(too big: disconnected)');
+          continue;
+        }
         // The server's own events answer; an unknown one never calls its ack back, so that is not awaited.
         if (event.ack && ['sync', 'command', 'clock', ...PRESENCE_EVENTS].includes(event.name)) {
           let reply: unknown;
