@@ -11,6 +11,7 @@ import {
   roomReceiptKey,
   type Tag,
 } from './generatorProtocol';
+import { machine } from './machine';
 import type { BenchOptions } from './options';
 import { createBenchAssembly, log, shares, sleep, untilAll, WARM_UP_ROUNDS } from './phases';
 import {
@@ -512,15 +513,6 @@ async function stormUnderPresses(
     },
   };
 }
-
-/** The machine, as the rest of the bench records it (run.ts). */
-const machine = () => ({
-  cores: os.availableParallelism(),
-  node: process.version,
-  cpu: os.cpus()[0]?.model ?? 'unknown',
-  memoryGiB: round(os.totalmem() / 2 ** 30, 1),
-  loadAverage: os.loadavg().map((n) => round(n, 2)),
-});
 
 /** `--only assemblies`: the phase alone, its own servers and generators, its own record. */
 export async function assembliesOnly(options: BenchOptions) {

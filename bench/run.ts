@@ -6,6 +6,7 @@ import { fuzzPhase } from './fuzz';
 import { gcOverRounds } from './gcRounds';
 import type { Comeback, DoorResult } from './generatorProtocol';
 import { hostilePhase } from './hostile';
+import { machine } from './machine';
 import { assembliesOnly } from './manyAssemblies';
 import { fanOutAcrossNodes } from './nodes';
 import { readOptions } from './options';
@@ -175,14 +176,6 @@ async function profiled<T>(server: Ipc, name: string, work: () => Promise<T>): P
     await saveProfile(server, name);
   }
 }
-
-const machine = () => ({
-  cores: os.availableParallelism(),
-  node: process.version,
-  cpu: os.cpus()[0]?.model ?? 'unknown',
-  memoryGiB: round(os.totalmem() / 2 ** 30, 1),
-  loadAverage: os.loadavg().map((n) => round(n, 2)),
-});
 
 function writeResults(results: object) {
   const out = path.resolve(ROOT, options.out);
