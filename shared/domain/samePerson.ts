@@ -121,11 +121,16 @@ const UNBUDGETED = { cells: Number.POSITIVE_INFINITY };
  * Digits must agree. The cheap tests go first: this runs against many names per check-in.
  */
 function closeShapes(a: NameShape, b: NameShape): boolean {
-  const [x, y] = [a.key, b.key];
+  return closeTo(a, b.key, b.digits);
+}
+
+/** closeShapes against a name kept as its key and digits (no shape made per name compared). */
+function closeTo(a: NameShape, y: string, yDigits: string): boolean {
+  const x = a.key;
   if (x === y || x === '' || y === '') return false;
   const allowed = Math.min(x.length, y.length) <= 8 ? 1 : 2;
   if (Math.abs(x.length - y.length) > allowed) return false;
-  if (a.digits !== b.digits) return false;
+  if (a.digits !== yDigits) return false;
   if (lettersApart(x, y) > 2 * allowed) return false;
   // Only the band the allowance leaves is worked out: a full table per name held a door's
   // check-in for over a hundred microseconds against an institution's 150 latest names.
@@ -266,7 +271,7 @@ const likelyRegistrant = (registrant: Registrant, evidence: Evidence): Arrival =
 function closeHere(attendance: Attendance, typed: NameShape, institutionId: string | null): CheckIn[] {
   const ids: string[] = [];
   for (const [id, key, digits] of lookup(attendance.byInstitution, institutionKey(institutionId)) ?? [])
-    if (closeShapes(typed, { key, digits })) ids.push(id);
+    if (closeTo(typed, key, digits)) ids.push(id);
   return active(attendance, ids);
 }
 
