@@ -85,6 +85,9 @@ test('an organiser builds a small assembly from nothing in the browser, and the 
   await page.locator('#setup-agenda-2-title').focus();
   await page.keyboard.press('Alt+ArrowUp');
   await expect(page.locator('#setup-agenda-1-title')).toHaveValue('Close');
+  // The keyboard follows the moved item to its row, a frame later: focusing a button before
+  // that lost it to the row on a loaded machine, and Enter then moved nothing.
+  await expect(page.locator('#agenda-item-1')).toBeFocused();
   // Moved by its buttons, the keyboard stays on the button pressed (or on the other one once
   // the item reaches an end and that one is disabled), so pressing again moves it on.
   const closeUp = page.getByRole('button', { name: 'Move up: Close' });
