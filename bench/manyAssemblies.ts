@@ -11,7 +11,7 @@ import {
   roomReceiptKey,
   type Tag,
 } from './generatorProtocol';
-import { machine } from './machine';
+import { machine, openFilesLimit } from './machine';
 import type { BenchOptions } from './options';
 import { createBenchAssembly, log, shares, sleep, untilAll, WARM_UP_ROUNDS } from './phases';
 import {
@@ -140,12 +140,6 @@ interface Delivery extends Timed {
 
 const roomName = (i: number) => `a${i + 1}`;
 const CHECK_IN_LIMIT = LIMITS.checkIns;
-
-function openFilesLimit(): number {
-  const limits = fs.readFileSync('/proc/self/limits', 'utf8');
-  const match = limits.match(/^Max open files\s+(\d+|unlimited)/m);
-  return match?.[1] === 'unlimited' ? Number.POSITIVE_INFINITY : Number(match?.[1] ?? 1024);
-}
 
 class Rooms {
   constructor(

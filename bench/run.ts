@@ -6,7 +6,7 @@ import { fuzzPhase } from './fuzz';
 import { gcOverRounds } from './gcRounds';
 import type { Comeback, DoorResult } from './generatorProtocol';
 import { hostilePhase } from './hostile';
-import { machine } from './machine';
+import { machine, openFilesLimit } from './machine';
 import { assembliesOnly } from './manyAssemblies';
 import { fanOutAcrossNodes } from './nodes';
 import { readOptions } from './options';
@@ -52,12 +52,6 @@ import { judgeVenue, printVenue, type VenueBenchResults } from './venueReport';
 const ROOT = path.resolve(import.meta.dirname, '..');
 
 const options = readOptions(process.argv.slice(2));
-
-function openFilesLimit(): number {
-  const limits = fs.readFileSync('/proc/self/limits', 'utf8');
-  const match = limits.match(/^Max open files\s+(\d+|unlimited)/m);
-  return match?.[1] === 'unlimited' ? Number.POSITIVE_INFINITY : Number(match?.[1] ?? 1024);
-}
 
 async function memoryWithClients(server: Ipc, gens: Generator[], url: string, code: string, bare: boolean) {
   await sleep(1000);

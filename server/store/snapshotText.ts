@@ -6,7 +6,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
  * institution's 150 latest names are split; a bucket (about 40 check-ins at 20,000) is
  * written whole, a tenth of a millisecond (splitting it too cost a third more in all).
  */
-const SPLIT = 256;
+const SPLIT = 64;
 /** Pieces written between looks at the clock. */
 const PIECES_PER_LOOK = 64;
 

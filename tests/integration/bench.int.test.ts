@@ -12,6 +12,17 @@ import { chromiumPath } from '../e2e/browser';
 import { DATABASE_URL, REDIS_URL } from '../postgres';
 import { tempDir } from './harness';
 
+/** `npm run bench` with these arguments, in its own process, within `timeout` ms: its output, once it exited 0. */
+function bench(timeout: number, ...args: string[]) {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/run.ts', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout,
+  });
+  expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
+  return run;
+}
+
 const withNodes = DATABASE_URL !== undefined && REDIS_URL !== undefined;
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -31,21 +42,14 @@ const venueCanRun =
 describe('npm run bench, tiny', () => {
   it('runs every phase against both servers and writes the results', () => {
     const out = path.join(tempDir('assembly-live-bench-test-'), 'results.json');
-    const run = spawnSync(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        'bench/run.ts',
-        ...['--clients', '20', '--checkins', '200', '--rounds', '3', '--offered-seconds', '1'],
-        ...['--generators', '1', '--doors', '2', '--window', '4', '--out', out],
-        ...['--hostile-seconds', '1', '--hostile-rounds', '1', '--fuzz-runs', '30'],
-        // With PostgreSQL and Redis at hand, the fan-out across two nodes too.
-        ...(withNodes ? ['--nodes', '2'] : []),
-      ],
-      { cwd: ROOT, encoding: 'utf8', timeout: 150_000 },
+    const run = bench(
+      150_000,
+      ...['--clients', '20', '--checkins', '200', '--rounds', '3', '--offered-seconds', '1'],
+      ...['--generators', '1', '--doors', '2', '--window', '4', '--out', out],
+      ...['--hostile-seconds', '1', '--hostile-rounds', '1', '--fuzz-runs', '30'],
+      // With PostgreSQL and Redis at hand, the fan-out across two nodes too.
+      ...(withNodes ? ['--nodes', '2'] : []),
     );
-    expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
     const results = JSON.parse(fs.readFileSync(out, 'utf8')) as BenchResults;
 
     expect(results.machine).toMatchObject({ cores: expect.any(Number), node: process.version });
@@ -103,18 +107,11 @@ describe('npm run bench, tiny', () => {
 
   it('runs the hostile phase alone with --only hostile', () => {
     const out = path.join(tempDir('assembly-live-bench-test-'), 'hostile.json');
-    const run = spawnSync(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        'bench/run.ts',
-        ...['--only', 'hostile', '--clients', '10', '--generators', '1', '--doors', '2'],
-        ...['--hostile-seconds', '1', '--hostile-rounds', '1', '--out', out],
-      ],
-      { cwd: ROOT, encoding: 'utf8', timeout: 90_000 },
+    const run = bench(
+      90_000,
+      ...['--only', 'hostile', '--clients', '10', '--generators', '1', '--doors', '2'],
+      ...['--hostile-seconds', '1', '--hostile-rounds', '1', '--out', out],
     );
-    expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
     const results = JSON.parse(fs.readFileSync(out, 'utf8')) as HostileBenchResults & Partial<BenchResults>;
     expect(results.fanout).toBeUndefined();
     expectHostilePlumbing(results.hostile, 10);
@@ -124,18 +121,11 @@ describe('npm run bench, tiny', () => {
 
   it('runs many assemblies on one node with --only assemblies', () => {
     const out = path.join(tempDir('assembly-live-bench-test-'), 'assemblies.json');
-    const run = spawnSync(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        'bench/run.ts',
-        ...['--only', 'assemblies', '--assemblies', '3', '--phones-per-assembly', '50', '--rounds', '3'],
-        ...['--generators', '1', '--doors', '2', '--window', '4', '--checkins', '300', '--out', out],
-      ],
-      { cwd: ROOT, encoding: 'utf8', timeout: 90_000 },
+    const run = bench(
+      90_000,
+      ...['--only', 'assemblies', '--assemblies', '3', '--phones-per-assembly', '50', '--rounds', '3'],
+      ...['--generators', '1', '--doors', '2', '--window', '4', '--checkins', '300', '--out', out],
     );
-    expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
     const { assemblies: a, targets } = JSON.parse(fs.readFileSync(out, 'utf8')) as AssembliesBenchResults;
     // One generator asked for, and one is enough for 2 x 150 phones.
     expect(a).toMatchObject({ assemblies: 3, phonesPerAssembly: 50, phones: 150, generators: 1 });
@@ -190,18 +180,11 @@ describe('npm run bench, tiny', () => {
       expect(chromiumPath() ?? chromium.executablePath()).toBeTruthy();
       expect(fs.existsSync(path.join(ROOT, 'dist/client/index.html')), 'run npm run build first').toBe(true);
       const out = path.join(tempDir('assembly-live-bench-test-'), 'venue.json');
-      const run = spawnSync(
-        process.execPath,
-        [
-          '--import',
-          'tsx',
-          'bench/run.ts',
-          ...['--only', 'venue', '--venue-runs', '1', '--clock-flips', '4', '--generators', '1'],
-          ...['--rush-phones', '10', '--rush-seconds', '2', '--rush-check-in-every', '2', '--out', out],
-        ],
-        { cwd: ROOT, encoding: 'utf8', timeout: 150_000 },
+      const run = bench(
+        150_000,
+        ...['--only', 'venue', '--venue-runs', '1', '--clock-flips', '4', '--generators', '1'],
+        ...['--rush-phones', '10', '--rush-seconds', '2', '--rush-check-in-every', '2', '--out', out],
       );
-      expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
       const { venue, targets } = JSON.parse(fs.readFileSync(out, 'utf8')) as VenueBenchResults;
       // The join page as Chromium fetched it: the page first, then its scripts; the socket's frames.
       const { transfer } = venue;
