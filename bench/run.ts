@@ -89,12 +89,18 @@ async function doors(
       }),
     ),
   );
+  // The generators' doors ran side by side: the run took as long as the slowest.
+  return combined(results, Math.max(...results.map((r) => r.elapsedMs)));
+}
+
+/** Door runs' counts and ack times added up, over `elapsedMs` in all. */
+function combined(results: Pick<DoorResult, 'acked' | 'failed' | 'ackMs' | 'ackedIds'>[], elapsedMs: number) {
   return {
     acked: results.reduce((n, r) => n + r.acked, 0),
     failed: results.reduce((n, r) => n + r.failed, 0),
     ackMs: results.flatMap((r) => r.ackMs),
     ackedIds: results.flatMap((r) => r.ackedIds),
-    elapsedMs: Math.max(...results.map((r) => r.elapsedMs)),
+    elapsedMs,
   };
 }
 
@@ -123,15 +129,13 @@ async function stormAgainstFloor(gens: Generator[], base: { url: string; code: s
   } finally {
     await floorServer.stop();
   }
+  // One side's halves ran one after the other: its time is theirs added up.
   const merged = (side: 'project' | 'floor') => {
     const mine = halves.filter((h) => h.side === side).map((h) => h.result);
-    return {
-      acked: mine.reduce((n, r) => n + r.acked, 0),
-      failed: mine.reduce((n, r) => n + r.failed, 0),
-      ackMs: mine.flatMap((r) => r.ackMs),
-      ackedIds: mine.flatMap((r) => r.ackedIds),
-      elapsedMs: mine.reduce((n, r) => n + r.elapsedMs, 0),
-    };
+    return combined(
+      mine,
+      mine.reduce((n, r) => n + r.elapsedMs, 0),
+    );
   };
   return { storm: merged('project'), floor: merged('floor') };
 }
